@@ -1,0 +1,44 @@
+// Bundles the language server, the CLI and the extension into dist/; with
+// --tests also compiles every test file under test/ into out/suite/ for node's
+// test runner (which takes no TypeScript on Node 20).
+import * as esbuild from 'esbuild';
+import { readdirSync, statSync, existsSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+
+const withTests = process.argv.includes('--tests');
+
+const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'warning' };
+
+const entries = [
+  { in: 'server/src/server.ts', out: 'dist/server.js' },
+  { in: 'server/src/cli.ts', out: 'dist/cli.js' },
+  { in: 'scripts/gen-schema.ts', out: 'dist/gen-schema.js' },
+  { in: 'client/src/extension.ts', out: 'dist/extension.js', external: ['vscode'] },
+].filter((e) => existsSync(e.in));
+
+await Promise.all(
+  entries.map((e) => esbuild.build({ ...common, entryPoints: [e.in], outfile: e.out, external: e.external ?? [] })),
+);
+
+function walk(dir) {
+  const out = [];
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) {
+      if (name !== 'fixtures' && name !== 'e2e') out.push(...walk(p));
+    } else if (name.endsWith('.ts')) out.push(p);
+  }
+  return out;
+}
+
+if (withTests) {
+  rmSync('out', { recursive: true, force: true });
+  await esbuild.build({
+    ...common,
+    entryPoints: walk('test'),
+    outdir: 'out/suite',
+    outbase: 'test',
+    // The tests load the real packages, as the bundles do.
+    packages: 'external',
+  });
+}

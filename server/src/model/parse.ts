@@ -1,0 +1,110 @@
+import { parseDocument, isMap, type Document, type ParsedNode } from 'yaml';
+import type { Range } from 'vscode-languageserver-types';
+import { LineIndex, detectEol } from './text';
+import { splitDocuments } from './split';
+
+export interface SyntaxError {
+  range: Range;
+  message: string;
+}
+
+/**
+ * One YAML document of a file, parsed on its own. Everything in it is local to
+ * the document: offsets and ranges count from the document's first line, so the
+ * same text parses to the same object wherever it stands in the file, and a
+ * cached parse (and the checks cached on it) stays valid when lines are added
+ * above it.
+ */
+export class ParsedDocument {
+  readonly lines: LineIndex;
+  readonly yaml: Document.Parsed<ParsedNode> | undefined;
+  readonly errors: SyntaxError[] = [];
+  readonly eol: '\n' | '\r\n';
+  /** Results that depend on this text alone, filled in by whoever computes them first. */
+  readonly cache = new Map<string, unknown>();
+
+  constructor(readonly text: string) {
+    this.lines = new LineIndex(text);
+    this.eol = detectEol(text);
+    let parsed: Document.Parsed<ParsedNode> | undefined;
+    try {
+      parsed = parseDocument(text, {
+        uniqueKeys: false, // duplicate keys are reported as duplicate-key, not as a syntax error
+        // Aliases are never expanded (toJS is not called), so an alias bomb costs nothing.
+        prettyErrors: false,
+      }) as Document.Parsed<ParsedNode>;
+    } catch (e) {
+      // The composer recurses: absurd nesting can exhaust the stack.
+      const why = e instanceof RangeError ? 'The document nests too deeply to be read.' : `The document cannot be read: ${String(e)}`;
+      this.errors.push({ range: this.lines.range(0, Math.min(text.length, this.lines.lineEnd(0))), message: why });
+    }
+    this.yaml = parsed;
+    for (const err of parsed?.errors ?? []) {
+      const [start, end] = err.pos;
+      this.errors.push({ range: this.lines.range(start, Math.max(end, start)), message: cleanMessage(err.message) });
+    }
+  }
+
+  /** The document's top-level mapping, when it is one. */
+  get root() {
+    const c = this.yaml?.contents;
+    return c && isMap(c) ? c : undefined;
+  }
+
+  /** Nothing but comments, blank lines and markers. */
+  get isEmpty(): boolean {
+    return this.errors.length === 0 && (this.yaml?.contents == null || isNullScalar(this.yaml.contents));
+  }
+
+  range(start: number, end: number): Range {
+    return this.lines.range(start, end);
+  }
+}
+
+function isNullScalar(node: unknown): boolean {
+  const n = node as { value?: unknown; source?: string; range?: number[] };
+  return n != null && n.value === null && (n.source === undefined || n.source === '') && !!n.range && n.range[0] === n.range[1];
+}
+
+function cleanMessage(m: string): string {
+  // The yaml package appends " at line X, column Y" on some messages; the range already says where.
+  return m.replace(/ at line \d+, column \d+:?[\s\S]*$/, '').trim();
+}
+
+export interface FileDocument {
+  doc: ParsedDocument;
+  /** 0-based line of the document's first line in the file. */
+  line: number;
+  /** Offset of the document in the file. */
+  offset: number;
+}
+
+/** A file's documents, reusing the parses of an earlier version for documents whose text did not change. */
+export class ParsedFile {
+  readonly documents: FileDocument[];
+  readonly eol: '\n' | '\r\n';
+
+  constructor(readonly text: string, previous?: ParsedFile) {
+    this.eol = detectEol(text);
+    const reuse = new Map<string, ParsedDocument>();
+    if (previous) for (const d of previous.documents) reuse.set(d.doc.text, d.doc);
+    this.documents = splitDocuments(text).map((s) => ({
+      doc: reuse.get(s.text) ?? new ParsedDocument(s.text),
+      line: s.line,
+      offset: s.offset,
+    }));
+  }
+
+  /** The document holding a 0-based file line. */
+  documentAtLine(line: number): FileDocument | undefined {
+    const docs = this.documents;
+    let lo = 0;
+    let hi = docs.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (docs[mid].line <= line) lo = mid;
+      else hi = mid - 1;
+    }
+    return docs[lo];
+  }
+}

@@ -1,0 +1,67 @@
+/**
+ * Splits a file into its YAML documents by scanning lines, so that each document
+ * can be parsed, cached and checked on its own: an edit then re-parses only the
+ * document it touches. A line starting with "---" (followed by a space, a tab or
+ * the end of the line) starts a document, as YAML says; comments, blank lines
+ * and directives before it belong to the document it starts.
+ */
+export interface DocumentSlice {
+  /** Offset of the slice in the file. */
+  offset: number;
+  /** 0-based line of the slice's first line in the file. */
+  line: number;
+  text: string;
+}
+
+export function splitDocuments(text: string): DocumentSlice[] {
+  const slices: DocumentSlice[] = [];
+  let sliceStart = 0;
+  let sliceLine = 0;
+  let hasContent = false; // a "---" marker or a content line is in the current slice
+  let pos = 0;
+  let line = 0;
+  const n = text.length;
+  while (pos < n) {
+    let eol = text.indexOf('\n', pos);
+    if (eol === -1) eol = n;
+    const c = text.charCodeAt(pos);
+    if (c === 45 /* - */ && isMarker(text, pos, eol, '-')) {
+      if (hasContent) {
+        slices.push({ offset: sliceStart, line: sliceLine, text: text.slice(sliceStart, pos) });
+        sliceStart = pos;
+        sliceLine = line;
+      }
+      hasContent = true;
+    } else if (c === 46 /* . */ && isMarker(text, pos, eol, '.')) {
+      // "..." ends a document: what follows starts the next one.
+      slices.push({ offset: sliceStart, line: sliceLine, text: text.slice(sliceStart, Math.min(eol + 1, n)) });
+      sliceStart = Math.min(eol + 1, n);
+      sliceLine = line + 1;
+      hasContent = false;
+    } else if (!hasContent && !isTrivia(text, pos, eol)) {
+      hasContent = true;
+    }
+    pos = eol + 1;
+    line++;
+  }
+  if (sliceStart < n || slices.length === 0) {
+    slices.push({ offset: sliceStart, line: sliceLine, text: text.slice(sliceStart) });
+  }
+  return slices;
+}
+
+function isMarker(text: string, pos: number, eol: number, ch: string): boolean {
+  if (text[pos + 1] !== ch || text[pos + 2] !== ch) return false;
+  const after = text[pos + 3];
+  return pos + 3 >= eol || after === ' ' || after === '\t' || after === '\r' || after === undefined;
+}
+
+/** Blank, a comment, or a directive: lines that do not by themselves make a document. */
+function isTrivia(text: string, pos: number, eol: number): boolean {
+  for (let i = pos; i < eol; i++) {
+    const ch = text[i];
+    if (ch === ' ' || ch === '\t' || ch === '\r') continue;
+    return ch === '#' || (ch === '%' && i === pos);
+  }
+  return true;
+}

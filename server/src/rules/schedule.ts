@@ -1,0 +1,3 @@
+import type { DocumentRule } from '../engine/context';
+
+export const scheduleRules: readonly DocumentRule[] = [];
