@@ -1,0 +1,112 @@
+import { readdirSync, realpathSync, statSync } from 'node:fs';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { CliError, describeFsError } from './errors';
+import { globBase, globToRegExp, hasGlob } from './glob';
+
+/** The files a folder holds for the checker (FORMAT.md "Files"). */
+export const CONNECTOR_FILE = /\.(connector|routinggroup|organization)\.ya?ml$/;
+
+/** Folders never entered: dependencies and dot-folders (.git, .vscode …). */
+export function skipsFolder(name: string): boolean {
+  return name === 'node_modules' || name.startsWith('.');
+}
+
+/**
+ * The connector files named by the arguments, as sorted absolute paths. A file
+ * named on the command line is checked whatever its name; in a folder only
+ * connector files are read; a quoted glob adds the connector files (and the
+ * files of the folders) it matches. A path that cannot be read is a CliError.
+ */
+export function discoverFiles(args: readonly string[], cwd: string): string[] {
+  const found = new Set<string>();
+  for (const arg of args.length ? args : ['.']) {
+    const abs = resolve(cwd, arg);
+    let st;
+    try {
+      st = statSync(abs);
+    } catch (e) {
+      if (hasGlob(arg)) {
+        expandGlob(arg, cwd, found);
+        continue;
+      }
+      throw new CliError(`cannot read ${arg}: ${describeFsError(e)}`);
+    }
+    if (st.isDirectory()) walk(abs, arg, found, new Set());
+    else found.add(abs);
+  }
+  return [...found].sort(comparePaths);
+}
+
+function walk(dir: string, shown: string, found: Set<string>, seen: Set<string>): void {
+  let real: string;
+  let entries;
+  try {
+    real = realpathSync(dir);
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch (e) {
+    throw new CliError(`cannot read ${shown}: ${describeFsError(e)}`);
+  }
+  if (seen.has(real)) return; // a symbolic link back up the tree
+  seen.add(real);
+  for (const ent of entries) {
+    const p = join(dir, ent.name);
+    const shownChild = join(shown, ent.name);
+    let isDir = ent.isDirectory();
+    let isFile = ent.isFile();
+    if (ent.isSymbolicLink()) {
+      try {
+        const st = statSync(p);
+        isDir = st.isDirectory();
+        isFile = st.isFile();
+      } catch {
+        continue; // a dangling link inside a folder is not a file to check
+      }
+    }
+    if (isDir) {
+      if (!skipsFolder(ent.name)) walk(p, shownChild, found, seen);
+    } else if (isFile && CONNECTOR_FILE.test(ent.name)) found.add(p);
+  }
+}
+
+function expandGlob(pattern: string, cwd: string, found: Set<string>): void {
+  const norm = pattern.split(sep).join('/');
+  const base = globBase(norm);
+  const baseAbs = resolve(cwd, base);
+  const re = globToRegExp(isAbsolute(norm) ? norm : toSlash(relative(cwd, resolve(cwd, norm))));
+  const matchOf = (abs: string) => (isAbsolute(norm) ? toSlash(abs) : toSlash(relative(cwd, abs)));
+  const visit = (dir: string) => {
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return; // a glob reads what it can
+    }
+    for (const ent of entries) {
+      const p = join(dir, ent.name);
+      const st = ent.isSymbolicLink() ? safeStat(p) : ent;
+      if (!st) continue;
+      if (st.isDirectory()) {
+        if (re.test(matchOf(p))) walk(p, toSlash(relative(cwd, p)), found, new Set());
+        else if (!skipsFolder(ent.name)) visit(p);
+      } else if (st.isFile() && CONNECTOR_FILE.test(ent.name) && re.test(matchOf(p))) found.add(p);
+    }
+  };
+  visit(baseAbs);
+}
+
+function safeStat(p: string) {
+  try {
+    return statSync(p);
+  } catch {
+    return undefined;
+  }
+}
+
+export function toSlash(p: string): string {
+  return sep === '/' ? p : p.split(sep).join('/');
+}
+
+/** Code-unit order, the same on every machine and locale. */
+export function comparePaths(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,16 @@
+import type { CheckReport } from './report';
+
+/** The `--format json` object of FORMAT.md: 0-based LSP ranges, diagnostics sorted by file then position. */
+export function formatJson(report: CheckReport): string {
+  const diagnostics = report.files.flatMap((file) =>
+    file.findings.map((d) => ({
+      file: file.path,
+      range: { start: { line: d.range.start.line, character: d.range.start.character }, end: { line: d.range.end.line, character: d.range.end.character } },
+      severity: d.severity,
+      code: d.code,
+      message: d.message,
+      fixes: d.fixes.map((f) => f.title),
+    })),
+  );
+  return JSON.stringify({ files: report.files.length, diagnostics }, null, 2) + '\n';
+}

@@ -1,0 +1,34 @@
+import { countSeverities, type CheckReport } from './report';
+
+/**
+ * `path:line:column: severity code message`, one a line (1-based; the column
+ * counts UTF-16 code units, as LSP does), then the summary line.
+ */
+export function formatText(report: CheckReport): string {
+  let out = '';
+  for (const file of report.files) {
+    for (const d of file.findings) {
+      const { line, character } = d.range.start;
+      out += `${file.path}:${line + 1}:${character + 1}: ${d.severity} ${d.code} ${oneLine(d.message)}\n`;
+    }
+  }
+  return out + summaryLine(report) + '\n';
+}
+
+/** "3 problems (1 error, 2 warnings, 0 information) in 5 files"; hints are counted only when a setting made some. */
+export function summaryLine(report: CheckReport): string {
+  const c = countSeverities(report);
+  const total = c.error + c.warning + c.information + c.hint;
+  const parts = [plural(c.error, 'error', 'errors'), plural(c.warning, 'warning', 'warnings'), `${c.information} information`];
+  if (c.hint) parts.push(plural(c.hint, 'hint', 'hints'));
+  return `${plural(total, 'problem', 'problems')} (${parts.join(', ')}) in ${plural(report.files.length, 'file', 'files')}`;
+}
+
+function plural(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** A message stays on its line, whatever a rule put in it. */
+function oneLine(s: string): string {
+  return s.replace(/\r?\n/g, ' ');
+}

@@ -1,0 +1,29 @@
+export const USAGE = `Usage: exconn <command> [options]
+
+Commands:
+  check [PATH...]   check connector, routing-group and organization files
+  route ...         which connectors carry a message, hop by hop
+
+Options:
+  -h, --help        show help (exconn <command> --help for a command's)
+  -v, --version     show the version
+`;
+
+export const CHECK_USAGE = `Usage: exconn check [PATH...] [--format text|json|sarif] [--fix]
+
+Checks the files and folders given (default: the current folder) with every
+rule, the workspace rules across all of them. In folders it reads
+*.connector.yaml, *.routinggroup.yaml and *.organization.yaml (.yml too),
+skipping node_modules and folders whose names start with a dot. A file named
+on the command line is checked whatever its name; a quoted glob such as
+'configs/**/*.connector.yaml' is expanded. Rule severities come from
+exchangeConnectors.rules in .vscode/settings.json of the current folder.
+
+Options:
+  --format FORMAT   text (default), json or sarif (SARIF 2.1.0)
+  --fix             apply every preferred quick fix, then report what is left
+  -h, --help        show this help
+
+Exit status: 0 when no error remains, 1 when one does, 2 for a usage error,
+a path that cannot be read or no connector files found.
+`;
