@@ -1,3 +1,4 @@
+import { isMap, isPair, isScalar, isSeq } from 'yaml';
 import type { ParsedDocument } from '../model/parse';
 import type { Finding } from './types';
 
@@ -5,7 +6,8 @@ import type { Finding } from './types';
  * Ignore comments: `# exconn-disable-next-line CODE[, CODE…]` on a line of its
  * own silences those codes (all, without codes) for diagnostics starting on the
  * next line; `# exconn-disable CODE[, CODE…]` silences them in the whole YAML
- * document.
+ * document. Text after ` -- ` is a reason, not a code. A line inside a block
+ * or quoted scalar that looks like a directive is text, not a comment.
  */
 export interface Suppressions {
   /** Codes silenced in the whole document; `all` for every code. */
@@ -22,9 +24,13 @@ export function suppressionsOf(doc: ParsedDocument): Suppressions {
   const out: Suppressions = { document: new Set(), lines: new Map() };
   // A cheap test first: most documents have no directive at all.
   if (doc.text.includes('exconn-disable')) {
+    let insideScalar: ((offset: number) => boolean) | undefined;
     for (let l = 0; l < doc.lines.lineCount; l++) {
-      const m = DIRECTIVE.exec(doc.lines.lineText(l));
+      const text = doc.lines.lineText(l);
+      const m = DIRECTIVE.exec(text);
       if (!m) continue;
+      insideScalar ??= scalarSpans(doc);
+      if (insideScalar(doc.lines.starts[l] + text.indexOf('#'))) continue;
       const codes = parseCodes(m[2]);
       if (m[1]) merge(out.lines, l + 1, codes);
       else out.document = out.document === 'all' || codes === 'all' ? 'all' : new Set([...out.document, ...codes]);
@@ -35,7 +41,10 @@ export function suppressionsOf(doc: ParsedDocument): Suppressions {
 }
 
 function parseCodes(text: string | undefined): Set<string> | 'all' {
-  const codes = (text ?? '').split(/[\s,]+/).filter((c) => c && !c.startsWith('#') && !c.startsWith('--'));
+  let list = text ?? '';
+  const reason = list.search(/(^|\s)(--|#)/);
+  if (reason !== -1) list = list.slice(0, reason);
+  const codes = list.split(/[\s,]+/).filter((c) => c !== '');
   return codes.length ? new Set(codes) : 'all';
 }
 
@@ -50,4 +59,18 @@ export function isSuppressed(s: Suppressions, f: Pick<Finding, 'code' | 'range'>
   if (s.document === 'all' || s.document.has(f.code)) return true;
   const l = s.lines.get(f.range.start.line);
   return l === 'all' || (l !== undefined && l.has(f.code));
+}
+
+/** A test for offsets inside a scalar's text (a block scalar, a quoted string over several lines). */
+function scalarSpans(doc: ParsedDocument): (offset: number) => boolean {
+  const spans: [number, number][] = [];
+  const stack: unknown[] = [doc.yaml?.contents];
+  while (stack.length) {
+    const node = stack.pop();
+    if (node == null) continue;
+    if (isPair(node)) stack.push(node.key, node.value);
+    else if (isMap(node) || isSeq(node)) for (const item of node.items) stack.push(item);
+    else if (isScalar(node) && node.range && typeof node.value === 'string' && node.value.includes('#')) spans.push([node.range[0], node.range[1]]);
+  }
+  return (offset) => spans.some(([start, end]) => start < offset && offset < end);
 }

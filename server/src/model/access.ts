@@ -10,7 +10,8 @@ export type AnyNode = Node | null | undefined;
 export function resolve(doc: ParsedDocument, node: unknown): Node | undefined {
   if (node == null) return undefined;
   if (isAlias(node)) {
-    const target = doc.yaml ? node.resolve(doc.yaml) : undefined;
+    // Linked once per parse: the yaml package's own resolve walks the whole document on every call.
+    const target = doc.aliasTarget(node);
     return target && !isAlias(target) ? (target as Node) : undefined;
   }
   return node as Node;

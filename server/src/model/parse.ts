@@ -1,4 +1,4 @@
-import { parseDocument, isMap, type Document, type ParsedNode } from 'yaml';
+import { parseDocument, isAlias, isMap, isPair, isSeq, type Alias, type Document, type Node, type ParsedNode } from 'yaml';
 import type { Range } from 'vscode-languageserver-types';
 import { LineIndex, detectEol } from './text';
 import { splitDocuments } from './split';
@@ -22,6 +22,8 @@ export class ParsedDocument {
   readonly eol: '\n' | '\r\n';
   /** Results that depend on this text alone, filled in by whoever computes them first. */
   readonly cache = new Map<string, unknown>();
+  /** What each alias stands for: the last node anchored with its name before it. */
+  private readonly aliases = new Map<Alias, Node>();
 
   constructor(readonly text: string) {
     this.lines = new LineIndex(text);
@@ -39,10 +41,75 @@ export class ParsedDocument {
       this.errors.push({ range: this.lines.range(0, Math.min(text.length, this.lines.lineEnd(0))), message: why });
     }
     this.yaml = parsed;
-    for (const err of parsed?.errors ?? []) {
-      const [start, end] = err.pos;
-      this.errors.push({ range: this.lines.range(start, Math.max(end, start)), message: cleanMessage(err.message) });
+    const found: { start: number; end: number; message: string }[] = [];
+    for (const err of parsed?.errors ?? []) found.push({ start: err.pos[0], end: Math.max(err.pos[0], err.pos[1]), message: cleanMessage(err.message) });
+    // The yaml package accepts an alias to an anchor that is not set before it; YAML does not.
+    if (parsed && text.includes('*')) {
+      const unresolved = this.linkAliases(parsed.contents as Node | null);
+      if (found.length === 0) found.push(...unresolved);
     }
+    this.errors.push(...this.oneErrorPerLine(found));
+  }
+
+  /** The node an alias stands for, one step (an alias never points at another alias). */
+  aliasTarget(alias: Alias): Node | undefined {
+    return this.aliases.get(alias);
+  }
+
+  /**
+   * Walks the document in source order (with its own stack: no recursion, so
+   * deep nesting cannot overflow) and links each alias to the last anchor of
+   * its name before it. Returns an error for each alias without one.
+   */
+  private linkAliases(root: Node | null): { start: number; end: number; message: string }[] {
+    const errors: { start: number; end: number; message: string }[] = [];
+    const anchors = new Map<string, Node>();
+    const stack: unknown[] = [root];
+    while (stack.length) {
+      const node = stack.pop();
+      if (node == null) continue;
+      if (isPair(node)) {
+        stack.push(node.value, node.key);
+        continue;
+      }
+      if (isAlias(node)) {
+        const target = anchors.get(node.source);
+        if (target) this.aliases.set(node, target);
+        else {
+          const [start, end] = node.range ?? [0, 0];
+          errors.push({ start, end: trimEndOffset(this.text, start, end), message: `Unknown alias *${node.source}: no anchor &${node.source} is set before it.` });
+        }
+        continue;
+      }
+      const n = node as Node;
+      if (n.anchor) anchors.set(n.anchor, n);
+      if (isMap(n) || isSeq(n)) for (let i = n.items.length - 1; i >= 0; i--) stack.push(n.items[i]);
+    }
+    return errors;
+  }
+
+  /**
+   * One fault often makes the yaml package report several errors on one line;
+   * the first says most. An error at the very end of the document (an
+   * unclosed bracket) is moved onto its last character, so it shows on this
+   * document rather than on the next one's first line.
+   */
+  private oneErrorPerLine(found: { start: number; end: number; message: string }[]): SyntaxError[] {
+    const out: SyntaxError[] = [];
+    const lines = new Set<number>();
+    const contentEnd = trimEndOffset(this.text, 0, this.text.length);
+    for (const e of [...found].sort((a, b) => a.start - b.start)) {
+      let { start, end } = e;
+      if (start >= contentEnd && contentEnd > 0) {
+        start = contentEnd - 1;
+        end = contentEnd;
+      }
+      const line = this.lines.position(start).line;
+      if (lines.has(line)) continue;
+      lines.add(line);
+      out.push({ range: this.lines.range(start, end), message: e.message });
+    }
+    return out;
   }
 
   /** The document's top-level mapping, when it is one. */
@@ -64,6 +131,12 @@ export class ParsedDocument {
 function isNullScalar(node: unknown): boolean {
   const n = node as { value?: unknown; source?: string; range?: number[] };
   return n != null && n.value === null && (n.source === undefined || n.source === '') && !!n.range && n.range[0] === n.range[1];
+}
+
+function trimEndOffset(text: string, start: number, end: number): number {
+  let e = end;
+  while (e > start && /\s/.test(text[e - 1])) e--;
+  return e;
 }
 
 function cleanMessage(m: string): string {

@@ -18,7 +18,8 @@ export function splitDocuments(text: string): DocumentSlice[] {
   let sliceStart = 0;
   let sliceLine = 0;
   let hasContent = false; // a "---" marker or a content line is in the current slice
-  let pos = 0;
+  // A byte-order mark is not content: a marker or comment right after it still counts as one.
+  let pos = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   let line = 0;
   const n = text.length;
   while (pos < n) {

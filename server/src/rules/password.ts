@@ -6,6 +6,11 @@ import { CODES } from './codes';
 import { msg } from './messages';
 import type { Finding } from '../engine/types';
 
+/** `password` in any case: `Password:` holds a password as much as `password:` does. */
+export function isPasswordKey(key: string): boolean {
+  return key.toLowerCase() === 'password';
+}
+
 /**
  * plaintext-password: a `password` key anywhere in the document, whatever its
  * kind. The walk uses its own stack (no recursion) and never follows aliases,
@@ -21,7 +26,7 @@ export function findPasswords(doc: ParsedDocument): Finding[] {
     if (isMap(node)) {
       for (const pair of node.items) {
         if (!isPair(pair)) continue;
-        if (isScalar(pair.key) && pair.key.value === 'password') {
+        if (isScalar(pair.key) && typeof pair.key.value === 'string' && isPasswordKey(pair.key.value)) {
           out.push({
             code: 'plaintext-password',
             severity: CODES['plaintext-password'].severity,

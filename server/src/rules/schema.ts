@@ -2,11 +2,12 @@ import { isMap, isScalar, isSeq, type Node, type Pair, type Scalar, type YAMLMap
 import type { Range } from 'vscode-languageserver-types';
 import { KIND_SPECS, KINDS, type FieldSpec, type FieldType } from '../model/catalog';
 import { describe, isNull, keyRange, keyText, pairOf, resolve } from '../model/access';
-import { insertPair, removePair, replaceNode, scalarText } from '../model/edits';
+import { insertPair, mapIndent, removePair, replaceNode, replaceSpan, scalarText } from '../model/edits';
 import { closest } from '../model/distance';
 import type { DocContext, DocumentRule } from '../engine/context';
 import type { Fix } from '../engine/types';
 import { msg } from './messages';
+import { isPasswordKey } from './password';
 
 /**
  * The structural rules, driven by the catalog: duplicate-key, unknown-field,
@@ -25,9 +26,14 @@ export const schemaRule: DocumentRule = {
 /** `owner` is the pair whose value this mapping is; undefined at the top of the document. */
 function checkMap(ctx: DocContext, map: YAMLMap, fields: readonly FieldSpec[], where: string, owner: Pair | undefined, ownerItem?: Node): void {
   const seen = new Map<string, Pair>();
+  const unknown: { pair: Pair; key: string }[] = [];
   for (const pair of map.items) {
     const key = keyText(pair);
-    if (key === undefined) continue;
+    if (key === undefined) {
+      reportOddKey(ctx, pair, where);
+      continue;
+    }
+    if (isPasswordKey(key)) continue; // plaintext-password, and nothing else
     const first = seen.get(key);
     if (first) {
       ctx.report('duplicate-key', keyRange(ctx.doc, pair), msg.duplicateKey(key), {
@@ -37,15 +43,15 @@ function checkMap(ctx: DocContext, map: YAMLMap, fields: readonly FieldSpec[], w
       continue;
     }
     seen.set(key, pair);
-    if (key === 'password') continue; // plaintext-password, and nothing else
     if (ctx.kind !== undefined && key === 'kind' && !owner) continue; // checked by the kind rule
     const field = fields.find((f) => f.key === key);
     if (!field) {
-      reportUnknownField(ctx, map, pair, key, fields, where);
+      unknown.push({ pair, key });
       continue;
     }
-    checkValue(ctx, pair.value as Node | null, field.type, field.key, pair);
+    checkValue(ctx, pair.value as Node | null, field.type, field.key, pair, false, map);
   }
+  reportUnknownFields(ctx, map, unknown, fields, where);
   for (const f of fields) {
     if (!f.required || seen.has(f.key) || f.key === 'kind') continue;
     const range = missingRange(ctx, owner, ownerItem);
@@ -91,21 +97,42 @@ function placeholder(f: FieldSpec): string | string[] {
   return `"<${f.key}>"`;
 }
 
-function reportUnknownField(ctx: DocContext, map: YAMLMap, pair: Pair, key: string, fields: readonly FieldSpec[], where: string): void {
+/**
+ * unknown-field, with a rename to the closest key (edit distance 2 at most, or
+ * case only). The rename is preferred only when that key is absent and no
+ * other unknown key of the mapping would be renamed to it too.
+ */
+function reportUnknownFields(ctx: DocContext, map: YAMLMap, unknown: { pair: Pair; key: string }[], fields: readonly FieldSpec[], where: string): void {
+  if (unknown.length === 0) return;
   const absent = fields.map((f) => f.key).filter((k) => !pairOf(map, k));
   const present = fields.map((f) => f.key).filter((k) => pairOf(map, k));
-  const near = closest(key, absent, 2);
-  const nearPresent = near.length ? [] : closest(key, present, 2);
-  const suggestion = near[0] ?? nearPresent[0];
-  const fixes: Fix[] = [];
-  const keyNode = pair.key as Node;
-  if (near.length === 1) {
-    fixes.push({ title: msg.fixRenameKey(key, near[0]), preferred: true, edits: [replaceNode(ctx.doc, keyNode, near[0])] });
-  } else {
-    // Several equally close, or the closest key is already there: offered, never applied unattended.
-    for (const k of near.length ? near : nearPresent) fixes.push({ title: msg.fixRenameKey(key, k), edits: [replaceNode(ctx.doc, keyNode, k)] });
-  }
-  ctx.report('unknown-field', keyRange(ctx.doc, pair), msg.unknownField(key, where, suggestion), { fixes });
+  const nearest = unknown.map(({ key }) => closest(key, absent, 2));
+  const claims = new Map<string, number>();
+  for (const near of nearest) if (near.length === 1) claims.set(near[0], (claims.get(near[0]) ?? 0) + 1);
+  unknown.forEach(({ pair, key }, i) => {
+    const near = nearest[i];
+    const nearPresent = near.length ? [] : closest(key, present, 2);
+    const suggestion = near[0] ?? nearPresent[0];
+    const keyNode = pair.key as Node;
+    const unique = near.length === 1 && claims.get(near[0]) === 1;
+    // Several equally close, a key already there, or one wanted twice: offered, never applied unattended.
+    const fixes: Fix[] = (near.length ? near : nearPresent).map((k) => ({
+      title: msg.fixRenameKey(key, k),
+      ...(unique ? { preferred: true } : {}),
+      edits: [replaceNode(ctx.doc, keyNode, k)],
+    }));
+    ctx.report('unknown-field', keyRange(ctx.doc, pair), msg.unknownField(key, where, suggestion), { fixes });
+  });
+}
+
+/** A key that is not text (a list, a mapping, `? ` with nothing): the format defines no such key. */
+function reportOddKey(ctx: DocContext, pair: Pair, where: string): void {
+  const key = pair.key as Node | null;
+  if (!key?.range || key.range[0] === key.range[1]) return; // no key at all: the YAML error says so
+  const [start, end] = key.range;
+  const source = ctx.doc.text.slice(start, end).trim();
+  const shown = source.length > 40 ? source.slice(0, 37) + '...' : source;
+  ctx.report('unknown-field', ctx.range(key), msg.unknownField(shown, where));
 }
 
 const EXPECTED: Record<string, string> = {
@@ -116,17 +143,18 @@ const EXPECTED: Record<string, string> = {
   array: 'a list',
 };
 
-function checkValue(ctx: DocContext, raw: Node | null, type: FieldType, key: string, pair: Pair, inList = false): void {
+function checkValue(ctx: DocContext, raw: Node | null, type: FieldType, key: string, pair: Pair, inList = false, parent?: YAMLMap): void {
   const node = resolve(ctx.doc, raw);
   if (raw && !node) return; // an alias to nothing: the YAML error says so
   const at: Node | null = raw; // ranges point at what is written here, even for an alias
+  // "key:" with nothing after it has an empty range: the key shows where it is.
   const typeError = () =>
-    ctx.report('invalid-type', at ? ctx.range(at) : keyRange(ctx.doc, pair), msg.invalidType(key, expectedText(type), describe(node)));
+    ctx.report('invalid-type', hasText(at) ? ctx.range(at) : keyRange(ctx.doc, pair), msg.invalidType(key, expectedText(type), describe(node)));
   switch (type.kind) {
     case 'object': {
       if (isNull(node)) {
         if (inList) typeError();
-        else reportMissingInNull(ctx, type.fields, pair, key);
+        else reportMissingInNull(ctx, type.fields, pair, key, parent);
         return;
       }
       if (!isMap(node)) return typeError();
@@ -148,6 +176,10 @@ function checkValue(ctx: DocContext, raw: Node | null, type: FieldType, key: str
       }
       // A host written as a bare number (an all-digit label) is for the host rules to judge.
       if (type.format === 'host' && isScalar(node) && typeof node.value === 'number') return;
+      // An address written as a number (ip: 10) is still an address that is not IPv4.
+      if (type.format === 'ipv4' && isScalar(node) && typeof node.value === 'number') {
+        return ctx.report('invalid-value', ctx.range(at), msg.invalidIp(sourceText(node)));
+      }
       return typeError();
     }
     case 'boolean':
@@ -172,9 +204,10 @@ function checkValue(ctx: DocContext, raw: Node | null, type: FieldType, key: str
       const v = node.value;
       let text: string | undefined;
       if (typeof v === 'string') text = v;
-      else if (type.asString && typeof v === 'number') text = (node as Scalar).source ?? String(v);
+      // version: 2003 is read as "2003", as written: 5.50 is not "5.5".
+      else if (type.asString && typeof v === 'number') text = sourceText(node);
       if (text === undefined) return typeError();
-      if (type.values.includes(text) || (type.asString && typeof v === 'number' && type.values.includes(String(v)))) return;
+      if (type.values.includes(text)) return;
       const near = closest(text, type.values, Math.max(2, Math.floor(text.length / 2)));
       const fixes: Fix[] =
         node === raw
@@ -191,9 +224,41 @@ function checkValue(ctx: DocContext, raw: Node | null, type: FieldType, key: str
   }
 }
 
-/** `oversize:` with nothing after it still misses its required keys. */
-function reportMissingInNull(ctx: DocContext, fields: readonly FieldSpec[], pair: Pair, key: string): void {
-  for (const f of fields) if (f.required) ctx.report('missing-field', keyRange(ctx.doc, pair), msg.missingField(f.key, `'${key}'`));
+/** `oversize:` with nothing after it still misses its required keys; the fix writes them under it. */
+function reportMissingInNull(ctx: DocContext, fields: readonly FieldSpec[], pair: Pair, key: string, parent: YAMLMap | undefined): void {
+  for (const f of fields) {
+    if (!f.required) continue;
+    const fixes: Fix[] = parent ? [{ title: msg.fixInsertKey(f.key), edits: [fillNullMap(ctx, pair, parent, f)] }] : [];
+    ctx.report('missing-field', keyRange(ctx.doc, pair), msg.missingField(f.key, `'${key}'`), { fixes });
+  }
+}
+
+/** Writes "key: placeholder" as the value of a pair that has none: on the next line, indented, or in braces in a flow mapping. */
+function fillNullMap(ctx: DocContext, pair: Pair, parent: YAMLMap, f: FieldSpec) {
+  const doc = ctx.doc;
+  const keyNode = pair.key as Node;
+  const value = placeholder(f);
+  const keyLine = doc.lines.position(keyNode.range![0]).line;
+  if (parent.flow) {
+    const colon = doc.text.indexOf(':', keyNode.range![1]);
+    const at = colon === -1 ? keyNode.range![1] : colon + 1;
+    const inline = typeof value === 'string' ? value : `[{${value[0].split('\n').join(', ')}}]`;
+    return replaceSpan(doc, at, at, ` {${f.key}: ${inline}}`);
+  }
+  const indent = mapIndent(doc, parent) + 2;
+  const pad = ' '.repeat(indent);
+  const body = typeof value === 'string' ? ` ${value}` : value.map((v) => `${doc.eol}${pad}  - ${v.split('\n').join(`${doc.eol}${pad}    `)}`).join('');
+  const at = doc.lines.lineEnd(keyLine);
+  return replaceSpan(doc, at, at, `${doc.eol}${pad}${f.key}:${body}`);
+}
+
+function hasText(node: Node | null): node is Node {
+  return !!node?.range && node.range[0] < node.range[1];
+}
+
+/** A scalar as written (without quotes for a plain one): "5.50", not 5.5. */
+function sourceText(node: Scalar): string {
+  return typeof node.source === 'string' && node.source !== '' ? node.source : String(node.value);
 }
 
 function expectedText(type: FieldType): string {
