@@ -6,7 +6,10 @@
 const q = (s: string) => `'${s}'`;
 const list = (xs: readonly string[]) => xs.map((x) => `'${x}'`).join(', ');
 
+import { workspaceMessages } from './workspace/messages';
+
 export const msg = {
+  ...workspaceMessages,
   yamlSyntax: (detail: string) => `YAML syntax error: ${detail}`,
   duplicateKey: (key: string) => `Key ${q(key)} appears more than once in this mapping; Exchange would see only one value.`,
   duplicateKeyFirst: 'First occurrence.',
