@@ -1,3 +1,60 @@
-import type { DocumentRule } from '../engine/context';
+import { isMap, isSeq, type Pair } from 'yaml';
+import type { Range } from 'vscode-languageserver-types';
+import type { DocContext, DocumentRule } from '../engine/context';
+import { isNull, pairOf, resolve, stringValue } from '../model/access';
+import { parseSmtpAddressSpace } from '../model/domain';
+import { comparePositions } from '../model/text';
+import { msg } from './messages';
 
-export const addressSpaceRules: readonly DocumentRule[] = [];
+/** The Address Space tab's rules: target-required and address-space-invalid. */
+
+/** A list's entry count: 0 when absent or "key:" with nothing, undefined when it is not a list. */
+function count(ctx: DocContext, pair: Pair | undefined): number | undefined {
+  const node = resolve(ctx.doc, pair?.value);
+  if (!pair || isNull(node)) return 0;
+  return isSeq(node) ? node.items.length : undefined;
+}
+
+const targetRule: DocumentRule = {
+  kinds: ['SmtpConnector'],
+  check(ctx) {
+    const spacePair = pairOf(ctx.root, 'addressSpace');
+    const space = resolve(ctx.doc, spacePair?.value);
+    if (spacePair && !isNull(space) && !isMap(space)) return; // invalid-type
+    const entriesPair = isMap(space) ? pairOf(space, 'entries') : undefined;
+    const groupsPair = pairOf(ctx.root, 'connectedRoutingGroups');
+    const entries = count(ctx, entriesPair);
+    const groups = count(ctx, groupsPair);
+    if (entries !== 0 || groups !== 0) return; // a target, or a value of the wrong type
+    ctx.report('target-required', targetRange(ctx, [entriesPair, groupsPair], spacePair), msg.targetRequired());
+  },
+};
+
+/** An empty list that is written (the first in the file), else the addressSpace mapping's key, else the kind key. */
+function targetRange(ctx: DocContext, lists: (Pair | undefined)[], spacePair: Pair | undefined): Range {
+  const written = lists.filter((p): p is Pair => !!p).map((p) => ctx.keyRange(p));
+  written.sort((a, b) => comparePositions(a.start, b.start));
+  if (written.length) return written[0];
+  if (spacePair) return ctx.keyRange(spacePair);
+  const kind = pairOf(ctx.root, 'kind');
+  return kind ? ctx.keyRange(kind) : ctx.firstLineRange();
+}
+
+const smtpAddressRule: DocumentRule = {
+  kinds: ['SmtpConnector'],
+  check(ctx) {
+    const space = resolve(ctx.doc, pairOf(ctx.root, 'addressSpace')?.value);
+    const entries = isMap(space) ? pairOf(space, 'entries')?.value : undefined;
+    if (!isSeq(entries)) return; // absent, empty or of the wrong type (an alias to a list is checked where the list is written)
+    for (const raw of entries.items) {
+      if (!isMap(raw)) continue; // an alias to an entry is checked where the entry is written
+      if (stringValue(resolve(ctx.doc, pairOf(raw, 'type')?.value)) !== 'SMTP') continue; // other address types are free text
+      const addressNode = pairOf(raw, 'address')?.value;
+      const address = stringValue(resolve(ctx.doc, addressNode));
+      if (address === undefined || parseSmtpAddressSpace(address)) continue;
+      ctx.report('address-space-invalid', ctx.range(addressNode), msg.addressSpaceInvalid(address));
+    }
+  },
+};
+
+export const addressSpaceRules: readonly DocumentRule[] = [targetRule, smtpAddressRule];
