@@ -68,6 +68,7 @@ export const msg = {
   heloBlockedHere: (what: string) => `${what.charAt(0).toUpperCase()}${what.slice(1)} is set here.`,
   turnRequiresAuth: () => 'TURN requires authentication, but outbound access is anonymous.',
   turnRequiresAuthOther: 'Anonymous access is set (or left by default) here.',
+  turnRequiresAuthTurn: 'TURN is issued here.',
   authUsernameRequired: (auth: string) => `${auth === 'basic' ? 'Basic' : 'Integrated Windows'} authentication needs a username.`,
   plaintextPassword: () => 'Passwords never live in these files: remove it and set the password in Exchange System Manager.',
   etrnServerRequired: () => "request is 'fromDifferentServer' but no server is given.",
