@@ -1,7 +1,7 @@
-import { isMap, isScalar, isSeq, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
 import type { Range } from 'vscode-languageserver-types';
 import { KIND_SPECS, KINDS, type FieldSpec, type FieldType } from '../model/catalog';
-import { describe, isNull, keyRange, keyText, pairOf, resolve } from '../model/access';
+import { describe, isNull, keyRange, keyText, pairOf, resolve, trimEnd } from '../model/access';
 import { insertPair, mapIndent, removePair, replaceNode, replaceSpan, scalarText } from '../model/edits';
 import { closest } from '../model/distance';
 import type { DocContext, DocumentRule } from '../engine/context';
@@ -66,9 +66,30 @@ function checkMap(ctx: DocContext, map: YAMLMap, fields: readonly FieldSpec[], w
 
 function missingRange(ctx: DocContext, owner: Pair | undefined, ownerItem: Node | undefined): Range {
   if (owner) return keyRange(ctx.doc, owner);
-  if (ownerItem) return ctx.range(ownerItem);
+  if (ownerItem) return entryRange(ctx, ownerItem);
   const kindPair = pairOf(ctx.root, 'kind');
   return kindPair ? keyRange(ctx.doc, kindPair) : ctx.firstLineRange();
+}
+
+/**
+ * A list entry from its first character to the end of its last value: a
+ * block mapping's own range runs on over a trailing comment.
+ */
+function entryRange(ctx: DocContext, entry: Node): Range {
+  const start = entry.range![0];
+  let node: unknown = entry;
+  let end = start;
+  for (;;) {
+    if ((isMap(node) || isSeq(node)) && !node.flow && node.items.length) {
+      const last: unknown = node.items[node.items.length - 1];
+      node = isPair(last) ? (last.value ?? last.key) : last;
+      continue;
+    }
+    const r = (node as Node | null)?.range;
+    if (r) end = Math.max(end, r[1]);
+    break;
+  }
+  return ctx.doc.range(start, trimEnd(ctx.doc.text, start, end));
 }
 
 /** The last pair present that the catalog orders before `key`, so an inserted key lands in catalog order. */
