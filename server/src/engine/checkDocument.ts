@@ -29,6 +29,11 @@ export function setRuleErrorHandler(handler: (e: unknown) => void): void {
   onRuleError = handler;
 }
 
+/** Logs a rule's crash through that handler (the workspace rules use it too). */
+export function reportRuleError(e: unknown): void {
+  onRuleError(e);
+}
+
 function computeFindings(doc: ParsedDocument): Finding[] {
   if (doc.errors.length) {
     // A document that does not parse reports its syntax errors and nothing else.

@@ -1,0 +1,259 @@
+import { isMap, isScalar, isSeq, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
+import type { Range } from 'vscode-languageserver-types';
+import type { ParsedDocument } from './parse';
+import { items, keyRange, mapOf, nodeRange, pairOf, resolve, seqOf, stringValue, valueOf } from './access';
+import { readKind } from '../rules/kind';
+
+/**
+ * A typed, located model of one document: the facts the workspace index, the
+ * workspace rules and the route simulation read. Only well-typed values are
+ * read (a badly typed one is the structural rules' business), defaults are
+ * filled in as Exchange System Manager has them, and every value keeps its
+ * document-local range and node so that rules can point at it and edit it.
+ */
+
+export interface Located {
+  value: string;
+  range: Range;
+  node: Node;
+}
+
+export interface ServerModel {
+  name?: Located;
+  fqdn?: Located;
+  ip?: Located;
+  /** "5.5" | "2000" | "2003" (numbers read as their text); "2003" by default. */
+  version: string;
+  /** Defaults to [Default SMTP Virtual Server] (then without nodes). */
+  virtualServers: string[];
+  map: YAMLMap;
+}
+
+export interface RoutingGroupModel {
+  kind: 'RoutingGroup';
+  kindRange: Range;
+  name?: Located;
+  adminGroup?: Located;
+  servers: ServerModel[];
+  /** The `servers` key, when its value is a list. */
+  serversKey?: Range;
+}
+
+export interface BridgeheadModel {
+  server?: Located;
+  virtualServer?: Located;
+}
+
+export interface AddressSpaceModel {
+  type: string;
+  address: Located;
+  cost: number;
+}
+
+export interface ConnectedGroupModel {
+  routingGroup?: Located;
+  /** As written; the effective one is `adminGroupName`. */
+  adminGroup?: Located;
+  adminGroupName?: string;
+  exchange55Site?: string;
+  cost: number;
+  map: YAMLMap;
+  routingGroupPair?: Pair;
+}
+
+export type ConnectionTime = 'always' | 'never' | 'every1Hour' | 'every2Hours' | 'every4Hours' | 'dailyAt11PM' | 'custom';
+
+export interface ConnectorModel {
+  kind: 'SmtpConnector';
+  kindRange: Range;
+  name?: Located;
+  adminGroup?: Located;
+  routingGroup?: Located;
+  delivery: 'dns' | 'smartHost';
+  smartHosts: Located[];
+  bridgeheads: BridgeheadModel[];
+  addressSpaces: AddressSpaceModel[];
+  scope: 'organization' | 'routingGroup';
+  connected: ConnectedGroupModel[];
+  allowedPriorities: string[];
+  allowedTypes: string[];
+  maxMessageSizeKB?: number;
+  connectionTime: ConnectionTime;
+  schedule: string[];
+  oversize?: { thresholdKB?: number; connectionTime: ConnectionTime; schedule: string[] };
+  etrnDomains: Located[];
+  /** Nodes the fixes edit. */
+  nodes: { root: YAMLMap; general?: YAMLMap; generalPair?: Pair; deliveryPair?: Pair; smartHostsPair?: Pair };
+}
+
+export interface OrganizationModel {
+  kind: 'Organization';
+  kindRange: Range;
+  name?: Located;
+  authoritativeDomains: Located[];
+}
+
+export type DocumentModel = ConnectorModel | RoutingGroupModel | OrganizationModel;
+
+/** The model of a document, or undefined when it does not parse or has no known kind. Cached per text. */
+export function extract(doc: ParsedDocument): DocumentModel | undefined {
+  if (doc.cache.has('model')) return doc.cache.get('model') as DocumentModel | undefined;
+  const model = doc.errors.length || doc.isEmpty ? undefined : build(doc);
+  doc.cache.set('model', model);
+  return model;
+}
+
+function build(doc: ParsedDocument): DocumentModel | undefined {
+  const root = doc.root;
+  if (!root) return undefined;
+  const { kind } = readKind(doc);
+  if (!kind) return undefined;
+  const kindPair = pairOf(root, 'kind')!;
+  const kindRange = keyRange(doc, kindPair);
+  if (kind === 'Organization') {
+    return { kind, kindRange, name: located(doc, root, 'name'), authoritativeDomains: locatedList(doc, seqOf(doc, root, 'authoritativeDomains')) };
+  }
+  if (kind === 'RoutingGroup') return routingGroup(doc, root, kindRange);
+  return connector(doc, root, kindRange);
+}
+
+function routingGroup(doc: ParsedDocument, root: YAMLMap, kindRange: Range): RoutingGroupModel {
+  const serversPair = pairOf(root, 'servers');
+  const seq = seqOf(doc, root, 'servers');
+  const servers: ServerModel[] = [];
+  for (const it of items(doc, seq)) {
+    if (!isMap(it)) continue;
+    const v = valueOf(doc, it, 'version');
+    const version = isScalar(v) && (typeof v.value === 'string' || typeof v.value === 'number') ? versionText(v as Scalar) : '2003';
+    const vsSeq = valueOf(doc, it, 'smtpVirtualServers');
+    const virtualServers = isSeq(vsSeq) ? items(doc, vsSeq).map(stringValue).filter((s): s is string => s !== undefined) : ['Default SMTP Virtual Server'];
+    servers.push({ name: located(doc, it, 'name'), fqdn: located(doc, it, 'fqdn'), ip: located(doc, it, 'ip'), version, virtualServers, map: it });
+  }
+  return {
+    kind: 'RoutingGroup',
+    kindRange,
+    name: located(doc, root, 'name'),
+    adminGroup: located(doc, root, 'administrativeGroup'),
+    servers,
+    ...(seq && serversPair ? { serversKey: keyRange(doc, serversPair) } : {}),
+  };
+}
+
+/** A version written as a number (2003, 5.5) reads as its text. */
+function versionText(s: Scalar): string {
+  if (typeof s.value === 'string') return s.value;
+  return s.source ?? String(s.value);
+}
+
+const PRIORITIES = ['high', 'normal', 'low'];
+const TYPES = ['system', 'nonSystem'];
+const CONNECTION_TIMES: readonly string[] = ['always', 'never', 'every1Hour', 'every2Hours', 'every4Hours', 'dailyAt11PM', 'custom'];
+
+function connector(doc: ParsedDocument, root: YAMLMap, kindRange: Range): ConnectorModel {
+  const generalPair = pairOf(root, 'general');
+  const general = mapOf(doc, root, 'general');
+  const deliveryPair = pairOf(general, 'delivery');
+  const delivery = stringValue(resolve(doc, deliveryPair?.value)) === 'smartHost' ? 'smartHost' : 'dns';
+  const bridgeheads: BridgeheadModel[] = [];
+  for (const it of items(doc, seqOf(doc, general, 'localBridgeheads'))) {
+    if (isMap(it)) bridgeheads.push({ server: located(doc, it, 'server'), virtualServer: located(doc, it, 'virtualServer') });
+  }
+  const as = mapOf(doc, root, 'addressSpace');
+  const addressSpaces: AddressSpaceModel[] = [];
+  for (const it of items(doc, seqOf(doc, as, 'entries'))) {
+    if (!isMap(it)) continue;
+    const type = stringOf(doc, it, 'type');
+    const address = located(doc, it, 'address');
+    if (type && address) addressSpaces.push({ type, address, cost: costOf(doc, it) });
+  }
+  const ownAdmin = located(doc, root, 'administrativeGroup');
+  const connected: ConnectedGroupModel[] = [];
+  for (const it of items(doc, seqOf(doc, root, 'connectedRoutingGroups'))) {
+    if (!isMap(it)) continue;
+    const routingGroup = located(doc, it, 'routingGroup');
+    const adminGroup = located(doc, it, 'administrativeGroup');
+    const site = stringOf(doc, it, 'exchange55Site');
+    connected.push({
+      routingGroup,
+      adminGroup,
+      adminGroupName: adminGroup?.value ?? ownAdmin?.value,
+      ...(site !== undefined ? { exchange55Site: site } : {}),
+      cost: costOf(doc, it),
+      map: it,
+      routingGroupPair: pairOf(it, 'routingGroup'),
+    });
+  }
+  const content = mapOf(doc, root, 'contentRestrictions');
+  const options = mapOf(doc, root, 'deliveryOptions');
+  const oversizeMap = mapOf(doc, options, 'oversize');
+  const etrn = mapOf(doc, mapOf(doc, root, 'advanced'), 'etrnTurn');
+  const maxSize = numberOf(doc, content, 'maxMessageSizeKB');
+  const threshold = numberOf(doc, oversizeMap, 'thresholdKB');
+  return {
+    kind: 'SmtpConnector',
+    kindRange,
+    name: located(doc, root, 'name'),
+    adminGroup: ownAdmin,
+    routingGroup: located(doc, root, 'routingGroup'),
+    delivery,
+    smartHosts: locatedList(doc, seqOf(doc, general, 'smartHosts')),
+    bridgeheads,
+    addressSpaces,
+    scope: stringOf(doc, as, 'scope') === 'routingGroup' ? 'routingGroup' : 'organization',
+    connected,
+    allowedPriorities: enumList(doc, content, 'allowedPriorities', PRIORITIES),
+    allowedTypes: enumList(doc, content, 'allowedTypes', TYPES),
+    ...(maxSize !== undefined ? { maxMessageSizeKB: maxSize } : {}),
+    connectionTime: connectionTime(doc, options),
+    schedule: strings(doc, seqOf(doc, options, 'schedule')),
+    ...(oversizeMap ? { oversize: { ...(threshold !== undefined ? { thresholdKB: threshold } : {}), connectionTime: connectionTime(doc, oversizeMap), schedule: strings(doc, seqOf(doc, oversizeMap, 'schedule')) } } : {}),
+    etrnDomains: locatedList(doc, seqOf(doc, etrn, 'etrnDomains')),
+    nodes: { root, ...(general ? { general } : {}), ...(generalPair ? { generalPair } : {}), ...(deliveryPair ? { deliveryPair } : {}), ...(pairOf(general, 'smartHosts') ? { smartHostsPair: pairOf(general, 'smartHosts') } : {}) },
+  };
+}
+
+function located(doc: ParsedDocument, map: YAMLMap | undefined, key: string): Located | undefined {
+  const node = valueOf(doc, map, key);
+  const value = stringValue(node);
+  return value !== undefined && node ? { value, range: nodeRange(doc, node), node } : undefined;
+}
+
+function locatedList(doc: ParsedDocument, seq: YAMLSeq | undefined): Located[] {
+  const out: Located[] = [];
+  for (const it of items(doc, seq)) {
+    const value = stringValue(it);
+    if (value !== undefined) out.push({ value, range: nodeRange(doc, it), node: it });
+  }
+  return out;
+}
+
+function stringOf(doc: ParsedDocument, map: YAMLMap | undefined, key: string): string | undefined {
+  return stringValue(valueOf(doc, map, key));
+}
+
+function strings(doc: ParsedDocument, seq: YAMLSeq | undefined): string[] {
+  return items(doc, seq).map(stringValue).filter((s): s is string => s !== undefined);
+}
+
+/** A positive integer, or undefined (absent or badly typed: reported by the structural rules). */
+function numberOf(doc: ParsedDocument, map: YAMLMap | undefined, key: string): number | undefined {
+  const v = valueOf(doc, map, key);
+  return isScalar(v) && typeof v.value === 'number' && Number.isInteger(v.value) && v.value > 0 ? v.value : undefined;
+}
+
+/** A cost from 1 to 100; an absent or invalid one counts as the default 1 (cost-range reports it). */
+function costOf(doc: ParsedDocument, map: YAMLMap): number {
+  const n = numberOf(doc, map, 'cost');
+  return n !== undefined && n <= 100 ? n : 1;
+}
+
+function enumList(doc: ParsedDocument, map: YAMLMap | undefined, key: string, all: string[]): string[] {
+  const seq = seqOf(doc, map, key);
+  if (!seq) return all;
+  return strings(doc, seq).filter((s) => all.includes(s));
+}
+
+function connectionTime(doc: ParsedDocument, map: YAMLMap | undefined): ConnectionTime {
+  const v = stringOf(doc, map, 'connectionTime');
+  return v !== undefined && CONNECTION_TIMES.includes(v) ? (v as ConnectionTime) : 'always';
+}

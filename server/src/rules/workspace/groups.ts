@@ -1,0 +1,79 @@
+import type { ConnectorModel, Located } from '../../model/extract';
+import { insertPair, replaceScalar } from '../../model/edits';
+import { groupKey } from '../../workspace/names';
+import { lookupGroup, ownGroupKey } from '../../workspace/facts';
+import { fileStem, sibling } from '../../workspace/paths';
+import type { Fix } from '../../engine/types';
+import { msg } from '../messages';
+import type { WorkspaceRule, WsContext } from './context';
+
+/**
+ * unknown-routing-group, administrative-group-mismatch and self-connection:
+ * the routing groups a connector names (its own and each connected one)
+ * against the definitions of the workspace.
+ */
+export const groupRefRule: WorkspaceRule<ConnectorModel> = {
+  kind: 'SmtpConnector',
+  check(ctx) {
+    const c = ctx.model;
+    if (c.routingGroup && c.adminGroup) {
+      checkRef(ctx, c.routingGroup, c.adminGroup.value, (defAdmin) => [replaceScalar(ctx.doc, c.adminGroup!.node, defAdmin)], c.adminGroup);
+    }
+    const own = ownGroupKey(c);
+    for (const link of c.connected) {
+      if (!link.routingGroup || !link.adminGroupName || link.exchange55Site !== undefined) continue;
+      if (own && groupKey(link.adminGroupName, link.routingGroup.value) === own) {
+        ctx.report('self-connection', link.routingGroup.range, msg.selfConnection(c.routingGroup!.value));
+        continue;
+      }
+      const edit = (defAdmin: string) =>
+        link.adminGroup ? [replaceScalar(ctx.doc, link.adminGroup.node, defAdmin)] : [insertPair(ctx.doc, link.map, 'administrativeGroup', defAdmin, link.routingGroupPair)];
+      checkRef(ctx, link.routingGroup, link.adminGroupName, edit, link.adminGroup);
+    }
+  },
+};
+
+/** One reference: unknown, or defined only in another administrative group. */
+function checkRef(ctx: WsContext<ConnectorModel>, name: Located, adminGroup: string, edit: (defAdmin: string) => Fix['edits'], adminNode: Located | undefined): void {
+  const found = lookupGroup(ctx.index, adminGroup, name.value);
+  if (found.state === 'defined') return;
+  if (found.state === 'mismatch') {
+    const admins = [...new Map(found.defs.map((d) => [d.model.adminGroup!.value.toLowerCase(), d])).values()];
+    const fixes: Fix[] = admins.map((d) => ({
+      title: msg.fixUseAdministrativeGroup(d.model.adminGroup!.value),
+      preferred: admins.length === 1,
+      edits: edit(d.model.adminGroup!.value),
+    }));
+    const first = admins[0];
+    ctx.report('administrative-group-mismatch', (adminNode ?? name).range, msg.administrativeGroupMismatch(name.value, adminGroup, first.model.adminGroup!.value), {
+      fixes,
+      related: [{ entry: first, range: first.model.name!.range, message: msg.administrativeGroupMismatchOther }],
+    });
+    return;
+  }
+  // An inferred group is fine while the workspace defines none at all (connector files alone).
+  if (!ctx.index.hasGroups) return;
+  const file = `${fileStem(name.value)}.routinggroup.yaml`;
+  const target = sibling(ctx.uri, file);
+  const fixes: Fix[] = ctx.exists(target) ? [] : [{ title: msg.fixCreateRoutingGroup(file), edits: [], create: [{ uri: target, text: routingGroupSkeleton(name.value, adminGroup) }] }];
+  ctx.report('unknown-routing-group', name.range, msg.unknownRoutingGroup(name.value), { fixes });
+}
+
+/** A routing-group definition with one placeholder server to fill in. */
+export function routingGroupSkeleton(name: string, adminGroup: string): string {
+  const host = fileStem(name).replace(/[^a-z0-9-]/g, '') || 'server';
+  return [
+    'kind: RoutingGroup',
+    `name: ${yamlString(name)}`,
+    `administrativeGroup: ${yamlString(adminGroup)}`,
+    'servers:',
+    `  - name: ${host.toUpperCase()}-EX01 # placeholder: the server's NetBIOS name`,
+    `    fqdn: ${host}-ex01.example.com # placeholder: its fully-qualified domain name`,
+    '',
+  ].join('\n');
+}
+
+/** A name as a YAML value: plain when that reads back as the same text. */
+export function yamlString(s: string): string {
+  return /^[A-Za-z0-9_][A-Za-z0-9 _.()\\\/-]*$/.test(s) && !/ $/.test(s) && !/^(true|false|null|~|[-+]?[0-9.]+)$/i.test(s) ? s : JSON.stringify(s);
+}

@@ -1,0 +1,59 @@
+import type { ConnectorModel, RoutingGroupModel } from '../../model/extract';
+import { groupKey, nameKey } from '../../workspace/names';
+import { ownGroupKey } from '../../workspace/facts';
+import { WorkspaceIndex, type DocEntry } from '../../workspace/index';
+import { msg } from '../messages';
+import type { WorkspaceRule } from './context';
+
+/**
+ * duplicate-name: two connectors with one name in one routing group, two
+ * routing groups with one name in one administrative group, two servers with
+ * one name (NetBIOS names are unique across the organization). Reported on
+ * the later one in file order, with the first as related information.
+ */
+export const duplicateConnectorRule: WorkspaceRule<ConnectorModel> = {
+  kind: 'SmtpConnector',
+  check(ctx) {
+    const c = ctx.model;
+    const own = ownGroupKey(c);
+    if (!own || !c.name) return;
+    const same = (ctx.index.connectorsIn.get(own) ?? []).filter((e) => e.model.name && nameKey(e.model.name.value) === nameKey(c.name!.value));
+    const first = earliest(same);
+    if (first && first !== ctx.entry) {
+      ctx.report('duplicate-name', c.name.range, msg.duplicateConnector(c.name.value, c.routingGroup!.value), {
+        related: [{ entry: first, range: first.model.name!.range, message: msg.duplicateNameFirst }],
+      });
+    }
+  },
+};
+
+export const duplicateGroupRule: WorkspaceRule<RoutingGroupModel> = {
+  kind: 'RoutingGroup',
+  check(ctx) {
+    const g = ctx.model;
+    if (g.name && g.adminGroup) {
+      const first = ctx.index.groups.get(groupKey(g.adminGroup.value, g.name.value))?.[0];
+      if (first && first !== ctx.entry) {
+        ctx.report('duplicate-name', g.name.range, msg.duplicateRoutingGroup(g.name.value, g.adminGroup.value), {
+          related: [{ entry: first, range: first.model.name!.range, message: msg.duplicateNameFirst }],
+        });
+      }
+    }
+    for (const s of g.servers) {
+      if (!s.name) continue;
+      const all = ctx.index.serversByName.get(nameKey(s.name.value)) ?? [];
+      // The first server of that name, in file order, then in the list's order.
+      const first = all.reduce<(typeof all)[number] | undefined>((a, b) => (!a || WorkspaceIndex.compare(b.entry, a.entry) < 0 ? b : a), undefined);
+      if (!first || first.server === s) continue;
+      ctx.report('duplicate-name', s.name.range, msg.duplicateServer(s.name.value), {
+        related: [{ entry: first.entry, range: first.server.name!.range, message: msg.duplicateNameFirst }],
+      });
+    }
+  },
+};
+
+function earliest<E extends DocEntry>(list: E[]): E | undefined {
+  let best: E | undefined;
+  for (const e of list) if (!best || WorkspaceIndex.compare(e, best) < 0) best = e;
+  return best;
+}

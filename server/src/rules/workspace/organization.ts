@@ -1,0 +1,30 @@
+import type { ConnectorModel } from '../../model/extract';
+import { normalizeDomain, parseSmtpAddressSpace } from '../../model/domain';
+import { msg } from '../messages';
+import type { WorkspaceRule } from './context';
+
+/**
+ * address-space-authoritative and etrn-domain-not-local: a connector's
+ * domains against the organization's authoritative domains (the first
+ * Organization document in file order, when there is one).
+ */
+export const organizationRule: WorkspaceRule<ConnectorModel> = {
+  kind: 'SmtpConnector',
+  check(ctx) {
+    const org = ctx.index.organization();
+    if (!org) return;
+    const local = new Set(org.model.authoritativeDomains.map((d) => normalizeDomain(d.value)).filter((d): d is string => d !== undefined));
+    for (const as of ctx.model.addressSpaces) {
+      if (as.type !== 'SMTP') continue;
+      const parsed = parseSmtpAddressSpace(as.address.value);
+      // '*' is the Internet: Exchange delivers local domains before it looks at connectors.
+      if (!parsed || parsed.domain === '') continue;
+      const hit = [...local].find((d) => d === parsed.domain || (parsed.subdomains && d.endsWith('.' + parsed.domain)));
+      if (hit) ctx.report('address-space-authoritative', as.address.range, msg.addressSpaceAuthoritative(as.address.value, hit));
+    }
+    for (const d of ctx.model.etrnDomains) {
+      const n = normalizeDomain(d.value);
+      if (n !== undefined && !local.has(n)) ctx.report('etrn-domain-not-local', d.range, msg.etrnDomainNotLocal(d.value));
+    }
+  },
+};

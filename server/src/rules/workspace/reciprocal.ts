@@ -1,0 +1,74 @@
+import type { ConnectorModel } from '../../model/extract';
+import { connectorsBack, groupLinks, lookupGroup, ownBridgeheadFqdns, ownGroupKey } from '../../workspace/facts';
+import { fileStem, sibling } from '../../workspace/paths';
+import type { Fix } from '../../engine/types';
+import { msg } from '../messages';
+import type { WorkspaceRule } from './context';
+import { yamlString } from './groups';
+
+/**
+ * missing-reciprocal-connector: Exchange does not create the connector back
+ * from the remote routing group; without it, mail flows one way only. The fix
+ * writes that connector as a new file (FORMAT.md gives its name and content).
+ */
+export const reciprocalRule: WorkspaceRule<ConnectorModel> = {
+  kind: 'SmtpConnector',
+  check(ctx) {
+    const c = ctx.model;
+    const own = ownGroupKey(c);
+    if (!own) return;
+    for (const { link, key } of groupLinks(c)) {
+      if (key === own) continue; // self-connection
+      const remote = lookupGroup(ctx.index, link.adminGroupName!, link.routingGroup!.value);
+      if (remote.state === 'mismatch') continue; // administrative-group-mismatch says it
+      if (connectorsBack(ctx.index, key, own).length) continue;
+      const remoteName = remote.state === 'defined' ? remote.entry.model.name!.value : link.routingGroup!.value;
+      const originDef = ctx.index.groups.get(own)?.[0];
+      const originName = originDef?.model.name?.value ?? c.routingGroup!.value;
+      const file = `${fileStem(remoteName)}-to-${fileStem(originName)}.connector.yaml`;
+      const target = sibling(remote.state === 'defined' ? remote.entry.uri : ctx.uri, file);
+      const fixes: Fix[] = [];
+      if (!ctx.exists(target)) {
+        const bridgehead = remote.state === 'defined' ? remote.entry.model.servers.find((s) => s.name) : undefined;
+        const text = reciprocalText({
+          name: `${remoteName} to ${originName}`,
+          adminGroup: link.adminGroupName!,
+          routingGroup: remoteName,
+          smartHosts: ownBridgeheadFqdns(ctx.index, c),
+          ...(bridgehead ? { bridgehead: { server: bridgehead.name!.value, virtualServer: bridgehead.virtualServers[0] } } : {}),
+          origin: originName,
+          originAdminGroup: c.adminGroup!.value,
+          cost: link.cost,
+        });
+        fixes.push({ title: msg.fixCreateReciprocal(file), edits: [], create: [{ uri: target, text }] });
+      }
+      ctx.report('missing-reciprocal-connector', link.routingGroup!.range, msg.missingReciprocal(remoteName, originName), { fixes });
+    }
+  },
+};
+
+interface Reciprocal {
+  name: string;
+  adminGroup: string;
+  routingGroup: string;
+  smartHosts: string[];
+  bridgehead?: { server: string; virtualServer?: string };
+  origin: string;
+  originAdminGroup: string;
+  cost: number;
+}
+
+function reciprocalText(r: Reciprocal): string {
+  const out = ['kind: SmtpConnector', `name: ${yamlString(r.name)}`, `administrativeGroup: ${yamlString(r.adminGroup)}`, `routingGroup: ${yamlString(r.routingGroup)}`, 'general:'];
+  if (r.smartHosts.length) {
+    out.push('  delivery: smartHost', '  smartHosts:', ...r.smartHosts.map((h) => `    - ${yamlString(h)}`));
+  } else {
+    out.push('  delivery: dns');
+  }
+  if (r.bridgehead) {
+    out.push('  localBridgeheads:', `    - server: ${yamlString(r.bridgehead.server)}`);
+    if (r.bridgehead.virtualServer) out.push(`      virtualServer: ${yamlString(r.bridgehead.virtualServer)}`);
+  }
+  out.push('connectedRoutingGroups:', `  - routingGroup: ${yamlString(r.origin)}`, `    administrativeGroup: ${yamlString(r.originAdminGroup)}`, `    cost: ${r.cost}`, '');
+  return out.join('\n');
+}

@@ -1,0 +1,257 @@
+import type { ParsedDocument, ParsedFile } from '../model/parse';
+import { extract, type ConnectorModel, type DocumentModel, type OrganizationModel, type RoutingGroupModel, type ServerModel } from '../model/extract';
+import type { Finding } from '../engine/types';
+import { groupKey, nameKey } from './names';
+import { baseName, fileStem } from './paths';
+
+/** One YAML document of one file, as the index knows it. */
+export interface DocEntry {
+  uri: string;
+  doc: ParsedDocument;
+  /** Position of the document in its file, and its first line there (both kept current). */
+  index: number;
+  line: number;
+  model: DocumentModel | undefined;
+  /** Dependency keys: what this document provides to others, and what its workspace findings read. */
+  defines: string[];
+  refs: string[];
+  /** Workspace findings (document-local), cleared when a document it depends on changes. */
+  cached?: WsFinding[];
+}
+
+export interface ConnectorEntry extends DocEntry {
+  model: ConnectorModel;
+}
+export interface GroupEntry extends DocEntry {
+  model: RoutingGroupModel;
+}
+export interface OrganizationEntry extends DocEntry {
+  model: OrganizationModel;
+}
+
+/** A finding whose related information may point into other documents: the target entry gives its current file line. */
+export interface WsFinding extends Finding {
+  relatedIn?: (DocEntry | undefined)[];
+}
+
+/** What one update changed: the documents whose workspace findings may differ now (new ones included). */
+export interface IndexChange {
+  affected: Set<DocEntry>;
+}
+
+/** Global facts many documents depend on; they invalidate only when their value flips. */
+const HAS_GROUPS = '$hasGroups';
+const MANY_GROUPS = '$manyGroups';
+const ORG = '$org';
+
+const add = <K, V>(map: Map<K, V[]>, key: K, v: V) => {
+  const l = map.get(key);
+  if (l) l.push(v);
+  else map.set(key, [v]);
+};
+const remove = <K, V>(map: Map<K, V[]>, key: K, v: V) => {
+  const l = map.get(key);
+  if (!l) return;
+  const i = l.indexOf(v);
+  if (i !== -1) l.splice(i, 1);
+  if (l.length === 0) map.delete(key);
+};
+
+/**
+ * The organization across every document of every file: routing groups
+ * (defined, and inferred from connectors), servers, connectors and the
+ * organization. Updated one file at a time: only the documents whose text
+ * changed are read again, and the reverse dependency map says which other
+ * documents' workspace findings may have changed.
+ */
+export class WorkspaceIndex {
+  private readonly files = new Map<string, DocEntry[]>();
+  /** Routing-group definitions by (administrative group, name), and by name alone. */
+  readonly groups = new Map<string, GroupEntry[]>();
+  readonly groupsByName = new Map<string, GroupEntry[]>();
+  /** Connectors by the routing group they live in. */
+  readonly connectorsIn = new Map<string, ConnectorEntry[]>();
+  readonly connectors = new Set<ConnectorEntry>();
+  readonly serversByName = new Map<string, { entry: GroupEntry; server: ServerModel }[]>();
+  readonly organizations: OrganizationEntry[] = [];
+  private readonly dependents = new Map<string, Set<DocEntry>>();
+  /** How many documents had their workspace findings computed: tests read it to prove that updates stay local. */
+  checks = 0;
+
+  /** Sets (or, with undefined, removes) a file's documents. */
+  update(uri: string, file: ParsedFile | undefined): IndexChange {
+    const before = this.globals();
+    const existed = this.files.has(uri);
+    const old = this.files.get(uri) ?? [];
+    const pool = new Map<ParsedDocument, DocEntry[]>();
+    for (const e of old) add(pool, e.doc, e);
+    const next: DocEntry[] = [];
+    const added: DocEntry[] = [];
+    (file?.documents ?? []).forEach((fd, index) => {
+      const reused = pool.get(fd.doc)?.shift();
+      if (reused) {
+        reused.index = index;
+        reused.line = fd.line;
+        next.push(reused);
+        return;
+      }
+      const e = this.entry(uri, fd.doc, index, fd.line);
+      next.push(e);
+      added.push(e);
+    });
+    const removed = [...pool.values()].flat();
+    for (const e of removed) this.unlink(e);
+    for (const e of added) this.link(e);
+    if (file) this.files.set(uri, next);
+    else this.files.delete(uri);
+
+    // Whatever a changed document provided, those who read it must look again.
+    const keys = new Set<string>();
+    for (const e of [...removed, ...added]) for (const k of e.defines) keys.add(k);
+    if (existed !== (file !== undefined)) keys.add(fileKey(baseName(uri)));
+    const after = this.globals();
+    if (before.has !== after.has) keys.add(HAS_GROUPS);
+    if (before.many !== after.many) keys.add(MANY_GROUPS);
+    const affected = new Set<DocEntry>(added);
+    for (const k of keys) for (const e of this.dependents.get(k) ?? []) affected.add(e);
+    for (const e of affected) e.cached = undefined;
+    return { affected };
+  }
+
+  entries(uri: string): readonly DocEntry[] {
+    return this.files.get(uri) ?? [];
+  }
+
+  hasFile(uri: string): boolean {
+    return this.files.has(uri);
+  }
+
+  uris(): string[] {
+    return [...this.files.keys()];
+  }
+
+  /** Does the workspace define any routing group? Rules that need definitions are skipped otherwise. */
+  get hasGroups(): boolean {
+    return this.groups.size > 0;
+  }
+
+  get groupCount(): number {
+    return this.groups.size;
+  }
+
+  group(adminGroup: string, name: string): GroupEntry | undefined {
+    return this.groups.get(groupKey(adminGroup, name))?.[0];
+  }
+
+  organization(): OrganizationEntry | undefined {
+    return this.organizations[0];
+  }
+
+  /** The order of "later" between documents: by file, then position. */
+  static compare(a: DocEntry, b: DocEntry): number {
+    return a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : a.index - b.index;
+  }
+
+  private globals() {
+    return { has: this.groups.size > 0, many: this.groups.size >= 2 };
+  }
+
+  private entry(uri: string, doc: ParsedDocument, index: number, line: number): DocEntry {
+    const model = extract(doc);
+    const defines: string[] = [];
+    const refs: string[] = [];
+    if (model?.kind === 'RoutingGroup' && model.name && model.adminGroup) {
+      const gk = groupKey(model.adminGroup.value, model.name.value);
+      defines.push(grpKey(gk), nameRef(model.name.value));
+      refs.push(grpKey(gk), MANY_GROUPS);
+      for (const s of model.servers) {
+        if (!s.name) continue;
+        defines.push(serverKey(s.name.value));
+        refs.push(serverKey(s.name.value));
+      }
+    } else if (model?.kind === 'SmtpConnector') {
+      refs.push(HAS_GROUPS, ORG);
+      if (model.adminGroup && model.routingGroup) {
+        const own = groupKey(model.adminGroup.value, model.routingGroup.value);
+        defines.push(inKey(own));
+        refs.push(grpKey(own), nameRef(model.routingGroup.value), fileKey(`${fileStem(model.routingGroup.value)}.routinggroup.yaml`));
+        if (model.name) {
+          defines.push(connKey(own, model.name.value));
+          refs.push(connKey(own, model.name.value));
+        }
+      }
+      for (const c of model.connected) {
+        if (!c.routingGroup || !c.adminGroupName) continue;
+        const gk = groupKey(c.adminGroupName, c.routingGroup.value);
+        refs.push(grpKey(gk), inKey(gk), nameRef(c.routingGroup.value), fileKey(`${fileStem(c.routingGroup.value)}.routinggroup.yaml`));
+        if (model.routingGroup) refs.push(fileKey(`${fileStem(c.routingGroup.value)}-to-${fileStem(model.routingGroup.value)}.connector.yaml`));
+      }
+    } else if (model?.kind === 'Organization') {
+      defines.push(ORG);
+    }
+    return { uri, doc, index, line, model, defines, refs };
+  }
+
+  private link(e: DocEntry): void {
+    for (const k of e.refs) {
+      let s = this.dependents.get(k);
+      if (!s) this.dependents.set(k, (s = new Set()));
+      s.add(e);
+    }
+    const m = e.model;
+    if (m?.kind === 'RoutingGroup' && m.name && m.adminGroup) {
+      const g = e as GroupEntry;
+      add(this.groups, groupKey(m.adminGroup.value, m.name.value), g);
+      add(this.groupsByName, nameKey(m.name.value), g);
+      for (const server of m.servers) if (server.name) add(this.serversByName, nameKey(server.name.value), { entry: g, server });
+      sortBy(this.groups.get(groupKey(m.adminGroup.value, m.name.value))!);
+    } else if (m?.kind === 'SmtpConnector') {
+      const c = e as ConnectorEntry;
+      this.connectors.add(c);
+      if (m.adminGroup && m.routingGroup) add(this.connectorsIn, groupKey(m.adminGroup.value, m.routingGroup.value), c);
+    } else if (m?.kind === 'Organization') {
+      this.organizations.push(e as OrganizationEntry);
+      sortBy(this.organizations);
+    }
+  }
+
+  private unlink(e: DocEntry): void {
+    for (const k of e.refs) {
+      const s = this.dependents.get(k);
+      s?.delete(e);
+      if (s?.size === 0) this.dependents.delete(k);
+    }
+    const m = e.model;
+    if (m?.kind === 'RoutingGroup' && m.name && m.adminGroup) {
+      remove(this.groups, groupKey(m.adminGroup.value, m.name.value), e as GroupEntry);
+      remove(this.groupsByName, nameKey(m.name.value), e as GroupEntry);
+      for (const server of m.servers) {
+        if (!server.name) continue;
+        const l = this.serversByName.get(nameKey(server.name.value));
+        if (!l) continue;
+        const i = l.findIndex((x) => x.server === server && x.entry === e);
+        if (i !== -1) l.splice(i, 1);
+        if (l.length === 0) this.serversByName.delete(nameKey(server.name.value));
+      }
+    } else if (m?.kind === 'SmtpConnector') {
+      this.connectors.delete(e as ConnectorEntry);
+      if (m.adminGroup && m.routingGroup) remove(this.connectorsIn, groupKey(m.adminGroup.value, m.routingGroup.value), e as ConnectorEntry);
+    } else if (m?.kind === 'Organization') {
+      const i = this.organizations.indexOf(e as OrganizationEntry);
+      if (i !== -1) this.organizations.splice(i, 1);
+    }
+  }
+
+}
+
+function sortBy(list: DocEntry[]): void {
+  list.sort(WorkspaceIndex.compare);
+}
+
+const grpKey = (gk: string) => `grp:${gk}`;
+const inKey = (gk: string) => `in:${gk}`;
+const nameRef = (name: string) => `name:${nameKey(name)}`;
+const serverKey = (name: string) => `srv:${nameKey(name)}`;
+const connKey = (gk: string, name: string) => `conn:${gk}\u0000${nameKey(name)}`;
+/** Fixes that create files never overwrite one: a file appearing or going by that name may change them. */
+const fileKey = (name: string) => `file:${name.toLowerCase()}`;
