@@ -76,12 +76,13 @@ const smartHostRule: DocumentRule = {
     });
     // An entry with a fault of its own is judged again once it is repaired.
     const sound = entries.filter((e) => e.host.kind === 'name' || e.host.kind === 'literal');
-    reportDuplicates(ctx, seq, sound);
-    reportOrder(ctx, seq, sound);
+    // A duplicate is judged once, as a duplicate; the order is judged among the distinct hosts.
+    reportOrder(ctx, seq, reportDuplicates(ctx, seq, sound));
   },
 };
 
-function reportDuplicates(ctx: DocContext, seq: YAMLSeq, entries: Entry[]): void {
+/** Reports every entry that repeats an earlier one; returns the distinct entries. */
+function reportDuplicates(ctx: DocContext, seq: YAMLSeq, entries: Entry[]): Entry[] {
   const first = new Map<string, Entry>();
   for (const e of entries) {
     const earlier = first.get(e.host.normalized);
@@ -94,6 +95,7 @@ function reportDuplicates(ctx: DocContext, seq: YAMLSeq, entries: Entry[]): void
       fixes: [{ title: msg.fixRemoveDuplicateHost(e.text), preferred: true, edits: [removeItem(ctx.doc, seq, e.index)] }],
     });
   }
+  return [...first.values()];
 }
 
 /** One diagnostic per list: on the first host name that follows an IP literal, related to that literal. */
