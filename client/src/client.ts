@@ -1,0 +1,119 @@
+/**
+ * Starts, restarts and talks to the language server (dist/server.js over
+ * stdio). Everything else asks it through `request`, which says plainly when
+ * the server is not running instead of failing with a protocol error.
+ */
+import * as vscode from 'vscode';
+import { LanguageClient, LanguageClientOptions, ServerOptions, State, TransportKind } from 'vscode-languageclient/node';
+import { TopologyChangedMethod } from '../../server/src/protocol';
+import { CONNECTOR_FILES_GLOB, LANGUAGE_ID } from './files';
+
+export class ServerNotRunningError extends Error {
+  constructor() {
+    super('The Exchange connector language server is not running.');
+  }
+}
+
+export type ServerHealth = 'starting' | 'running' | 'stopped' | 'failed';
+
+export class ConnectorClient implements vscode.Disposable {
+  private client: LanguageClient | undefined;
+  private watcher: vscode.FileSystemWatcher | undefined;
+  private health: ServerHealth = 'stopped';
+  private lastError: string | undefined;
+  private readonly healthEmitter = new vscode.EventEmitter<ServerHealth>();
+  private readonly topologyEmitter = new vscode.EventEmitter<void>();
+  /** Fires when the server's health changes. */
+  readonly onDidChangeHealth = this.healthEmitter.event;
+  /** Fires when the server says the topology changed (never polled). */
+  readonly onDidChangeTopology = this.topologyEmitter.event;
+
+  constructor(
+    private readonly serverModule: string,
+    readonly output: vscode.LogOutputChannel,
+  ) {}
+
+  get state(): ServerHealth {
+    return this.health;
+  }
+
+  get error(): string | undefined {
+    return this.lastError;
+  }
+
+  async start(): Promise<void> {
+    if (this.client) return;
+    const serverOptions: ServerOptions = {
+      run: { module: this.serverModule, transport: TransportKind.stdio },
+      debug: { module: this.serverModule, transport: TransportKind.stdio, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+    };
+    this.watcher?.dispose();
+    const watcher = vscode.workspace.createFileSystemWatcher(CONNECTOR_FILES_GLOB);
+    this.watcher = watcher;
+    const clientOptions: LanguageClientOptions = {
+      documentSelector: [{ language: LANGUAGE_ID }],
+      synchronize: { configurationSection: 'exchangeConnectors', fileEvents: watcher },
+      outputChannel: this.output,
+    };
+    const client = new LanguageClient('exchangeConnectors', 'Exchange Connectors', serverOptions, clientOptions);
+    this.client = client;
+    client.onNotification(TopologyChangedMethod, () => this.topologyEmitter.fire());
+    client.onDidChangeState((e) => {
+      if (client !== this.client) return;
+      if (e.newState === State.Running) this.setHealth('running');
+      else if (e.newState === State.Starting) this.setHealth('starting');
+      else this.setHealth(this.health === 'failed' ? 'failed' : 'stopped');
+    });
+    this.setHealth('starting');
+    try {
+      await client.start();
+      this.lastError = undefined;
+      this.setHealth('running');
+    } catch (e) {
+      this.lastError = e instanceof Error ? e.message : String(e);
+      this.output.appendLine(`The language server did not start: ${this.lastError}`);
+      this.setHealth('failed');
+    }
+  }
+
+  async stop(): Promise<void> {
+    const client = this.client;
+    this.client = undefined;
+    this.watcher?.dispose();
+    this.watcher = undefined;
+    if (!client) return;
+    try {
+      if (client.isRunning()) await client.stop(5000);
+    } catch (e) {
+      this.output.appendLine(`Stopping the language server: ${e instanceof Error ? e.message : String(e)}`);
+    }
+    this.setHealth('stopped');
+  }
+
+  async restart(): Promise<void> {
+    this.output.appendLine('Restarting the language server.');
+    await this.stop();
+    await this.start();
+    this.topologyEmitter.fire();
+  }
+
+  /** Sends a custom request; throws ServerNotRunningError when there is no running server. */
+  async request<R>(method: string, params?: unknown): Promise<R> {
+    const client = this.client;
+    if (!client || !client.isRunning()) throw new ServerNotRunningError();
+    return params === undefined ? client.sendRequest<R>(method) : client.sendRequest<R>(method, params);
+  }
+
+  dispose(): void {
+    void this.stop();
+    this.healthEmitter.dispose();
+    this.topologyEmitter.dispose();
+  }
+
+  private setHealth(health: ServerHealth): void {
+    if (health === this.health) return;
+    this.health = health;
+    void vscode.commands.executeCommand('setContext', 'exchangeConnectors.serverRunning', health === 'running');
+    this.healthEmitter.fire(health);
+  }
+}

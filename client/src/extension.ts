@@ -1,0 +1,45 @@
+/** The extension's entry points: wire the client, status item, tree and commands together. */
+import * as vscode from 'vscode';
+import { ConnectorClient } from './client';
+import { registerCommands } from './commands';
+import { trackConnectorFiles } from './files';
+import { StatusItem } from './status';
+import { TopologyTree, treeItem, type TreeNode } from './treeView';
+
+let connector: ConnectorClient | undefined;
+
+/** What activate returns: for the end-to-end tests, which read the tree as VS Code shows it. */
+export interface ExtensionApi {
+  serverState(): string;
+  /** The tree's items, depth first, as `indent + label — description`. */
+  treeLines(): Promise<string[]>;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<ExtensionApi> {
+  const output = vscode.window.createOutputChannel('Exchange Connectors', { log: true });
+  connector = new ConnectorClient(context.asAbsolutePath('dist/server.js'), output);
+  const tree = new TopologyTree(connector);
+  const view = vscode.window.createTreeView('exchangeConnectors.topology', { treeDataProvider: tree, showCollapseAll: true });
+  context.subscriptions.push(output, connector, tree, view, new StatusItem(connector), trackConnectorFiles(), ...registerCommands(connector, tree));
+  await connector.start();
+  return {
+    serverState: () => connector?.state ?? 'stopped',
+    treeLines: async () => {
+      const out: string[] = [];
+      const walk = async (node: TreeNode | undefined, depth: number) => {
+        for (const child of await tree.getChildren(node)) {
+          const item = treeItem(child);
+          const label = typeof item.label === 'string' ? item.label : item.label?.label;
+          out.push(`${'  '.repeat(depth)}${label}${item.description ? ` — ${item.description}` : ''}`);
+          await walk(child, depth + 1);
+        }
+      };
+      await walk(undefined, 0);
+      return out;
+    },
+  };
+}
+
+export async function deactivate(): Promise<void> {
+  await connector?.stop();
+}

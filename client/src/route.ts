@@ -1,0 +1,41 @@
+/** "Trace a Route": the question asked with quick picks, the answer written for people. */
+import type { RouteQuery, RouteResult } from '../../server/src/protocol';
+import type { PassReason } from '../../server/src/route/types';
+
+const REASONS: Record<PassReason, string> = {
+  'address-space': 'its address space does not match, or a more specific one does',
+  scope: 'its scope is its own routing group',
+  size: 'the message is not smaller than its size limit',
+  priority: 'it does not carry messages of this priority',
+  type: 'it does not carry this type of message (system or non-system)',
+  schedule: 'its connection time is never',
+  cost: 'a route of lower total cost exists',
+  unreachable: 'its routing group cannot be reached',
+};
+
+export function describeReason(reason: PassReason): string {
+  return REASONS[reason] ?? reason;
+}
+
+/** The answer as lines of text: each route hop by hop, then the passed-over candidates and why. */
+export function formatRoute(query: RouteQuery, result: RouteResult): string {
+  const target = query.to ?? `routing group ${query.toGroup}`;
+  const out: string[] = [];
+  out.push(`Route from ${query.from} to ${target} (${query.sizeKB ?? 1} KB, ${query.priority ?? 'normal'} priority, ${query.system ? 'system' : 'non-system'})`);
+  if (!result.delivered || result.routes.length === 0) {
+    out.push('  Not delivered: no connector can carry this message.');
+  } else {
+    if (result.routes.length > 1) out.push(`  ${result.routes.length} routes of equal cost share the load:`);
+    result.routes.forEach((route, i) => {
+      out.push(`  ${result.routes.length > 1 ? `Route ${i + 1}, t` : 'T'}otal cost ${route.totalCost}:`);
+      for (const hop of route.hops) out.push(`    ${hop.from} → ${hop.to}  via "${hop.connector}" (cost ${hop.cost})`);
+    });
+  }
+  if (result.passedOver.length) {
+    out.push('  Passed over:');
+    for (const p of result.passedOver) out.push(`    "${p.connector}": ${describeReason(p.reason)}`);
+  } else {
+    out.push('  No other candidate.');
+  }
+  return out.join('\n');
+}

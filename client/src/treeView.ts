@@ -1,0 +1,239 @@
+/**
+ * The routing-group tree in the Explorer: organization → administrative
+ * groups → routing groups → servers (with their virtual servers) and
+ * connectors (with their connected groups and costs). It reloads when the
+ * server says the topology changed, never by polling.
+ */
+import * as vscode from 'vscode';
+import type { Location } from 'vscode-languageserver-types';
+import {
+  TopologyRequestMethod,
+  type AdministrativeGroupNode,
+  type ConnectedGroupNode,
+  type ConnectorNode,
+  type RoutingGroupNode,
+  type ServerNode,
+  type Topology,
+} from '../../server/src/protocol';
+import type { ConnectorClient } from './client';
+
+export type TreeNode =
+  | { type: 'organization'; name: string; location: Location; groups: AdministrativeGroupNode[] }
+  | { type: 'administrativeGroup'; group: AdministrativeGroupNode }
+  | { type: 'routingGroup'; group: RoutingGroupNode }
+  | { type: 'server'; group: RoutingGroupNode; server: ServerNode }
+  | { type: 'virtualServer'; server: ServerNode; name: string }
+  | { type: 'connector'; group: RoutingGroupNode; connector: ConnectorNode; index: number; oneSidedTo: string[] }
+  | { type: 'connected'; connector: ConnectorNode; connected: ConnectedGroupNode; index: number; target?: RoutingGroupNode };
+
+export const OPEN_LOCATION = 'exchangeConnectors.openLocation';
+
+export class TopologyTree implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
+  private topology: Topology | undefined;
+  private readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private readonly subscriptions: vscode.Disposable[];
+
+  constructor(private readonly connector: ConnectorClient) {
+    this.subscriptions = [
+      connector.onDidChangeTopology(() => this.refresh()),
+      connector.onDidChangeHealth(() => this.refresh()),
+    ];
+  }
+
+  refresh(): void {
+    this.changed.fire(undefined);
+  }
+
+  /** The topology as last loaded (undefined when the server gave none). */
+  get current(): Topology | undefined {
+    return this.topology;
+  }
+
+  /** Asks the server for the topology; undefined when it is not running. */
+  async load(): Promise<Topology | undefined> {
+    try {
+      this.topology = await this.connector.request<Topology>(TopologyRequestMethod);
+    } catch (e) {
+      if (this.connector.state === 'running') this.connector.output.appendLine(`Topology request failed: ${e instanceof Error ? e.message : String(e)}`);
+      this.topology = undefined;
+    }
+    return this.topology;
+  }
+
+  async getChildren(node?: TreeNode): Promise<TreeNode[]> {
+    if (!node) {
+      const topology = await this.load();
+      if (!topology) return [];
+      if (topology.organization) return [{ type: 'organization', ...topology.organization, groups: topology.administrativeGroups }];
+      return topology.administrativeGroups.map((group) => ({ type: 'administrativeGroup', group }));
+    }
+    switch (node.type) {
+      case 'organization':
+        return node.groups.map((group) => ({ type: 'administrativeGroup', group }));
+      case 'administrativeGroup':
+        return node.group.routingGroups.map((group) => ({ type: 'routingGroup', group }));
+      case 'routingGroup':
+        return [
+          ...node.group.servers.map((server): TreeNode => ({ type: 'server', group: node.group, server })),
+          ...node.group.connectors.map((connector, index): TreeNode => ({
+            type: 'connector',
+            group: node.group,
+            connector,
+            index,
+            oneSidedTo: this.withoutConnectorBack(node.group, connector),
+          })),
+        ];
+      case 'server':
+        return node.server.virtualServers.map((name) => ({ type: 'virtualServer', server: node.server, name }));
+      case 'connector':
+        return node.connector.connected.map((connected, index) => ({
+          type: 'connected',
+          connector: node.connector,
+          connected,
+          index,
+          target: this.findGroup(connected),
+        }));
+      default:
+        return [];
+    }
+  }
+
+  getTreeItem(node: TreeNode): vscode.TreeItem {
+    return treeItem(node);
+  }
+
+  /** The connected routing groups of the workspace that have no connector back to `group`. */
+  private withoutConnectorBack(group: RoutingGroupNode, connector: ConnectorNode): string[] {
+    const name = group.name.toLowerCase();
+    const out: string[] = [];
+    for (const connected of connector.connected) {
+      const target = this.findGroup(connected);
+      if (!target || target.inferred) continue;
+      const back = target.connectors.some((c) => c.connected.some((x) => x.routingGroup?.toLowerCase() === name));
+      if (!back) out.push(target.name);
+    }
+    return out;
+  }
+
+  private findGroup(connected: ConnectedGroupNode): RoutingGroupNode | undefined {
+    if (!connected.routingGroup || !this.topology) return undefined;
+    const name = connected.routingGroup.toLowerCase();
+    const admin = connected.administrativeGroup?.toLowerCase();
+    for (const ag of this.topology.administrativeGroups) {
+      if (admin && ag.name.toLowerCase() !== admin) continue;
+      const found = ag.routingGroups.find((g) => g.name.toLowerCase() === name);
+      if (found) return found;
+    }
+    return undefined;
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+    for (const s of this.subscriptions) s.dispose();
+  }
+}
+
+const { Collapsed, Expanded, None } = vscode.TreeItemCollapsibleState;
+
+function open(location: Location | undefined, title: string): vscode.Command | undefined {
+  return location ? { command: OPEN_LOCATION, title, arguments: [location] } : undefined;
+}
+
+const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
+
+export function linkStatusText(connector: ConnectorNode, oneSidedTo: string[] = []): string {
+  switch (connector.status) {
+    case 'complete':
+      return 'both ends present: every connected routing group has a connector back';
+    case 'oneSided':
+      return oneSidedTo.length
+        ? `one-sided: ${oneSidedTo.join(', ')} ${oneSidedTo.length === 1 ? 'has' : 'have'} no connector back`
+        : 'one-sided: a connected routing group has no connector back';
+    case 'errors':
+      return `has errors: ${plural(connector.problems.errors, 'error')}, ${plural(connector.problems.warnings, 'warning')}`;
+  }
+}
+
+function connectedLabel(c: ConnectedGroupNode): string {
+  return c.routingGroup ?? (c.exchange55Site !== undefined ? `${c.exchange55Site} (Exchange 5.5 site)` : '(no name)');
+}
+
+export function treeItem(node: TreeNode): vscode.TreeItem {
+  switch (node.type) {
+    case 'organization': {
+      const item = new vscode.TreeItem(node.name, Expanded);
+      item.id = 'org';
+      item.description = 'organization';
+      item.iconPath = new vscode.ThemeIcon('organization');
+      item.contextValue = 'organization';
+      item.command = open(node.location, 'Open the organization');
+      return item;
+    }
+    case 'administrativeGroup': {
+      const item = new vscode.TreeItem(node.group.name, Expanded);
+      item.id = `ag:${node.group.name.toLowerCase()}`;
+      item.description = 'administrative group';
+      item.iconPath = new vscode.ThemeIcon('folder-library');
+      item.contextValue = 'administrativeGroup';
+      return item;
+    }
+    case 'routingGroup': {
+      const g = node.group;
+      const item = new vscode.TreeItem(g.name, g.servers.length + g.connectors.length > 0 ? Expanded : None);
+      item.id = `rg:${g.administrativeGroup.toLowerCase()}/${g.name.toLowerCase()}`;
+      const problems = g.problems.errors + g.problems.warnings;
+      item.description = [g.inferred ? 'inferred' : '', problems ? plural(problems, 'problem') : ''].filter(Boolean).join(' · ');
+      item.iconPath = new vscode.ThemeIcon(g.inferred ? 'question' : 'type-hierarchy');
+      item.tooltip = new vscode.MarkdownString(
+        g.inferred
+          ? `**${g.name}** (inferred): named by a connector, defined by no document of the workspace.`
+          : `**${g.name}**, routing group of ${g.administrativeGroup}: ${plural(g.servers.length, 'server')}, ${plural(g.connectors.length, 'connector')}.`,
+      );
+      item.contextValue = g.inferred ? 'routingGroup.inferred' : 'routingGroup';
+      item.command = open(g.location, 'Open the routing group');
+      return item;
+    }
+    case 'server': {
+      const s = node.server;
+      const item = new vscode.TreeItem(s.name, s.virtualServers.length ? Collapsed : None);
+      item.id = `srv:${node.group.administrativeGroup.toLowerCase()}/${node.group.name.toLowerCase()}/${s.name.toLowerCase()}`;
+      item.description = [s.fqdn, s.version ? `Exchange ${s.version}` : ''].filter(Boolean).join(' · ');
+      item.iconPath = new vscode.ThemeIcon('server');
+      item.contextValue = 'server';
+      item.command = open(s.location, 'Open the server');
+      return item;
+    }
+    case 'virtualServer': {
+      const item = new vscode.TreeItem(node.name, None);
+      item.description = 'SMTP virtual server';
+      item.iconPath = new vscode.ThemeIcon('server-process');
+      item.contextValue = 'virtualServer';
+      item.command = open(node.server.location, 'Open the server');
+      return item;
+    }
+    case 'connector': {
+      const c = node.connector;
+      const item = new vscode.TreeItem(c.name, c.connected.length ? Collapsed : None);
+      item.id = `con:${node.group.administrativeGroup.toLowerCase()}/${node.group.name.toLowerCase()}/${node.index}`;
+      const targets = c.connected.map(connectedLabel);
+      item.description = targets.length ? `→ ${targets.join(', ')}` : 'address space';
+      const icon = { complete: ['pass', 'testing.iconPassed'], oneSided: ['warning', 'list.warningForeground'], errors: ['error', 'list.errorForeground'] }[c.status];
+      item.iconPath = new vscode.ThemeIcon(icon[0], new vscode.ThemeColor(icon[1]));
+      item.tooltip = new vscode.MarkdownString(`**${c.name}**: ${linkStatusText(c, node.oneSidedTo)}`);
+      item.contextValue = `connector.${c.status}`;
+      item.command = open(c.location, 'Open the connector');
+      return item;
+    }
+    case 'connected': {
+      const c = node.connected;
+      const item = new vscode.TreeItem(connectedLabel(c), None);
+      item.description = `cost ${c.cost}`;
+      item.iconPath = new vscode.ThemeIcon('arrow-right');
+      item.tooltip = c.routingGroup ? `${c.routingGroup} (${c.administrativeGroup ?? 'same administrative group'}), cost ${c.cost}` : `Exchange 5.5 site, cost ${c.cost}`;
+      item.contextValue = 'connectedGroup';
+      item.command = open(node.target?.location ?? node.connector.location, 'Open the definition');
+      return item;
+    }
+  }
+}
