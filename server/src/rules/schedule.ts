@@ -1,5 +1,6 @@
 import { isSeq, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { DocContext, DocumentRule } from '../engine/context';
+import type { TextEdit } from 'vscode-languageserver-types';
 import type { Fix } from '../engine/types';
 import { CONNECTION_TIMES } from '../model/catalog';
 import { isNull, mapOf, pairOf, resolve, stringOf, stringValue } from '../model/access';
@@ -75,7 +76,7 @@ function checkPlace(ctx: DocContext, place: Place): void {
     ctx.report('schedule-required', ctx.keyRange(schedPair ?? place.owner), msg.scheduleRequired());
   }
   if (place.active && ct !== undefined && ct !== 'custom' && entries.length > 0) {
-    const edit = ctPair && ctNode ? replaceScalar(doc, ctNode, 'custom') : insertPair(doc, place.map, 'connectionTime', 'custom', lastPresent(place) ?? 'start');
+    const edit = ctPair && ctNode ? replaceScalar(doc, ctNode, 'custom') : insertConnectionTime(ctx, place);
     ctx.report('schedule-ignored', ctx.keyRange(schedPair!), msg.scheduleIgnored(ct), { fixes: [{ title: msg.fixSetCustom(), edits: [edit] }] });
   }
   // The ETRN/TURN request set to never is a choice about requests, not about sending mail.
@@ -83,6 +84,18 @@ function checkPlace(ctx: DocContext, place: Place): void {
     const message = place.where === 'oversize' ? msg.neverRunsOversize() : msg.neverRuns();
     ctx.report('never-runs', ctx.range(ctNode), message, { fixes: [{ title: msg.fixSetAlways(), edits: [replaceScalar(doc, ctNode, 'always')] }] });
   }
+}
+
+/** Inserts `connectionTime: custom` in catalog order; as a first key, above the comments that open the mapping, which belong to the key after them. */
+function insertConnectionTime(ctx: DocContext, place: Place): TextEdit {
+  const edit = insertPair(ctx.doc, place.map, 'connectionTime', 'custom', lastPresent(place) ?? 'start');
+  if (lastPresent(place) || place.map.flow) return edit;
+  const lines = ctx.doc.lines;
+  const ownerLine = lines.position((place.owner.key as Node).range![0]).line;
+  let line = edit.range.start.line;
+  while (line - 1 > ownerLine && lines.lineText(line - 1).trim().startsWith('#')) line--;
+  const at = { line, character: 0 };
+  return { range: { start: at, end: at }, newText: edit.newText };
 }
 
 function lastPresent(place: Place): Pair | undefined {
