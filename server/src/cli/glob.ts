@@ -27,17 +27,19 @@ export function globToRegExp(pattern: string): RegExp {
   let braces = 0;
   while (i < pattern.length) {
     const c = pattern[i];
+    // As in shells, a wildcard does not match the dot that starts a name.
+    const noDot = i === 0 || pattern[i - 1] === '/' ? '(?!\\.)' : '';
     if (c === '*') {
       if (pattern[i + 1] === '*') {
         // "**/" matches zero or more whole segments; a trailing "**" anything below.
         const slash = pattern[i + 2] === '/';
-        re += slash ? '(?:[^/]*/)*' : '.*';
+        re += slash ? '(?:(?!\\.)[^/]*/)*' : '(?:(?!\\.)[^/]*(?:/|$))*';
         i += slash ? 3 : 2;
         continue;
       }
-      re += '[^/]*';
+      re += noDot + '[^/]*';
     } else if (c === '?') {
-      re += '[^/]';
+      re += noDot + '[^/]';
     } else if (c === '[') {
       const end = pattern.indexOf(']', i + 1);
       if (end === -1) re += '\\[';
