@@ -76,6 +76,11 @@ function isProgram(): boolean {
 
 if (isProgram()) {
   const io = processIo();
+  // A reader that stops early (`exconn check | head`) is not an error of ours.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
   setRuleErrorHandler((e) => io.err(`exconn: a rule failed: ${e instanceof Error ? e.message : String(e)}\n`));
   // exitCode, not exit(): a large report on a pipe is written out in full first.
   process.exitCode = main(process.argv.slice(2), io);
