@@ -205,6 +205,15 @@ test('smart-host-order: on the first host name after a literal; the fix moves wh
   }
 });
 
+test('smart-host-order: the comment lines just above the first entry move with it', () => {
+  const before = connector('    # DR site, kept for failover', '    - "[10.1.0.10]"', '    - bos-ex01.boston.contoso.com');
+  const after = connector('    - bos-ex01.boston.contoso.com', '    # DR site, kept for failover', '    - "[10.1.0.10]"');
+  for (const [text, want] of [[before, after], [crlf(before), crlf(after)]]) {
+    const f = expectOne(check(text), { code: 'smart-host-order', range: rangeOf(text, 'bos-ex01.boston.contoso.com'), message: msg.smartHostOrder('[10.1.0.10]') });
+    assert.equal(applyFix(text, f), want);
+  }
+});
+
 test('smart-host-order in a flow list reorders the texts; no fix when a comment sits inside', () => {
   for (const text of both(head + lines("  smartHosts: ['[10.1.0.10]', bos-ex01.boston.contoso.com, \"bos-ex02.boston.contoso.com\"]  # all") + tail)) {
     const f = expectOne(check(text), { code: 'smart-host-order', range: rangeOf(text, 'bos-ex01.boston.contoso.com'), message: msg.smartHostOrder('[10.1.0.10]') });

@@ -150,17 +150,31 @@ function blockReorder(doc: ParsedDocument, nodes: Node[], order: number[]): Text
     if (!/^[ \t]*-[ \t]+$/.test(before) || !/^[ \t]*(#.*)?$/.test(after)) return undefined;
     itemLines.push(line);
   }
-  // Each entry takes the comment and blank lines between it and the entry before.
+  // Each entry takes the comment and blank lines between it and the entry before;
+  // the first takes the comment lines just above it, indented as far as its dash.
+  const firstLine = commentsAbove(doc, itemLines[0]);
   const chunks = itemLines.map((line, i) => {
-    const from = i === 0 ? line : itemLines[i - 1] + 1;
+    const from = i === 0 ? firstLine : itemLines[i - 1] + 1;
     const out: string[] = [];
     for (let l = from; l <= line; l++) out.push(lines.lineText(l));
     return out;
   });
-  const first = itemLines[0];
   const last = itemLines[itemLines.length - 1];
   const newText = order.flatMap((i) => chunks[i]).join(doc.eol);
-  return replaceSpan(doc, lines.starts[first], lines.lineEnd(last), newText);
+  return replaceSpan(doc, lines.starts[firstLine], lines.lineEnd(last), newText);
+}
+
+/** The first of the comment-only lines right above an entry's line that are indented at least as far as its dash. */
+function commentsAbove(doc: ParsedDocument, line: number): number {
+  const indent = (t: string) => t.length - t.trimStart().length;
+  const dash = indent(doc.lines.lineText(line));
+  let from = line;
+  while (from > 0) {
+    const t = doc.lines.lineText(from - 1);
+    if (!t.trimStart().startsWith('#') || indent(t) < dash) break;
+    from--;
+  }
+  return from;
 }
 
 function flowReorder(doc: ParsedDocument, nodes: Node[], order: number[]): TextEdit | undefined {
