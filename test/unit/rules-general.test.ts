@@ -76,6 +76,12 @@ test('smart-hosts-ignored with delivery left to its default inserts delivery: sm
   }
 });
 
+test('smart-hosts-ignored offers no fix when delivery is an alias (the fix would add a second delivery key)', () => {
+  const text = head + lines('details:', '  adminNote: &by dns', 'general:', '  delivery: *by', '  smartHosts: [relay.contoso.com]', ...bridgeheads) + internet;
+  const f = expectOne(check(text), { code: 'smart-hosts-ignored', range: rangeOf(text, 'smartHosts'), message: msg.smartHostsIgnored() });
+  assert.deepEqual(f.fixes, []);
+});
+
 test('smart-hosts-ignored does not fire on an empty list or with delivery: smartHost', () => {
   expectNone(check(head + lines('general:', '  delivery: dns', '  smartHosts: []', ...bridgeheads) + internet), 'smart-hosts-ignored');
   expectNone(check(head + lines('general:', '  delivery: smartHost', '  smartHosts: [relay.contoso.com]', ...bridgeheads) + internet), 'smart-hosts-ignored');

@@ -62,7 +62,7 @@ const deliveryRule: DocumentRule = {
     }
 
     if (delivery.mode === 'dns' && hostsPair && hosts !== undefined && hosts > 0) {
-      reportIgnored(ctx, general!, hostsPair, delivery.node && delivery.pair ? delivery.node : undefined, editable);
+      reportIgnored(ctx, general!, hostsPair, delivery.pair, editable);
     }
 
     if (delivery.mode === 'dns' && connectsRoutingGroups(ctx)) {
@@ -73,21 +73,20 @@ const deliveryRule: DocumentRule = {
 };
 
 /** On the later of the smart-host list and a written `delivery: dns`, related to the other. */
-function reportIgnored(ctx: DocContext, general: YAMLMap, hostsPair: Pair, deliveryNode: Node | undefined, editable: Node | undefined): void {
-  const fix: Fix = {
-    title: msg.fixSetSmartHostDelivery(),
-    edits: [editable ? replaceScalar(ctx.doc, editable, 'smartHost') : insertPair(ctx.doc, general, 'delivery', 'smartHost', 'start')],
-  };
+function reportIgnored(ctx: DocContext, general: YAMLMap, hostsPair: Pair, deliveryPair: Pair | undefined, editable: Node | undefined): void {
+  // Set the written value, or insert the key when delivery is left to its default (never a second key).
+  const edit = editable ? replaceScalar(ctx.doc, editable, 'smartHost') : deliveryPair ? undefined : insertPair(ctx.doc, general, 'delivery', 'smartHost', 'start');
+  const fixes: Fix[] = edit ? [{ title: msg.fixSetSmartHostDelivery(), edits: [edit] }] : [];
   const listRange = ctx.keyRange(hostsPair);
   let range = listRange;
   let related: Related[] = [];
-  if (deliveryNode) {
-    const deliveryRange = ctx.range(pairOf(general, 'delivery')!.value);
+  if (deliveryPair) {
+    const deliveryRange = ctx.range(deliveryPair.value as Node);
     const deliveryLater = comparePositions(deliveryRange.start, listRange.start) > 0;
     range = deliveryLater ? deliveryRange : listRange;
     related = [deliveryLater ? { range: listRange, message: msg.smartHostsIgnoredList } : { range: deliveryRange, message: msg.smartHostsIgnoredDelivery }];
   }
-  ctx.report('smart-hosts-ignored', range, msg.smartHostsIgnored(), { fixes: [fix], related });
+  ctx.report('smart-hosts-ignored', range, msg.smartHostsIgnored(), { fixes, related });
 }
 
 /** Does a connected entry name a routing group (not only an Exchange 5.5 site)? */

@@ -74,7 +74,7 @@ const smartHostRule: DocumentRule = {
       const read = checkHost(ctx, raw as Node);
       if (read) entries.push({ index, raw: raw as Node, ...read });
     });
-    // An entry with a fault of its own is judged again once it is repaired.
+    // Invalid hosts and bare addresses (awaiting their brackets) are compared once repaired.
     const sound = entries.filter((e) => e.host.kind === 'name' || e.host.kind === 'literal');
     // A duplicate is judged once, as a duplicate; the order is judged among the distinct hosts.
     reportOrder(ctx, seq, reportDuplicates(ctx, seq, sound));
