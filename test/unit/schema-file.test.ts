@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { parseAllDocuments } from 'yaml';
 import { join } from 'node:path';
 import { ROOT } from '../helpers/paths';
 import { generateSchema, schemaText, SCHEMA_PATH } from '../../server/src/schema/generate';
@@ -60,4 +61,63 @@ test('a server version may be written as text or as a number', () => {
   assert.deepEqual(v.type, ['string', 'number']);
   assert.deepEqual(v.enum, ['5.5', '2000', '2003', 5.5, 2000, 2003]);
   assert.equal(v.default, '2003');
+});
+
+/** The draft-07 keywords the generated schema uses, enough to validate documents against it. */
+function validate(schema: Obj, value: unknown, root: Obj, path = '$'): string[] {
+  if (schema.$ref) return validate(resolveRef(root, schema.$ref), value, root, path);
+  const errors: string[] = [];
+  const typeOf = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'array' : Number.isInteger(v) ? 'integer' : typeof v);
+  if (schema.type) {
+    const types = ([] as string[]).concat(schema.type);
+    const t = typeOf(value);
+    if (!types.includes(t) && !(t === 'integer' && types.includes('number'))) return [`${path}: ${t} is not ${types.join('|')}`];
+  }
+  if (schema.enum && !schema.enum.includes(value)) errors.push(`${path}: ${JSON.stringify(value)} not in enum`);
+  if ('const' in schema && schema.const !== value) errors.push(`${path}: not ${schema.const}`);
+  if (typeof value === 'number') {
+    if (schema.minimum !== undefined && value < schema.minimum) errors.push(`${path}: below ${schema.minimum}`);
+    if (schema.maximum !== undefined && value > schema.maximum) errors.push(`${path}: above ${schema.maximum}`);
+  }
+  if (Array.isArray(value) && schema.items) value.forEach((v, i) => errors.push(...validate(schema.items, v, root, `${path}[${i}]`)));
+  if (typeOf(value) === 'object') {
+    const o = value as Obj;
+    for (const k of schema.required ?? []) if (!(k in o)) errors.push(`${path}: missing ${k}`);
+    for (const [k, v] of Object.entries(o)) {
+      if (schema.properties?.[k]) errors.push(...validate(schema.properties[k], v, root, `${path}.${k}`));
+      else if (schema.additionalProperties === false) errors.push(`${path}: unknown ${k}`);
+    }
+  }
+  for (const branch of schema.allOf ?? []) {
+    if (validate(branch.if, value, root, path).length === 0) errors.push(...validate(branch.then, value, root, path));
+  }
+  return errors;
+}
+
+function resolveRef(root: Obj, ref: string): Obj {
+  return ref.replace(/^#\//, '').split('/').reduce((o: Obj, k) => o[k], root);
+}
+
+test('the example organization validates against the schema; typical mistakes do not', () => {
+  const schema = generateSchema() as Obj;
+  const files: string[] = [];
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir)) {
+      const p = join(dir, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else if (/\.(connector|routinggroup|organization)\.ya?ml$/.test(name)) files.push(p);
+    }
+  };
+  walk(join(ROOT, 'examples'));
+  assert.ok(files.length >= 12);
+  for (const f of files) {
+    for (const doc of parseAllDocuments(readFileSync(f, 'utf8'))) assert.deepEqual(validate(schema, doc.toJS(), schema), [], f);
+  }
+  const bad = (text: string) => validate(schema, parseAllDocuments(text)[0].toJS(), schema);
+  const connector = 'kind: SmtpConnector\nname: x\nadministrativeGroup: A\nroutingGroup: B\n';
+  assert.deepEqual(bad(connector + 'connectedRoutingGroups: [{routingGroup: C, cost: 150}]'), ['$.connectedRoutingGroups[0].cost: above 100']);
+  assert.deepEqual(bad(connector + 'general: {delivery: smarthost}'), ['$.general.delivery: "smarthost" not in enum']);
+  assert.deepEqual(bad(connector + 'advanced: {sendHelo: yes}'), ['$.advanced.sendHelo: string is not boolean']);
+  assert.deepEqual(bad(connector + 'genral: {}'), ['$: unknown genral']);
+  assert.deepEqual(bad('kind: RoutingGroup\nname: R\nadministrativeGroup: A\nservers: [{name: S, version: 2003}]'), ['$.servers[0]: missing fqdn']);
 });
