@@ -1,7 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { check, expectOne, expectNone, applyFix, rangeOf, lines, crlf } from '../helpers/engine';
 import { msg } from '../../server/src/rules/messages';
+import { fixture } from '../helpers/paths';
+import { CODES } from '../../server/src/rules/codes';
 
 /** A connector that is valid on its own; each test adds the tab it is about. */
 const base = lines(
@@ -186,3 +189,13 @@ test('dequeue-ignored: request left at its default none', () => {
 test('dequeue-ignored does not fire while a request is made', () => {
   expectNone(check(base + lines('advanced:', '  etrnTurn:', '    request: fromDifferentServer', '    server: etrn.fabrikam.com', '    dequeue: etrn', '    etrnDomains: [contoso.com]')), 'dequeue-ignored');
 });
+
+for (const name of ['etrn-turn', 'etrn-domains', 'dequeue-ignored', 'helo', 'remote-triggered']) {
+  test(`the ${name} fixture shows exactly the codes its first line names`, () => {
+    const text = readFileSync(fixture('mistakes', `${name}.connector.yaml`), 'utf8');
+    const named = /^# Shows: (.*)$/m.exec(text)![1].split(', ').sort();
+    // The file stands alone here, so the workspace rules are left out.
+    const shown = [...new Set(check(text).filter((f) => CODES[f.code].scope === 'document').map((f) => f.code))].sort();
+    assert.deepEqual(shown, named);
+  });
+}

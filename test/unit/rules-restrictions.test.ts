@@ -1,7 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { check, expectOne, expectNone, applyFix, rangeOf, lines, crlf } from '../helpers/engine';
 import { msg } from '../../server/src/rules/messages';
+import { fixture } from '../helpers/paths';
 import { CODES } from '../../server/src/rules/codes';
 
 /** A connector that is valid on its own; each test adds the tab it is about. */
@@ -183,3 +185,13 @@ test('oversize-threshold does not fire below the limit, nor without a limit', ()
   expectNone(check(base + lines('contentRestrictions:', '  maxMessageSizeKB: 10241') + oversize), 'oversize-threshold');
   expectNone(check(base + oversize), 'oversize-threshold');
 });
+
+for (const name of ['delivery-restrictions', 'reject-all', 'content-restrictions']) {
+  test(`the ${name} fixture shows exactly the codes its first line names`, () => {
+    const text = readFileSync(fixture('mistakes', `${name}.connector.yaml`), 'utf8');
+    const named = /^# Shows: (.*)$/m.exec(text)![1].split(', ').sort();
+    // The file stands alone here, so the workspace rules are left out.
+    const shown = [...new Set(check(text).filter((f) => CODES[f.code].scope === 'document').map((f) => f.code))].sort();
+    assert.deepEqual(shown, named);
+  });
+}

@@ -1,7 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { check, expectOne, expectNone, applyFix, rangeOf, lines, crlf } from '../helpers/engine';
 import { msg } from '../../server/src/rules/messages';
+import { fixture } from '../helpers/paths';
+import { CODES } from '../../server/src/rules/codes';
 
 /** A connector that is valid on its own; each test adds the tab it is about. */
 const base = lines(
@@ -155,3 +158,13 @@ test('never-runs does not fire on other connection times, nor on the ETRN/TURN r
   const etrn = base + lines('advanced:', '  etrnTurn:', '    request: fromDifferentServer', '    server: etrn.contoso.com', '    connectionTime: never', '    dequeue: etrn', '    etrnDomains: [contoso.com]');
   expectNone(check(etrn), 'never-runs');
 });
+
+for (const name of ['schedule', 'never-runs']) {
+  test(`the ${name} fixture shows exactly the codes its first line names`, () => {
+    const text = readFileSync(fixture('mistakes', `${name}.connector.yaml`), 'utf8');
+    const named = /^# Shows: (.*)$/m.exec(text)![1].split(', ').sort();
+    // The file stands alone here, so the workspace rules are left out.
+    const shown = [...new Set(check(text).filter((f) => CODES[f.code].scope === 'document').map((f) => f.code))].sort();
+    assert.deepEqual(shown, named);
+  });
+}
