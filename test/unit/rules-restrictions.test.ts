@@ -144,6 +144,15 @@ test('routing-group-link-types: a block list gets a new entry line under its las
   });
 });
 
+test('routing-group-link-types: a flow list over several lines gets the entry after its last one, before the comment', () => {
+  const before = base + lines('contentRestrictions:', '  allowedTypes: [', '    nonSystem,   # users', '  ]');
+  const after = base + lines('contentRestrictions:', '  allowedTypes: [', '    nonSystem, system,   # users', '  ]');
+  bothEols(before, (text, eol) => {
+    const f = expectOne(check(text), { code: 'routing-group-link-types', range: rangeOf(text, 'allowedTypes'), message: msg.routingGroupLinkTypes() });
+    assert.equal(applyFix(text, f), eol(after));
+  });
+});
+
 test('routing-group-link-types: an empty list gets both', () => {
   const before = base + lines('contentRestrictions:', '  allowedTypes: []');
   const after = base + lines('contentRestrictions:', '  allowedTypes: [system, nonSystem]');

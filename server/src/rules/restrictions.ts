@@ -134,20 +134,17 @@ function fillEmptyList(doc: ParsedDocument, pair: Pair, values: readonly string[
 /** Adds entries at the end of a list in its own style: `, x` inside a flow list, or `- x` lines under a block list. */
 function appendToList(doc: ParsedDocument, seq: YAMLSeq, values: readonly string[]): TextEdit[] {
   const t = doc.text;
-  const [start, end] = seq.range!;
+  const last = seq.items[seq.items.length - 1] as Node;
+  const lastEnd = trimEnd(t, last.range![0], last.range![1]);
   if (seq.flow) {
-    const close = trimEnd(t, start, end) - 1; // the "]"
-    let before = close;
-    while (before > start && /\s/.test(t[before - 1])) before--;
-    const comma = t[before - 1] === ',';
-    return [replaceSpan(doc, before, before, (comma ? ' ' : ', ') + values.join(', '))];
+    // Right after the last entry: a trailing comma or a comment before the "]" stays where it is.
+    return [replaceSpan(doc, lastEnd, lastEnd, values.map((v) => `, ${v}`).join(''))];
   }
   const first = seq.items[0] as Node;
   const firstLine = doc.lines.position(first.range![0]).line;
   const prefix = /^\s*-\s*/.exec(t.slice(doc.lines.starts[firstLine], first.range![0]));
   if (!prefix) return [];
-  const last = seq.items[seq.items.length - 1] as Node;
-  const lastLine = doc.lines.position(trimEnd(t, last.range![0], last.range![1]) - 1).line;
+  const lastLine = doc.lines.position(lastEnd - 1).line;
   const at = doc.lines.lineEnd(lastLine);
   return [replaceSpan(doc, at, at, values.map((v) => doc.eol + prefix[0] + v).join(''))];
 }
