@@ -5,12 +5,15 @@ import { registerCommands } from './commands';
 import { trackConnectorFiles } from './files';
 import { StatusItem } from './status';
 import { TopologyTree, treeItem, type TreeNode } from './treeView';
+import type { Topology } from '../../server/src/protocol';
 
 let connector: ConnectorClient | undefined;
 
 /** What activate returns: for the end-to-end tests, which read the tree as VS Code shows it. */
 export interface ExtensionApi {
   serverState(): string;
+  /** The topology as the server gives it to the tree. */
+  topology(): Promise<Topology | undefined>;
   /** The tree's items, depth first, as `indent + label — description`. */
   treeLines(): Promise<string[]>;
 }
@@ -24,6 +27,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
   await connector.start();
   return {
     serverState: () => connector?.state ?? 'stopped',
+    topology: () => tree.load(),
     treeLines: async () => {
       const out: string[] = [];
       const walk = async (node: TreeNode | undefined, depth: number) => {

@@ -19,11 +19,6 @@ export function trackConnectorFiles(): vscode.Disposable {
   return vscode.Disposable.from(watcher, folders);
 }
 
-/** `Paris` → `paris`, `New York` → `new-york`: the file-name form of a routing-group name. */
-export function fileNamePart(name: string): string {
-  return name.trim().toLowerCase().replace(/\s+/g, '-').replace(/[\\/:*?"<>|]/g, '');
-}
-
 /** The first of `base.ext`, `base-2.ext`, … that does not exist in `folder`: never overwrite a file. */
 export async function freeFileName(folder: vscode.Uri, base: string, ext: string): Promise<vscode.Uri> {
   for (let i = 1; ; i++) {
@@ -39,10 +34,4 @@ export async function exists(uri: vscode.Uri): Promise<boolean> {
   } catch {
     return false;
   }
-}
-
-/** A YAML scalar for a name: plain when that reads back as the same string, double-quoted otherwise. */
-export function yamlScalar(value: string): string {
-  const plain = /^[A-Za-z_][^:#'"{}\[\],&*!|>%@`]*$/.test(value) && value === value.trim() && !/^(true|false|null)$/i.test(value);
-  return plain ? value : JSON.stringify(value);
 }

@@ -3,23 +3,12 @@
  * servers, then a connector file beside the routing group's definition.
  */
 import * as vscode from 'vscode';
-import type { RoutingGroupNode, ServerNode, Topology } from '../../server/src/protocol';
-import { fileNamePart, freeFileName, yamlScalar } from './files';
+import type { RoutingGroupNode, Topology } from '../../server/src/protocol';
+import { connectorText, type NewConnectorArgs } from './connectorText';
+import { freeFileName } from './files';
+import { fileNamePart } from './text';
 
-/** What the command needs; given in full (by a test or the tree), nothing is asked. */
-export interface NewConnectorArgs {
-  routingGroup: string;
-  administrativeGroup: string;
-  server: string;
-  virtualServer: string;
-  /** Connect to this routing group… */
-  toGroup?: string;
-  toAdministrativeGroup?: string;
-  /** …or carry this SMTP address space (such as `*`). */
-  addressSpace?: string;
-  name?: string;
-  cost?: number;
-}
+export type { NewConnectorArgs };
 
 export function allGroups(topology: Topology): RoutingGroupNode[] {
   return topology.administrativeGroups.flatMap((ag) => ag.routingGroups);
@@ -29,29 +18,6 @@ const same = (a?: string, b?: string) => (a ?? '').toLowerCase() === (b ?? '').t
 
 export function findGroup(topology: Topology, name: string, administrativeGroup?: string): RoutingGroupNode | undefined {
   return allGroups(topology).find((g) => same(g.name, name) && (!administrativeGroup || same(g.administrativeGroup, administrativeGroup)));
-}
-
-/** The connector's YAML text. */
-export function connectorText(args: NewConnectorArgs, remoteServer?: ServerNode): string {
-  const l: string[] = [];
-  const name = args.name ?? (args.toGroup ? `${args.routingGroup} to ${args.toGroup}` : `${args.routingGroup} Internet`);
-  l.push('kind: SmtpConnector', `name: ${yamlScalar(name)}`, `administrativeGroup: ${yamlScalar(args.administrativeGroup)}`, `routingGroup: ${yamlScalar(args.routingGroup)}`, '');
-  l.push('general:');
-  if (args.toGroup && remoteServer?.fqdn) {
-    // Between routing groups Exchange wants the remote bridgehead as smart host, not DNS.
-    l.push('  delivery: smartHost', '  smartHosts:', `    - ${yamlScalar(remoteServer.fqdn)}`);
-  } else {
-    l.push('  delivery: dns');
-  }
-  l.push('  localBridgeheads:', `    - server: ${yamlScalar(args.server)}`, `      virtualServer: ${yamlScalar(args.virtualServer)}`, '');
-  if (args.toGroup) {
-    l.push('connectedRoutingGroups:', `  - routingGroup: ${yamlScalar(args.toGroup)}`);
-    l.push(`    administrativeGroup: ${yamlScalar(args.toAdministrativeGroup ?? args.administrativeGroup)}`);
-    l.push(`    cost: ${args.cost ?? 1}`);
-  } else {
-    l.push('addressSpace:', '  entries:', '    - type: SMTP', `      address: ${JSON.stringify(args.addressSpace ?? '*')}`, `      cost: ${args.cost ?? 1}`);
-  }
-  return l.join('\n') + '\n';
 }
 
 /** Asks what is missing from `given`; undefined when the person cancels. */

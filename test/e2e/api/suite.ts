@@ -1,0 +1,282 @@
+/**
+ * The API suite: runs inside the real extension host (code-server's, or
+ * @vscode/test-electron's) against the installed extension, on a workspace
+ * made of examples/, test/fixtures/mistakes/ (as mistakes/) and
+ * test/e2e/workspace/ (as e2e/).
+ */
+import * as vscode from 'vscode';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { CODES } from '../../../server/src/rules/codes';
+import { msg } from '../../../server/src/rules/messages';
+import { fieldAt } from '../../../server/src/model/catalog';
+import type { RouteResult, Topology } from '../../../server/src/protocol';
+import type { ExtensionApi } from '../../../client/src/extension';
+import { waitFor, type ApiTest } from './harness';
+
+const EXTENSION_ID = 'exconn.exchange-connector-tools';
+let api: ExtensionApi;
+
+const root = () => {
+  const f = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(f, 'a workspace folder is open');
+  return f.uri;
+};
+const at = (...p: string[]) => vscode.Uri.joinPath(root(), ...p);
+const scratch = (...p: string[]) => at('api-scratch', ...p);
+const codeOf = (d: vscode.Diagnostic) => String(typeof d.code === 'object' ? d.code.value : d.code);
+const onDiagnostics = (l: () => void) => vscode.languages.onDidChangeDiagnostics(l);
+
+/** Waits until the file's diagnostics satisfy `ok`, and returns them. */
+function diagnosticsOf(uri: vscode.Uri, what: string, ok: (ds: vscode.Diagnostic[]) => boolean, timeoutMs = 20000) {
+  return waitFor(`${what} in ${vscode.workspace.asRelativePath(uri)} (has: ${vscode.languages.getDiagnostics(uri).map(codeOf).join(', ') || 'none'})`, () => {
+    const ds = vscode.languages.getDiagnostics(uri);
+    return ok(ds) ? ds : undefined;
+  }, [onDiagnostics], timeoutMs);
+}
+
+async function write(uri: vscode.Uri, text: string): Promise<vscode.TextDocument> {
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+  return vscode.workspace.openTextDocument(uri);
+}
+
+function positionOf(doc: vscode.TextDocument, needle: string, offsetInNeedle = 0): vscode.Position {
+  const i = doc.getText().indexOf(needle);
+  assert.ok(i >= 0, `"${needle}" is in ${doc.uri.path}`);
+  return doc.positionAt(i + offsetInNeedle);
+}
+
+async function topology(): Promise<Topology> {
+  const t = await api.topology();
+  assert.ok(t, 'the server gives a topology');
+  return t;
+}
+
+const mistakes = () =>
+  vscode.workspace.findFiles('mistakes/**/*.{yaml,yml}').then((uris) => uris.sort((a, b) => a.path.localeCompare(b.path)));
+
+/** The codes a fixture says it shows, from its `# Shows: a, b` line. */
+function shows(uri: vscode.Uri): string[] {
+  const line = readFileSync(uri.fsPath, 'utf8').split(/\r?\n/).find((l) => /^#\s*Shows:/i.test(l));
+  return line ? line.replace(/^#\s*Shows:/i, '').split(/[,\s]+/).filter((c) => c in CODES) : [];
+}
+
+export const tests: ApiTest[] = [
+  {
+    name: 'the extension activates and starts its language server',
+    fn: async () => {
+      const ext = vscode.extensions.getExtension<ExtensionApi>(EXTENSION_ID);
+      assert.ok(ext, `${EXTENSION_ID} is installed`);
+      api = await ext.activate();
+      assert.equal(api.serverState(), 'running');
+    },
+  },
+  {
+    name: 'connector, routing-group and organization files open as exchange-connector',
+    fn: async () => {
+      for (const glob of ['**/*.connector.yaml', '**/*.routinggroup.yaml', '**/*.organization.yaml']) {
+        const [uri] = await vscode.workspace.findFiles(glob, undefined, 1);
+        assert.ok(uri, `the workspace has a file for ${glob}`);
+        assert.equal((await vscode.workspace.openTextDocument(uri)).languageId, 'exchange-connector');
+      }
+    },
+  },
+  {
+    name: 'every mistakes fixture gets the diagnostics it says it shows, from exconn',
+    timeoutMs: 120000,
+    fn: async () => {
+      const files = await mistakes();
+      assert.ok(files.length > 0, 'the workspace has mistakes fixtures');
+      const missing: string[] = [];
+      for (const uri of files) {
+        const want = shows(uri);
+        if (!want.length) continue;
+        await vscode.workspace.openTextDocument(uri);
+        try {
+          const ds = await diagnosticsOf(uri, want.join(', '), (ds) => want.every((c) => ds.some((d) => codeOf(d) === c)), 15000);
+          for (const d of ds) assert.equal(d.source, 'exconn', `source of ${codeOf(d)}`);
+        } catch (e) {
+          missing.push(e instanceof Error ? e.message : String(e));
+        }
+      }
+      assert.deepEqual(missing, []);
+    },
+  },
+  {
+    name: 'a cost-range diagnostic has the contract\'s range, severity and message',
+    fn: async () => {
+      const uri = at('e2e', 'quickfix.connector.yaml');
+      const doc = await vscode.workspace.openTextDocument(uri);
+      const [d] = await diagnosticsOf(uri, 'cost-range', (ds) => ds.some((x) => codeOf(x) === 'cost-range')).then((ds) => ds.filter((x) => codeOf(x) === 'cost-range'));
+      const start = positionOf(doc, '150');
+      assert.deepEqual([d.range.start, d.range.end], [start, start.translate(0, 3)]);
+      assert.equal(d.severity, vscode.DiagnosticSeverity.Error);
+      assert.equal(d.message, msg.costRange());
+    },
+  },
+  {
+    name: 'completion offers the tab\'s fields and a field\'s allowed values',
+    fn: async () => {
+      const doc = await write(
+        scratch('completion.connector.yaml'),
+        ['kind: SmtpConnector', 'name: Completion', 'administrativeGroup: Europe', 'routingGroup: Paris', 'general:', '  delivery: ', '  '].join('\n'),
+      );
+      const labels = async (pos: vscode.Position) => {
+        const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, pos);
+        return list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
+      };
+      const keys = await labels(new vscode.Position(6, 2));
+      for (const k of ['smartHosts', 'localBridgeheads']) assert.ok(keys.includes(k), `${k} in [${keys.join(', ')}]`);
+      const values = await labels(new vscode.Position(5, 12));
+      for (const v of ['dns', 'smartHost']) assert.ok(values.includes(v), `${v} in [${values.join(', ')}]`);
+    },
+  },
+  {
+    name: 'hover on a field shows the catalog\'s documentation',
+    fn: async () => {
+      const doc = await vscode.workspace.openTextDocument(at('e2e', 'quickfix.connector.yaml'));
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, positionOf(doc, 'delivery:', 2));
+      const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+      const phrase = longestPlainRun(fieldAt('SmtpConnector', ['general', 'delivery'])!.doc);
+      assert.ok(text.includes(phrase), `hover has "${phrase}": ${text}`);
+    },
+  },
+  {
+    name: 'the quick fix "Set cost to 100" applies and keeps the comment',
+    fn: async () => {
+      const uri = scratch('fix.connector.yaml');
+      const text = readFileSync(at('e2e', 'quickfix.connector.yaml').fsPath, 'utf8');
+      const doc = await write(uri, text);
+      const [d] = (await diagnosticsOf(uri, 'cost-range', (ds) => ds.some((x) => codeOf(x) === 'cost-range'))).filter((x) => codeOf(x) === 'cost-range');
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, d.range, vscode.CodeActionKind.QuickFix.value);
+      const fix = actions.find((a) => a.title === 'Set cost to 100');
+      assert.ok(fix?.edit, `a "Set cost to 100" fix among [${actions.map((a) => a.title).join(', ')}]`);
+      assert.ok(await vscode.workspace.applyEdit(fix.edit));
+      assert.equal(doc.getText(), text.replace('cost: 150', 'cost: 100'));
+      await diagnosticsOf(uri, 'no cost-range', (ds) => !ds.some((x) => codeOf(x) === 'cost-range'));
+    },
+  },
+  {
+    name: 'the tree shows organization, administrative groups, routing groups, servers and connectors with costs',
+    fn: async () => {
+      const lines = await waitFor('the examples in the tree', async () => {
+        const l = await api.treeLines();
+        return l.some((x) => x.trim().startsWith('Seattle')) ? l : undefined;
+      }, [], 20000);
+      const has = (re: RegExp) => assert.ok(lines.some((l) => re.test(l)), `${re} in the tree:\n${lines.join('\n')}`);
+      has(/^Contoso — organization$/);
+      has(/^ {2}Europe — administrative group$/);
+      has(/^ {2}North America — administrative group$/);
+      has(/^ {4}Paris\b/);
+      has(/^ {4}Boston\b/);
+      has(/^ {6}PAR-EX01 — par-ex01\./);
+      has(/^ {8}Default SMTP Virtual Server — SMTP virtual server$/);
+      has(/^ {6}Paris to Boston — → Boston$/);
+      has(/^ {8}Boston — cost 10$/);
+    },
+  },
+  {
+    name: 'tracing a route answers with hops and passed-over candidates',
+    fn: async () => {
+      const result = await vscode.commands.executeCommand<RouteResult>('exchangeConnectors.traceRoute', { from: 'Paris', to: 'someone@example.com' });
+      assert.ok(result, 'the command returns the answer');
+      assert.equal(result.delivered, true);
+      assert.ok(result.routes.length > 0);
+      assert.equal(result.routes[0].hops[0].from, 'Paris');
+      assert.ok(Array.isArray(result.passedOver));
+    },
+  },
+  {
+    name: 'a new connector and its reciprocal are written beside their routing groups',
+    timeoutMs: 60000,
+    fn: async () => {
+      const t = await topology();
+      const seattle = t.administrativeGroups.flatMap((a) => a.routingGroups).find((g) => g.name === 'Seattle');
+      assert.ok(seattle?.location, 'Seattle is defined');
+      const server = seattle.servers[0];
+      const created = await vscode.commands.executeCommand<vscode.Uri>('exchangeConnectors.newConnector', {
+        routingGroup: 'Seattle',
+        administrativeGroup: seattle.administrativeGroup,
+        server: server.name,
+        virtualServer: server.virtualServers[0],
+        toGroup: 'Paris',
+        toAdministrativeGroup: 'Europe',
+        name: 'Seattle to Paris (e2e)',
+      });
+      assert.ok(created, 'the command returns the new file');
+      try {
+        assert.equal(vscode.Uri.joinPath(created, '..').toString(), vscode.Uri.joinPath(vscode.Uri.parse(seattle.location.uri), '..').toString());
+        assert.match(created.path, /\/seattle-to-paris\.connector\.yaml$/);
+        const ds = await diagnosticsOf(created, 'missing-reciprocal-connector', (ds) => ds.some((d) => codeOf(d) === 'missing-reciprocal-connector'));
+        const documentErrors = ds.filter((d) => CODES[codeOf(d) as keyof typeof CODES]?.scope === 'document' && d.severity === vscode.DiagnosticSeverity.Error);
+        assert.deepEqual(documentErrors.map((d) => `${codeOf(d)}: ${d.message}`), []);
+        const t2 = await topology();
+        const node = t2.administrativeGroups.flatMap((a) => a.routingGroups).flatMap((g) => g.connectors).find((c) => c.name === 'Seattle to Paris (e2e)');
+        assert.ok(node, 'the tree knows the new connector');
+        assert.equal(node.status, 'oneSided');
+        const back = await vscode.commands.executeCommand<vscode.Uri[]>('exchangeConnectors.createReciprocalConnector', node);
+        assert.ok(back?.length, 'the reciprocal connector was created');
+        try {
+          assert.match(back[0].path, /\/europe\/paris\/paris-to-seattle\.connector\.yaml$/);
+          assert.match(readFileSync(back[0].fsPath, 'utf8'), /routingGroup: Seattle/);
+        } finally {
+          for (const u of back) await vscode.workspace.fs.delete(u);
+        }
+      } finally {
+        await vscode.workspace.fs.delete(created);
+      }
+    },
+  },
+  {
+    name: 'the sample organization is written into a folder, its connectors indexed, nothing overwritten',
+    timeoutMs: 60000,
+    fn: async () => {
+      const folder = scratch('sample');
+      await vscode.workspace.fs.createDirectory(folder);
+      const written = await vscode.commands.executeCommand<vscode.Uri[]>('exchangeConnectors.createSampleOrganization', folder);
+      assert.equal(written.length, 6);
+      for (const uri of written) assert.equal((await vscode.workspace.openTextDocument(uri)).languageId, 'exchange-connector');
+      // The server indexes them: the sample's connectors appear in the topology (the unit tests judge the template's rules).
+      await waitFor('the sample in the topology', async () => {
+        const t = await api.topology();
+        const uris = t?.administrativeGroups.flatMap((a) => a.routingGroups).flatMap((g) => g.connectors).map((c) => c.location.uri) ?? [];
+        return written.filter((u) => u.path.endsWith('.connector.yaml')).every((u) => uris.includes(u.toString())) ? true : undefined;
+      }, [(l) => vscode.languages.onDidChangeDiagnostics(l)]);
+      const again = await vscode.commands.executeCommand<vscode.Uri[]>('exchangeConnectors.createSampleOrganization', folder);
+      assert.deepEqual(again, [], 'nothing is overwritten');
+    },
+  },
+  {
+    name: 'checking the workspace reports the files and problems',
+    fn: async () => {
+      const status = await vscode.commands.executeCommand<{ files: number; problems: { errors: number; warnings: number } }>('exchangeConnectors.checkWorkspace');
+      assert.ok(status && status.files >= 12, `files: ${status?.files}`);
+      assert.ok(status.problems.errors > 0, 'the mistakes fixtures have errors');
+    },
+  },
+  {
+    name: 'the server restarts and the tree comes back',
+    fn: async () => {
+      assert.equal(await vscode.commands.executeCommand('exchangeConnectors.restartServer'), 'running');
+      const lines = await api.treeLines();
+      assert.ok(lines.some((l) => l.trim().startsWith('Paris')), lines.join('\n'));
+    },
+  },
+  {
+    name: '(cleanup) the scratch files are removed',
+    fn: async () => {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await vscode.workspace.fs.delete(scratch(), { recursive: true, useTrash: false });
+    },
+  },
+];
+
+/** The longest stretch of a doc string outside backticks: it reads the same in Markdown and plain text. */
+function longestPlainRun(doc: string): string {
+  return doc
+    .split('`')
+    .filter((_, i) => i % 2 === 0)
+    .flatMap((s) => s.split(/[*_]/))
+    .map((s) => s.trim())
+    .sort((a, b) => b.length - a.length)[0];
+}

@@ -1,0 +1,84 @@
+/**
+ * The page suite: what a person sees and does in the workbench. Each test
+ * waits on what appears (an element, a file's content), never on time.
+ */
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { msg } from '../../../server/src/rules/messages';
+import { fieldAt } from '../../../server/src/model/catalog';
+import { waitUntil } from '../codeServer';
+import type { Workbench } from './workbench';
+
+export interface PageTest {
+  name: string;
+  fn: (wb: Workbench, workspace: string) => Promise<void>;
+}
+
+/** The longest stretch of a doc string outside backticks: rendered Markdown shows it as written. */
+export function plainPhrase(doc: string): string {
+  return doc.split('`').filter((_, i) => i % 2 === 0).flatMap((s) => s.split(/[*_]/)).map((s) => s.trim()).sort((a, b) => b.length - a.length)[0];
+}
+
+export const pageTests: PageTest[] = [
+  {
+    name: 'the tree view shows the routing groups and opens a definition on click',
+    fn: async (wb) => {
+      const tree = await wb.view('Routing Groups');
+      for (const name of ['Paris', 'Boston', 'Seattle']) await wb.row(tree, name).waitFor({ timeout: 30000 });
+      await wb.row(tree, 'Boston').click();
+      await wb.activeTab('boston.routinggroup.yaml').waitFor();
+    },
+  },
+  {
+    name: 'the Problems panel lists the problems of a file',
+    fn: async (wb) => {
+      await wb.open('e2e/quickfix.connector.yaml');
+      const panel = await wb.problems();
+      await wb.filterProblems('cost-range');
+      await panel.locator('.monaco-list-row', { hasText: msg.costRange() }).first().waitFor({ timeout: 30000 });
+      await wb.filterProblems('');
+    },
+  },
+  {
+    name: 'a hover shows the documentation of a field',
+    fn: async (wb) => {
+      await wb.open('e2e/quickfix.connector.yaml');
+      await wb.page.locator('.view-line span', { hasText: /^delivery$/ }).first().hover();
+      const phrase = plainPhrase(fieldAt('SmtpConnector', ['general', 'delivery'])!.doc);
+      await wb.page.locator('.monaco-hover', { hasText: phrase }).first().waitFor({ timeout: 15000 });
+      await wb.page.mouse.move(0, 0);
+    },
+  },
+  {
+    name: 'a quick fix chosen from the light bulb changes the file',
+    fn: async (wb, workspace) => {
+      const file = join(workspace, 'e2e/quickfix.connector.yaml');
+      const before = readFileSync(file, 'utf8');
+      await wb.open('e2e/quickfix.connector.yaml');
+      const line = before.split('\n').findIndex((l) => l.includes('cost: 150')) + 1;
+      await wb.goTo(line, before.split('\n')[line - 1].indexOf('150') + 2);
+      await wb.page.locator('.lightBulbWidget').first().click({ timeout: 15000 });
+      await wb.page.locator('.action-widget .monaco-list-row', { hasText: 'Set cost to 100' }).first().click();
+      await wb.page.keyboard.press('Control+S');
+      const after = await waitUntil('the fixed file on disk', () => {
+        const t = readFileSync(file, 'utf8');
+        return t !== before ? t : undefined;
+      }, 15000);
+      assert.equal(after, before.replace('cost: 150', 'cost: 100'));
+    },
+  },
+];
+
+/** The picture for the README: the tree, a hover and the Problems panel, on the examples. */
+export async function screenshot(wb: Workbench, path: string): Promise<void> {
+  await wb.collapseView('Outline');
+  await wb.collapseView('Timeline');
+  const tree = await wb.view('Routing Groups');
+  await wb.row(tree, 'Seattle').waitFor();
+  await wb.open('europe/paris/paris-to-boston.connector.yaml');
+  await wb.problems();
+  await wb.page.locator('.view-line span', { hasText: /^smartHosts$/ }).first().hover();
+  await wb.page.locator('.monaco-hover', { hasText: plainPhrase(fieldAt('SmtpConnector', ['general', 'smartHosts'])!.doc) }).first().waitFor();
+  await wb.page.screenshot({ path });
+}

@@ -1,0 +1,85 @@
+/** Driving the VS Code workbench in the page as a person would: keys, quick open, clicks. */
+import type { Locator, Page } from 'playwright-core';
+
+export class Workbench {
+  constructor(readonly page: Page) {}
+
+  async ready(): Promise<void> {
+    await this.page.locator('.monaco-workbench').waitFor({ timeout: 60000 });
+    await this.page.locator('.part.statusbar').waitFor({ timeout: 60000 });
+  }
+
+  /** Runs a command from the command palette by its label. */
+  async command(label: string): Promise<void> {
+    await this.page.keyboard.press('F1');
+    const input = this.page.locator('.quick-input-widget input');
+    await input.waitFor();
+    await input.fill(`>${label}`);
+    await this.page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first().waitFor();
+    await this.page.keyboard.press('Enter');
+  }
+
+  /** Opens a file with Quick Open (Ctrl+P) and waits for its tab. */
+  async open(relativePath: string): Promise<void> {
+    const name = relativePath.split('/').pop()!;
+    await this.page.keyboard.press('Control+P');
+    const input = this.page.locator('.quick-input-widget input');
+    await input.waitFor();
+    await input.fill(relativePath);
+    await this.page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor();
+    await this.page.keyboard.press('Enter');
+    await this.activeTab(name).waitFor();
+    await this.page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor();
+  }
+
+  activeTab(name: string): Locator {
+    return this.page.locator('.tabs-container .tab.active', { hasText: name });
+  }
+
+  /** Puts the cursor at a 1-based line and column with Go to Line (Ctrl+G). */
+  async goTo(line: number, column: number): Promise<void> {
+    await this.page.locator('.editor-instance .monaco-editor textarea').first().focus();
+    await this.page.keyboard.press('Control+G');
+    const input = this.page.locator('.quick-input-widget input');
+    await input.waitFor();
+    await input.fill(`:${line}:${column}`);
+    await this.page.keyboard.press('Enter');
+    await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+  }
+
+  /** The pane of a view in the side bar, expanded. */
+  async view(title: string): Promise<Locator> {
+    const header = this.page.locator('.pane-header', { hasText: title }).first();
+    await header.waitFor();
+    if ((await header.getAttribute('aria-expanded')) === 'false') await header.click();
+    return this.page.locator('.pane', { has: header }).first();
+  }
+
+  async collapseView(title: string): Promise<void> {
+    const header = this.page.locator('.pane-header', { hasText: title }).first();
+    if ((await header.count()) && (await header.getAttribute('aria-expanded')) === 'true') await header.click();
+  }
+
+  /** A row of a tree or list whose label is exactly `label`. */
+  row(container: Locator, label: string): Locator {
+    return container.locator('.monaco-list-row', { has: this.page.locator('.label-name', { hasText: new RegExp(`^${escape(label)}$`) }) }).first();
+  }
+
+  /** The Problems panel, open. */
+  async problems(): Promise<Locator> {
+    const panel = this.page.locator('.markers-panel');
+    if (!(await panel.isVisible())) await this.command('View: Focus Problems');
+    await panel.waitFor();
+    return panel;
+  }
+
+  async filterProblems(text: string): Promise<void> {
+    const filter = this.page.locator('.viewpane-filter input, .markers-panel-action-filter input').first();
+    await filter.click();
+    await filter.fill(text);
+  }
+}
+
+export function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
