@@ -4,6 +4,7 @@
  */
 import { resolve } from 'node:path';
 import { runCheck } from './cli/check';
+import { runRoute } from './cli/route';
 import { parseCheckArgs } from './cli/args';
 import { CliError } from './cli/errors';
 import { processIo, type CliIo } from './cli/io';
@@ -23,11 +24,8 @@ const COMMANDS: Record<string, Command> = {
     }
     return runCheck(args, io);
   },
-  // `exconn route` (FORMAT.md): server/src/cli/route.ts plugs in here.
-  route(_argv, io) {
-    io.err('route: not available yet\n');
-    return 2;
-  },
+  // `exconn route` (FORMAT.md): server/src/cli/route.ts.
+  route: runRoute,
 };
 
 /** The usage line of a command and where to read more, after a usage error. */
