@@ -127,6 +127,8 @@ function checkEtrn(ctx: DocContext, advanced: Section, security: Section | undef
   // Absent means the default, none; a value outside the set is invalid-value's, and nothing here judges it.
   const request = requestPair ? textAt(ctx, etrn, 'request')?.text : 'none';
   if (request === 'none') {
+    // Nothing is requested, so dequeue and its domains or TURN's authentication are
+    // not needed either: dequeue-ignored alone says what to tidy up.
     checkIgnored(ctx, etrn);
     return;
   }

@@ -79,7 +79,9 @@ function checkPlace(ctx: DocContext, place: Place): void {
     const edit = ctPair && ctNode ? replaceScalar(doc, ctNode, 'custom') : insertConnectionTime(ctx, place);
     ctx.report('schedule-ignored', ctx.keyRange(schedPair!), msg.scheduleIgnored(ct), { fixes: [{ title: msg.fixSetCustom(), edits: [edit] }] });
   }
-  // The ETRN/TURN request set to never is a choice about requests, not about sending mail.
+  // An oversize time of never leaves oversize mail queued until it expires, which
+  // no administrator wants unnoticed; an ETRN/TURN time of never only stops the
+  // requests, while the connector still sends.
   if (ct === 'never' && ctNode && place.where !== 'etrn') {
     const message = place.where === 'oversize' ? msg.neverRunsOversize() : msg.neverRuns();
     ctx.report('never-runs', ctx.range(ctNode), message, { fixes: [{ title: msg.fixSetAlways(), edits: [replaceScalar(doc, ctNode, 'always')] }] });
