@@ -76,6 +76,21 @@ test('markers are found with CRLF endings, with a tab after them, and right afte
   assertCovers(bom);
 });
 
+test('a lone CR is a line break for positions (as LSP counts) but not for markers (as YAML reads)', () => {
+  const t = 'kind: A\rname: x\n---\nkind: B\r\rname: y\n---\rkind: C\n';
+  assert.deepEqual(splitDocuments(t).map((s) => [s.line, s.text]), [
+    [0, 'kind: A\rname: x\n'],
+    [2, '---\nkind: B\r\rname: y\n'],
+    [6, '---\rkind: C\n'],
+  ]);
+  assertCovers(t);
+  const index = new LineIndex('a\rb\r\nc\n');
+  assert.deepEqual(index.starts, [0, 2, 5, 7]);
+  assert.equal(index.lineText(0), 'a');
+  assert.equal(index.lineText(1), 'b');
+  assert.deepEqual(index.position(4), { line: 1, character: 1 }, 'between CR and LF is the end of the line');
+});
+
 test('a file that ends without a newline keeps its last line', () => {
   const t = 'kind: A\n---\nkind: B';
   assert.deepEqual(texts(t), ['kind: A\n', '---\nkind: B']);

@@ -37,7 +37,7 @@ export class ParsedDocument {
       }) as Document.Parsed<ParsedNode>;
     } catch (e) {
       // The composer recurses: absurd nesting can exhaust the stack.
-      const why = e instanceof RangeError ? 'The document nests too deeply to be read.' : `The document cannot be read: ${String(e)}`;
+      const why = e instanceof RangeError ? TOO_DEEP : `The document cannot be read: ${String(e)}`;
       this.errors.push({ range: this.lines.range(0, Math.min(text.length, this.lines.lineEnd(0))), message: why });
     }
     this.yaml = parsed;
@@ -139,7 +139,11 @@ function trimEndOffset(text: string, start: number, end: number): number {
   return e;
 }
 
+const TOO_DEEP = 'The document nests too deeply to be read.';
+
 function cleanMessage(m: string): string {
+  // The yaml package turns its own stack overflow into an error message.
+  if (m.includes('Maximum call stack size exceeded')) return TOO_DEEP;
   // The yaml package appends " at line X, column Y" on some messages; the range already says where.
   return m.replace(/ at line \d+, column \d+:?[\s\S]*$/, '').trim();
 }

@@ -1,3 +1,5 @@
+import { hasLoneCr } from './text';
+
 /**
  * Splits a file into its YAML documents by scanning lines, so that each document
  * can be parsed, cached and checked on its own: an edit then re-parses only the
@@ -22,6 +24,7 @@ export function splitDocuments(text: string): DocumentSlice[] {
   let pos = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   let line = 0;
   const n = text.length;
+  const crs = hasLoneCr(text);
   while (pos < n) {
     let eol = text.indexOf('\n', pos);
     if (eol === -1) eol = n;
@@ -37,13 +40,13 @@ export function splitDocuments(text: string): DocumentSlice[] {
       // "..." ends a document: what follows starts the next one.
       slices.push({ offset: sliceStart, line: sliceLine, text: text.slice(sliceStart, Math.min(eol + 1, n)) });
       sliceStart = Math.min(eol + 1, n);
-      sliceLine = line + 1;
+      sliceLine = line + 1 + (crs ? loneCrs(text, pos, eol) : 0);
       hasContent = false;
     } else if (!hasContent && !isTrivia(text, pos, eol)) {
       hasContent = true;
     }
+    line += 1 + (crs ? loneCrs(text, pos, eol) : 0);
     pos = eol + 1;
-    line++;
   }
   if (sliceStart < n || slices.length === 0) {
     slices.push({ offset: sliceStart, line: sliceLine, text: text.slice(sliceStart) });
@@ -65,4 +68,11 @@ function isTrivia(text: string, pos: number, eol: number): boolean {
     return ch === '#' || (ch === '%' && i === pos);
   }
   return true;
+}
+
+/** Lone carriage returns in [from, to): LSP counts each as a line break, YAML does not. */
+function loneCrs(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) === 13 && text.charCodeAt(i + 1) !== 10) n++;
+  return n;
 }

@@ -1,14 +1,25 @@
 import type { Position, Range } from 'vscode-languageserver-types';
 
-/** Maps offsets in one string to LSP positions (0-based lines, UTF-16 columns) and back. */
+/**
+ * Maps offsets in one string to LSP positions (0-based lines, UTF-16 columns)
+ * and back. Lines end at "\n", "\r\n" or a lone "\r", as LSP counts them.
+ */
 export class LineIndex {
   readonly starts: number[];
   constructor(readonly text: string) {
     const starts = [0];
-    let i = text.indexOf('\n');
-    while (i !== -1) {
-      starts.push(i + 1);
-      i = text.indexOf('\n', i + 1);
+    // Most texts have no lone CR: find line ends with indexOf, which is fast.
+    if (!hasLoneCr(text)) {
+      let i = text.indexOf('\n');
+      while (i !== -1) {
+        starts.push(i + 1);
+        i = text.indexOf('\n', i + 1);
+      }
+    } else {
+      for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
+      }
     }
     this.starts = starts;
   }
@@ -26,7 +37,8 @@ export class LineIndex {
       if (this.starts[mid] <= o) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo, character: o - this.starts[lo] };
+    // Between the "\r" and the "\n" of a CRLF is no position at all: it is the line's end.
+    return { line: lo, character: Math.min(o, this.lineEnd(lo)) - this.starts[lo] };
   }
 
   offset(pos: Position): number {
@@ -41,10 +53,12 @@ export class LineIndex {
     return { start: this.position(start), end: this.position(end) };
   }
 
-  /** Offset of the end of a line's content, before its "\n" or "\r\n". */
+  /** Offset of the end of a line's content, before its "\n", "\r\n" or "\r". */
   lineEnd(line: number): number {
-    const next = line + 1 < this.starts.length ? this.starts[line + 1] - 1 : this.text.length;
-    return next > this.starts[line] && this.text[next - 1] === '\r' && line + 1 < this.starts.length ? next - 1 : next;
+    if (line + 1 >= this.starts.length) return this.text.length;
+    let end = this.starts[line + 1] - 1; // the "\n" or lone "\r"
+    if (this.text[end] === '\n' && end > this.starts[line] && this.text[end - 1] === '\r') end--;
+    return end;
   }
 
   lineText(line: number): string {
@@ -68,4 +82,10 @@ export function shiftRange(r: Range, lines: number): Range {
 
 export function comparePositions(a: Position, b: Position): number {
   return a.line - b.line || a.character - b.character;
+}
+
+/** Does the text hold a carriage return that is not followed by a line feed? */
+export function hasLoneCr(text: string): boolean {
+  for (let i = text.indexOf('\r'); i !== -1; i = text.indexOf('\r', i + 1)) if (text.charCodeAt(i + 1) !== 10) return true;
+  return false;
 }
