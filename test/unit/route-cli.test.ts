@@ -1,0 +1,60 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { ROOT, fixture } from '../helpers/paths';
+
+/** Runs the built CLI as a process in the route fixture's folder. */
+function exconn(...args: string[]) {
+  const r = spawnSync(process.execPath, [join(ROOT, 'dist', 'cli.js'), 'route', ...args], { cwd: fixture('route'), encoding: 'utf8' });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+test('exconn route --format json prints the routes and exits 0 when delivered', () => {
+  const r = exconn('--from', 'Paris', '--to', 'user@example.com', '--format', 'json');
+  assert.equal(r.status, 0, r.stderr);
+  const out = JSON.parse(r.stdout);
+  assert.equal(out.delivered, true);
+  assert.deepEqual(out.routes, [
+    {
+      totalCost: 11,
+      hops: [
+        { connector: 'Paris to Boston', from: 'Paris', to: 'Boston', cost: 1 },
+        { connector: 'Boston Internet', from: 'Boston', to: '*', cost: 10 },
+      ],
+    },
+  ]);
+  assert.ok(out.passedOver.some((p: { connector: string; reason: string }) => p.connector === 'Paris Internet' && p.reason === 'cost'));
+});
+
+test('exconn route text: one line per hop, then the passed-over candidates', () => {
+  const r = exconn('--from', 'Paris', '--to', 'user@example.com', '--size', '6000', '.');
+  assert.equal(r.status, 0, r.stderr);
+  const lines = r.stdout.split('\n');
+  assert.equal(lines[0], 'From Paris to user@example.com (6000 KB, normal priority, non-system): delivered');
+  assert.equal(lines[1], 'Route 1, total cost 20:');
+  assert.equal(lines[2], '  Paris -> * via "Paris Internet" (cost 20)');
+  assert.equal(lines[3], 'Passed over:');
+  assert.ok(lines.includes('  "Boston Internet": size: the message is not smaller than its size limit'), r.stdout);
+});
+
+test('exconn route: an unreachable group is delivered false with exit status 1', () => {
+  const r = exconn('--from', 'Paris', '--to-group', 'Oslo', '--format', 'json');
+  assert.equal(r.status, 1);
+  const out = JSON.parse(r.stdout);
+  assert.equal(out.delivered, false);
+  assert.deepEqual(out.routes, []);
+});
+
+test('exconn route: an unknown --from or --to-group, or a missing target, is exit 2 naming it', () => {
+  const a = exconn('--from', 'Atlantis', '--to', 'x@example.com');
+  assert.equal(a.status, 2);
+  assert.match(a.stderr, /--from: no routing group named 'Atlantis'/);
+  const b = exconn('--from', 'Paris', '--to-group', 'Atlantis');
+  assert.equal(b.status, 2);
+  assert.match(b.stderr, /--to-group: no routing group named 'Atlantis'/);
+  const c = exconn('--from', 'Paris');
+  assert.equal(c.status, 2);
+  assert.match(c.stderr, /give one of --to ADDRESS and --to-group ROUTING_GROUP/);
+  assert.equal(exconn('--from', 'Paris', '--to', 'x@example.com', '--priority', 'urgent').status, 2);
+});
