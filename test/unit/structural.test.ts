@@ -3,6 +3,9 @@ import assert from 'node:assert/strict';
 import { check, expectOne, expectNone, applyFix, rangeOf, lines, crlf, r } from '../helpers/engine';
 import type { Finding } from '../../server/src/engine/types';
 import { msg } from '../../server/src/rules/messages';
+import { CODES } from '../../server/src/rules/codes';
+import { readFileSync } from 'node:fs';
+import { fixture } from '../helpers/paths';
 
 /**
  * The structural codes, one by one: each fires with its code, severity, range
@@ -517,3 +520,15 @@ test('a fix in a later document edits that document in file coordinates', () => 
     assert.equal(applyFix(t, f), eol(head + lines('---', 'kind: RoutingGroup', 'name: Boston')));
   });
 });
+
+// ---------------------------------------------------------------- fixtures
+
+for (const name of ['structure', 'broken-yaml', 'password']) {
+  test(`fixture mistakes/${name}.connector.yaml shows exactly the codes its first line names`, () => {
+    const text = readFileSync(fixture('mistakes', `${name}.connector.yaml`), 'utf8');
+    const named = /^# Shows: (.*)$/m.exec(text)![1].split(', ').sort();
+    // The file stands alone here, so the workspace rules are left out.
+    const shown = [...new Set(check(text).filter((f) => CODES[f.code].scope === 'document').map((f) => f.code))].sort();
+    assert.deepEqual(shown, named);
+  });
+}
