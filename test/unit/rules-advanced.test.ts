@@ -181,6 +181,15 @@ test('dequeue-ignored: one per ignored key while request is none; the fix remove
   });
 });
 
+test('dequeue-ignored: keys at the very end of a file without a final line break go in one deletion', () => {
+  const before = base + lines('advanced:', '  etrnTurn:', '    request: none', '    dequeue: etrn').replace(/\n$/, '') + '\n    etrnDomains: [contoso.com]';
+  const after = base + lines('advanced:', '  etrnTurn:', '    request: none').replace(/\n$/, '');
+  bothEols(before, (text, eol) => {
+    const f = check(text).find((x) => x.code === 'dequeue-ignored')!;
+    assert.equal(applyFix(text, f, msg.fixRemoveDequeue()), eol(after));
+  });
+});
+
 test('dequeue-ignored: request left at its default none', () => {
   const text = base + lines('advanced:', '  etrnTurn:', '    server: etrn.fabrikam.com');
   expectOne(check(text), { code: 'dequeue-ignored', range: rangeOf(text, 'server', 1), message: msg.dequeueIgnored('server') });

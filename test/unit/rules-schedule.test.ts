@@ -132,6 +132,11 @@ test('schedule-granularity: in a plain window of the oversize schedule, a time r
   });
 });
 
+test('schedule-granularity: a schedule shared through an alias is reported once, where it is anchored', () => {
+  const text = base + lines('deliveryOptions:', '  connectionTime: custom', '  schedule: &nights ["Mon-Fri 18:10-07:00"]', '  oversize:', '    thresholdKB: 4096', '    connectionTime: custom', '    schedule: *nights');
+  expectOne(check(text), { code: 'schedule-granularity', range: rangeOf(text, '"Mon-Fri 18:10-07:00"'), message: msg.scheduleGranularity('18:10') });
+});
+
 test('schedule-granularity does not fire on quarter hours', () => {
   expectNone(check(base + lines('deliveryOptions:', '  connectionTime: custom', '  schedule: ["Mon-Fri 18:15-07:45", "Sat 00:00-24:00"]')), 'schedule-granularity');
 });

@@ -3,7 +3,7 @@ import type { Range, TextEdit } from 'vscode-languageserver-types';
 import type { DocContext, DocumentRule } from '../engine/context';
 import type { Fix, Related } from '../engine/types';
 import { isNull, mapOf, pairOf, resolve, stringValue } from '../model/access';
-import { insertPair, mapIndent, removePair, replaceNode, replaceScalar, setValue } from '../model/edits';
+import { insertPair, mapIndent, removePair, replaceNode, replaceScalar, replaceSpan, setValue } from '../model/edits';
 import { comparePositions } from '../model/text';
 import { listAt } from './restrictions';
 import { msg } from './messages';
@@ -92,8 +92,29 @@ function checkHelo(ctx: DocContext, advanced: Section, security: Section | undef
   const removals: TextEdit[] = [];
   if (etrn && whats.includes('ETRN/TURN')) removals.push(removePair(ctx.doc, advanced.map, etrn.pair));
   if (security && (whats.includes('authentication') || whats.includes('TLS'))) removals.push(removePair(ctx.doc, advanced.map, security.pair));
-  fixes.push({ title: msg.fixRemoveEsmtp(), edits: removals });
+  fixes.push({ title: msg.fixRemoveEsmtp(), edits: mergeDeletions(ctx, removals) });
   ctx.report('helo-blocks-advanced', ctx.range(last.node), msg.heloBlocksAdvanced(joinAnd(whats)), { related, fixes });
+}
+
+/**
+ * Deletions of neighbouring keys can overlap: the last line of a document gives
+ * up the line break before it. Overlapping deletions become one.
+ */
+function mergeDeletions(ctx: DocContext, edits: TextEdit[]): TextEdit[] {
+  const lines = ctx.doc.lines;
+  const spans = edits.map((e) => [lines.offset(e.range.start), lines.offset(e.range.end)]).sort((a, b) => a[0] - b[0]);
+  const merged: number[][] = [];
+  for (const [s, e] of spans) {
+    const last = merged[merged.length - 1];
+    if (last && s < last[1]) last[1] = Math.max(last[1], e);
+    else merged.push([s, e]);
+  }
+  const t = ctx.doc.text;
+  return merged.map(([s, e]) => {
+    // Up to the end of a text without a final line break: the line break before goes too, as deleteLines does.
+    if (e === t.length && !t.endsWith('\n') && t[s - 1] === '\n') s -= t[s - 2] === '\r' ? 2 : 1;
+    return replaceSpan(ctx.doc, s, e, '');
+  });
 }
 
 function joinAnd(xs: readonly string[]): string {
@@ -154,7 +175,7 @@ function checkIgnored(ctx: DocContext, etrn: Section): void {
     if (pair) present.push([key, pair]);
   }
   if (present.length === 0) return;
-  const fix: Fix = { title: msg.fixRemoveDequeue(), edits: present.map(([, p]) => removePair(ctx.doc, etrn.map, p)) };
+  const fix: Fix = { title: msg.fixRemoveDequeue(), edits: mergeDeletions(ctx, present.map(([, p]) => removePair(ctx.doc, etrn.map, p))) };
   for (const [key, pair] of present) ctx.report('dequeue-ignored', ctx.keyRange(pair), msg.dequeueIgnored(key), { fixes: [fix] });
 }
 

@@ -104,7 +104,9 @@ function checkContentRestrictions(ctx: DocContext): void {
   if (values.some((v) => v === undefined || !TYPES.includes(v))) return;
   const missing = TYPES.filter((t) => !values.includes(t));
   if (missing.length === 0) return;
-  const edits = types.entries.length === 0 ? fillEmptyList(doc, types.pair, TYPES) : appendToList(doc, types.seq!, missing);
+  // A list reached through an alias is completed where it is anchored, not through the alias.
+  const aliased = types.seq !== undefined && types.seq !== types.pair.value;
+  const edits = types.entries.length === 0 ? fillEmptyList(doc, types.pair, TYPES) : aliased ? [] : appendToList(doc, types.seq!, missing);
   ctx.report('routing-group-link-types', ctx.keyRange(types.pair), msg.routingGroupLinkTypes(), {
     fixes: edits.length ? [{ title: msg.fixAllowBothTypes(), preferred: true, edits }] : [],
   });

@@ -70,7 +70,8 @@ function checkPlace(ctx: DocContext, place: Place): void {
   const readable = !schedPair || isNull(schedNode) || isSeq(schedNode);
   const entries = isSeq(schedNode) ? schedNode.items : [];
 
-  for (const raw of entries) checkWindow(ctx, raw as Node | null);
+  // Windows reached through an alias are checked once, where they are anchored.
+  if (schedNode === schedPair?.value) for (const raw of entries) checkWindow(ctx, raw as Node | null);
 
   if (place.active && readable && ct === 'custom' && entries.length === 0) {
     ctx.report('schedule-required', ctx.keyRange(schedPair ?? place.owner), msg.scheduleRequired());
