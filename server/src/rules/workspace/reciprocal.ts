@@ -1,6 +1,8 @@
 import type { ConnectorModel } from '../../model/extract';
 import { connectorsBack, groupLinks, lookupGroup, ownBridgeheadFqdns, ownGroupKey } from '../../workspace/facts';
 import { fileStem, sibling } from '../../workspace/paths';
+import { nameKey } from '../../workspace/names';
+import type { WorkspaceIndex } from '../../workspace/index';
 import type { Fix } from '../../engine/types';
 import { msg } from '../messages';
 import type { WorkspaceRule } from './context';
@@ -21,7 +23,8 @@ export const reciprocalRule: WorkspaceRule<ConnectorModel> = {
       if (key === own) continue; // self-connection
       const remote = lookupGroup(ctx.index, link.adminGroupName!, link.routingGroup!.value);
       if (remote.state === 'mismatch') continue; // administrative-group-mismatch says it
-      if (connectorsBack(ctx.index, key, own).length) continue;
+      if (remote.state === 'inferred' && ctx.index.hasGroups) continue; // unknown-routing-group says it
+      if (connectorsBack(ctx.index, key, own).length || backWithWrongAdminGroup(ctx.index, key, c.routingGroup!.value)) continue;
       const remoteName = remote.state === 'defined' ? remote.entry.model.name!.value : link.routingGroup!.value;
       const originDef = ctx.index.groups.get(own)?.[0];
       const originName = originDef?.model.name?.value ?? c.routingGroup!.value;
@@ -46,6 +49,17 @@ export const reciprocalRule: WorkspaceRule<ConnectorModel> = {
     }
   },
 };
+
+/**
+ * A connector in the remote group that names the origin by name but with an
+ * administrative group where no such group is defined: it is meant to connect
+ * back, and administrative-group-mismatch reports it there.
+ */
+function backWithWrongAdminGroup(index: WorkspaceIndex, remoteKey: string, originName: string): boolean {
+  return (index.connectorsIn.get(remoteKey) ?? []).some((e) =>
+    groupLinks(e.model).some((l) => nameKey(l.link.routingGroup!.value) === nameKey(originName) && lookupGroup(index, l.link.adminGroupName!, originName).state === 'mismatch'),
+  );
+}
 
 interface Reciprocal {
   name: string;
