@@ -148,6 +148,23 @@ test('unknown-kind: a misspelt kind keeps its quotes when fixed; an empty kind i
   assert.deepEqual(g.fixes, [], 'no kind is close: no guess');
 });
 
+test('unknown-kind: a kind key in the wrong case is renamed', () => {
+  bothEndings(lines('Kind: Organization # ours', 'name: Contoso'), (t, eol) => {
+    const f = expectOne(check(t), { code: 'unknown-kind', range: rangeOf(t, 'Kind'), message: msg.unknownKindMissing });
+    assert.equal(f.fixes[0].title, msg.fixRenameKey('Kind', 'kind'));
+    assert.equal(applyFix(t, f), eol(lines('kind: Organization # ours', 'name: Contoso')));
+    assert.deepEqual(check(applyFix(t, f)), []);
+  });
+});
+
+test('unknown-kind: a kind given by an alias is read through it, with no fix (it would edit the anchor)', () => {
+  const ok = lines('name: &k Organization', 'kind: *k');
+  expectNone(check(ok), 'unknown-kind');
+  const bad = lines('name: &k Contoso', 'kind: *k');
+  const f = expectOne(check(bad), { code: 'unknown-kind', range: rangeOf(bad, '*k'), message: msg.unknownKind('Contoso') });
+  assert.deepEqual(f.fixes, []);
+});
+
 test('unknown-kind near misses: each of the three kinds, whatever the file name', () => {
   expectNone(check(head), 'unknown-kind');
   expectNone(check(routingGroup, {}, 'x.connector.yaml'), 'unknown-kind');

@@ -1,7 +1,7 @@
-import { isScalar, type Node } from 'yaml';
+import { isScalar, type Node, type Scalar } from 'yaml';
 import type { ParsedDocument } from '../model/parse';
 import { KINDS, type KindName } from '../model/catalog';
-import { firstContentLine, keyRange, nodeRange, pairOf } from '../model/access';
+import { firstContentLine, keyRange, nodeRange, pairOf, resolve } from '../model/access';
 import { replaceNode, scalarText } from '../model/edits';
 import { closest } from '../model/distance';
 import { CODES } from './codes';
@@ -19,13 +19,20 @@ export function readKind(doc: ParsedDocument): { kind?: KindName; finding?: Find
   }
   const pair = pairOf(root, 'kind');
   if (!pair) {
-    return report(firstContentLine(doc), msg.unknownKindMissing);
+    // "Kind:" is the kind key in the wrong case: renaming it is the fix.
+    const near = root.items.find((p) => isScalar(p.key) && typeof p.key.value === 'string' && p.key.value.toLowerCase() === 'kind');
+    if (!near) return report(firstContentLine(doc), msg.unknownKindMissing);
+    const key = near.key as Scalar;
+    const fixes = [{ title: msg.fixRenameKey(String(key.value), 'kind'), preferred: true, edits: [replaceNode(doc, key, 'kind')] }];
+    return report(keyRange(doc, near), msg.unknownKindMissing, fixes);
   }
-  const value = pair.value as Node | null;
+  const written = pair.value as Node | null;
+  // kind: *k reads the anchored value; a fix would have to edit the anchor, so none is offered then.
+  const value = resolve(doc, written) ?? null;
   const text = isScalar(value) && value.value !== null ? String(value.value) : '';
   if ((KINDS as readonly string[]).includes(text) && isScalar(value) && typeof value.value === 'string') return { kind: text as KindName };
   if (!isScalar(value) || value.value === null) return report(keyRange(doc, pair), msg.unknownKindMissing);
   const near = closest(text, KINDS, Math.max(3, Math.floor(text.length / 2)));
-  const fixes = near.map((k) => ({ title: msg.fixChangeTo('kind', k), preferred: near.length === 1, edits: [replaceNode(doc, value, scalarText(k, value))] }));
-  return report(nodeRange(doc, value), msg.unknownKind(text), fixes);
+  const fixes = written !== value ? [] : near.map((k) => ({ title: msg.fixChangeTo('kind', k), preferred: near.length === 1, edits: [replaceNode(doc, value, scalarText(k, value))] }));
+  return report(nodeRange(doc, written), msg.unknownKind(text), fixes);
 }
