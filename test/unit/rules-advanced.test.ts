@@ -112,6 +112,16 @@ test('turn-requires-auth: an outboundSecurity section without authentication get
   });
 });
 
+test('turn-requires-auth: an outboundSecurity key with nothing under it gets its first key', () => {
+  const before = base + lines('advanced:', '  outboundSecurity:   # to do', '  etrnTurn:', '    request: whenSending', '    dequeue: turn');
+  const after = base + lines('advanced:', '  outboundSecurity:   # to do', '    authentication: integratedWindows', '  etrnTurn:', '    request: whenSending', '    dequeue: turn');
+  bothEols(before, (text, eol) => {
+    const f = expectOne(check(text), { code: 'turn-requires-auth', range: rangeOf(text, 'turn'), message: msg.turnRequiresAuth() });
+    assert.deepEqual(f.related, [{ range: rangeOf(text, 'outboundSecurity'), message: msg.turnRequiresAuthOther }]);
+    assert.equal(applyFix(text, f, msg.fixWindowsAuth()), eol(after));
+  });
+});
+
 test('turn-requires-auth: an explicit anonymous after dequeue carries the diagnostic, and the fix replaces it', () => {
   const before = base + lines('advanced:', '  etrnTurn:', '    request: whenSending', '    dequeue: turn', '  outboundSecurity:', "    authentication: 'anonymous'  # for now");
   bothEols(before, (text, eol) => {

@@ -196,17 +196,18 @@ function checkTurnAuth(ctx: DocContext, advanced: Section, security: Section | u
   } else {
     // Anonymous by default: the other place is the mapping that leaves it out.
     at = ctx.range(dequeue);
-    related = { range: ctx.keyRange(security?.pair ?? advanced.pair), message: msg.turnRequiresAuthOther };
+    related = { range: ctx.keyRange(security?.pair ?? pairOf(advanced.map, 'outboundSecurity') ?? advanced.pair), message: msg.turnRequiresAuthOther };
   }
-  const fixes: Fix[] = [
-    { title: msg.fixBasicAuth(), edits: [setAuthentication(ctx, advanced, security, 'basic')] },
-    { title: msg.fixWindowsAuth(), edits: [setAuthentication(ctx, advanced, security, 'integratedWindows')] },
-  ];
+  const fixes: Fix[] = [];
+  for (const [title, value] of [[msg.fixBasicAuth(), 'basic'], [msg.fixWindowsAuth(), 'integratedWindows']]) {
+    const edit = setAuthentication(ctx, advanced, security, value);
+    if (edit) fixes.push({ title, edits: [edit] });
+  }
   ctx.report('turn-requires-auth', at, msg.turnRequiresAuth(), { related: [related], fixes });
 }
 
 /** Sets outboundSecurity.authentication, creating the key or the whole section when they are absent. */
-function setAuthentication(ctx: DocContext, advanced: Section, security: Section | undefined, value: string): TextEdit {
+function setAuthentication(ctx: DocContext, advanced: Section, security: Section | undefined, value: string): TextEdit | undefined {
   const doc = ctx.doc;
   if (security) {
     const pair = pairOf(security.map, 'authentication');
@@ -214,13 +215,23 @@ function setAuthentication(ctx: DocContext, advanced: Section, security: Section
     if (pair && node && !isNull(node)) return replaceScalar(doc, node, value);
     return setValue(doc, security.map, 'authentication', value, pair, 'start');
   }
+  const indent = mapIndent(doc, advanced.map);
+  const nested = (eol: string) => `${eol}${' '.repeat(indent)}${' '.repeat(Math.max(2, indent - mapIndent(doc, ctx.root)))}authentication: ${value}`;
+  const existing = pairOf(advanced.map, 'outboundSecurity');
+  if (existing) {
+    // `outboundSecurity:` with nothing after it gets its first key; any other value is invalid-type's.
+    const v = existing.value as Node | null;
+    if (!isNull(v)) return undefined;
+    if (v?.range && v.range[1] > v.range[0]) return replaceNode(doc, v, `{authentication: ${value}}`);
+    if (advanced.map.flow) return undefined;
+    const keyEnd = (existing.key as Node).range![1];
+    const at = doc.lines.lineEnd(doc.lines.position(keyEnd).line);
+    return replaceSpan(doc, at, at, nested(doc.eol));
+  }
   if (advanced.map.flow) return insertPair(doc, advanced.map, 'outboundSecurity', `{authentication: ${value}}`);
   // A new block section, one indentation step deeper, after sendHelo as the catalog orders it.
-  const indent = mapIndent(doc, advanced.map);
-  const step = ' '.repeat(Math.max(2, indent - mapIndent(doc, ctx.root)));
   const after = pairOf(advanced.map, 'sendHelo') ?? 'start';
   const placeholder = '\u0000';
   const edit = insertPair(doc, advanced.map, 'outboundSecurity', placeholder, after);
-  const nested = `:${doc.eol}${' '.repeat(indent)}${step}authentication: ${value}`;
-  return { range: edit.range, newText: edit.newText.replace(`: ${placeholder}`, nested) };
+  return { range: edit.range, newText: edit.newText.replace(`: ${placeholder}`, ':' + nested(doc.eol)) };
 }
