@@ -83,7 +83,10 @@ export function simulateRoute(index: WorkspaceIndex, query: RouteQuery): RouteRe
     for (const r of toGroup) routes.push({ totalCost: x.total, hops: [...r.hops, last] });
   }
   // Link connectors that the message cannot use change the paths: say why they were passed over too.
-  for (const [c, why] of blocked) if (!passed.has(c) && groupLinks(c.model).length) passed.set(c, why);
+  for (const [c, why] of blocked) {
+    const links = groupLinks(c.model).filter((l) => l.key !== ownGroupKey(c.model));
+    if (!passed.has(c) && links.some((l) => l.key !== from.key)) passed.set(c, why);
+  }
   return result(routes.slice(0, MAX_ROUTES), passed);
 }
 
