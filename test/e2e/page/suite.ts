@@ -72,8 +72,6 @@ export const pageTests: PageTest[] = [
 
 /** The picture for the README: the tree, a hover and the Problems panel, on the examples. */
 export async function screenshot(wb: Workbench, path: string): Promise<void> {
-  await wb.collapseView('Outline');
-  await wb.collapseView('Timeline');
   const tree = await wb.view('Routing Groups');
   await wb.row(tree, 'Seattle').waitFor();
   await wb.open('europe/paris/paris-to-boston.connector.yaml');

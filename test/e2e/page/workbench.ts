@@ -12,7 +12,7 @@ export class Workbench {
   /** Runs a command from the command palette by its label. */
   async command(label: string): Promise<void> {
     await this.page.keyboard.press('F1');
-    const input = this.page.locator('.quick-input-widget input');
+    const input = this.page.locator('.quick-input-widget .quick-input-box input');
     await input.waitFor();
     await input.fill(`>${label}`);
     await this.page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first().waitFor();
@@ -23,7 +23,7 @@ export class Workbench {
   async open(relativePath: string): Promise<void> {
     const name = relativePath.split('/').pop()!;
     await this.page.keyboard.press('Control+P');
-    const input = this.page.locator('.quick-input-widget input');
+    const input = this.page.locator('.quick-input-widget .quick-input-box input');
     await input.waitFor();
     await input.fill(relativePath);
     await this.page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor();
@@ -40,24 +40,26 @@ export class Workbench {
   async goTo(line: number, column: number): Promise<void> {
     await this.page.locator('.editor-instance .monaco-editor textarea').first().focus();
     await this.page.keyboard.press('Control+G');
-    const input = this.page.locator('.quick-input-widget input');
+    const input = this.page.locator('.quick-input-widget .quick-input-box input');
     await input.waitFor();
     await input.fill(`:${line}:${column}`);
     await this.page.keyboard.press('Enter');
     await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
   }
 
-  /** The pane of a view in the side bar, expanded. */
+  /** The pane of a view in the side bar, expanded, with the other panes of the side bar collapsed to give it room. */
   async view(title: string): Promise<Locator> {
-    const header = this.page.locator('.pane-header', { hasText: title }).first();
+    const header = this.page.locator('.sidebar .pane-header', { hasText: title }).first();
     await header.waitFor();
-    if ((await header.getAttribute('aria-expanded')) === 'false') await header.click();
-    return this.page.locator('.pane', { has: header }).first();
-  }
-
-  async collapseView(title: string): Promise<void> {
-    const header = this.page.locator('.pane-header', { hasText: title }).first();
-    if ((await header.count()) && (await header.getAttribute('aria-expanded')) === 'true') await header.click();
+    const others = this.page.locator('.sidebar .pane-header[aria-expanded="true"]');
+    for (let i = (await others.count()) - 1; i >= 0; i--) {
+      const other = others.nth(i);
+      if ((await other.textContent())?.includes(title)) continue;
+      await other.locator('h3.title').click();
+    }
+    if ((await header.getAttribute('aria-expanded')) === 'false') await header.locator('h3.title').click();
+    await this.page.locator('.sidebar .pane-header[aria-expanded="true"]', { hasText: title }).waitFor();
+    return this.page.locator('.sidebar .pane', { has: header }).first();
   }
 
   /** A row of a tree or list whose label is exactly `label`. */
