@@ -1,0 +1,45 @@
+import type { ClientCapabilities } from 'vscode-languageserver';
+
+/** What the client can take, read once from its capabilities; every feature falls back when a flag is off. */
+export interface Caps {
+  snippets: boolean;
+  completionMarkdown: boolean;
+  hoverMarkdown: boolean;
+  hierarchicalSymbols: boolean;
+  documentChanges: boolean;
+  createFiles: boolean;
+  codeActionLiterals: boolean;
+  relatedInformation: boolean;
+  pullDiagnostics: boolean;
+  diagnosticRefresh: boolean;
+  configuration: boolean;
+  workDoneProgress: boolean;
+  watchedFilesDynamic: boolean;
+  prepareRename: boolean;
+  completionItemKinds: boolean;
+}
+
+export function readCaps(c: ClientCapabilities | undefined): Caps {
+  const td = c?.textDocument;
+  const ws = c?.workspace;
+  return {
+    snippets: !!td?.completion?.completionItem?.snippetSupport,
+    completionMarkdown: !!td?.completion?.completionItem?.documentationFormat?.includes('markdown'),
+    hoverMarkdown: !!td?.hover?.contentFormat?.includes('markdown'),
+    hierarchicalSymbols: !!td?.documentSymbol?.hierarchicalDocumentSymbolSupport,
+    documentChanges: !!ws?.workspaceEdit?.documentChanges,
+    createFiles: !!ws?.workspaceEdit?.documentChanges && !!ws?.workspaceEdit?.resourceOperations?.includes('create'),
+    codeActionLiterals: !!td?.codeAction?.codeActionLiteralSupport,
+    relatedInformation: !!td?.publishDiagnostics?.relatedInformation,
+    pullDiagnostics: !!td?.diagnostic,
+    diagnosticRefresh: !!ws?.diagnostics?.refreshSupport,
+    configuration: !!ws?.configuration,
+    workDoneProgress: !!c?.window?.workDoneProgress,
+    watchedFilesDynamic: !!ws?.didChangeWatchedFiles?.dynamicRegistration,
+    prepareRename: !!td?.rename?.prepareSupport,
+    completionItemKinds: !!td?.completion?.completionItemKind,
+  };
+}
+
+/** Capabilities of no client at all: every fallback on. */
+export const MINIMAL_CAPS: Caps = readCaps(undefined);

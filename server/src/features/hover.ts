@@ -1,0 +1,91 @@
+import type { Hover, MarkupContent, Position, Range } from 'vscode-languageserver-types';
+import { KIND_SPECS, KINDS, fieldAt, type KindName } from '../model/catalog';
+import { locate } from '../model/locate';
+import { comparePositions, shiftRange } from '../model/text';
+import type { Workspace } from '../engine/workspace';
+import type { Caps } from './caps';
+import { enumValues, fieldDoc, valueDoc } from './docs';
+import { kindOf } from './completion';
+import { connectorsIn, findGroup, findServer, nameIndex, occurrenceAt, type NameIndex, type Occurrence } from './names';
+
+/** Hover on a key (its documentation) or on a value (an allowed value's meaning, or what a name stands for). */
+export function hover(ws: Workspace, uri: string, position: Position, caps: Caps): Hover | null {
+  const file = ws.file(uri);
+  const fd = file?.documentAtLine(position.line);
+  if (!file || !fd) return null;
+  const doc = fd.doc;
+  const local = { line: position.line - fd.line, character: position.character };
+  const loc = locate(doc, doc.lines.offset(local));
+  const md = caps.hoverMarkdown;
+  const kind = kindOf(doc);
+  const make = (contents: MarkupContent, range: Range): Hover => ({ contents, range: shiftRange(range, fd.line) });
+  const within = (r: Range | undefined) => !!r && comparePositions(r.start, local) <= 0 && comparePositions(local, r.end) <= 0;
+
+  if (loc.key !== undefined && within(loc.keyRange)) {
+    if (loc.path.length === 0 && loc.key === 'kind') {
+      const f = KIND_SPECS[kind ?? 'SmtpConnector'].fields[0];
+      return make(fieldDoc(f, md), loc.keyRange!);
+    }
+    const f = kind ? fieldAt(kind, [...loc.path, loc.key]) : undefined;
+    return f ? make(fieldDoc(f, md), loc.keyRange!) : null;
+  }
+  if (loc.at !== 'value' && loc.at !== 'item' && !(loc.at === 'key' && loc.listItem)) return null;
+  if (loc.word === '') return null;
+
+  const named = occurrenceAt(file, position.line, position.character);
+  if (named) {
+    const text = nameHover(nameIndex(ws), named.occ, md);
+    if (text) return make(text, named.occ.range);
+  }
+  if (loc.path.length === 0 && loc.key === 'kind' && (KINDS as readonly string[]).includes(loc.word)) {
+    return make({ kind: md ? 'markdown' : 'plaintext', value: KIND_SPECS[loc.word as KindName].doc }, loc.wordRange);
+  }
+  if (!kind) return null;
+  const fieldPath = loc.at === 'key' ? loc.path : [...loc.path, loc.key!];
+  const f = fieldAt(kind, fieldPath);
+  if (!f) return null;
+  const values = enumValues(f.type);
+  if (values?.includes(loc.word)) return make(valueDoc(f, loc.word, md), loc.wordRange);
+  return make(fieldDoc(f, md), loc.wordRange);
+}
+
+/** What a routing-group, server or virtual-server name stands for. */
+function nameHover(index: NameIndex, occ: Occurrence, md: boolean): MarkupContent | undefined {
+  const b = (s: string) => (md ? `**${s}**` : s);
+  const bullet = md ? '- ' : '  ';
+  const lines: string[] = [];
+  if (occ.kind === 'routingGroup') {
+    const admin = occ.id.slice(3, occ.id.indexOf('/'));
+    const g = findGroup(index, occ.name, admin);
+    if (!g) {
+      lines.push(`Routing group ${b(occ.name)}: no document defines it (inferred).`);
+    } else {
+      const m = g.model;
+      lines.push(`Routing group ${b(m.name?.value ?? occ.name)} in ${m.adminGroup?.value ?? 'no administrative group'}`);
+      lines.push(m.servers.length ? `Servers:\n${m.servers.map((s) => `${bullet}${s.name?.value ?? '?'}${s.fqdn ? ` (${s.fqdn.value})` : ''}`).join('\n')}` : 'No servers.');
+      const conns = connectorsIn(index, m.name?.value ?? occ.name, m.adminGroup?.value);
+      lines.push(conns.length ? `Connectors:\n${conns.map((c) => `${bullet}${c.model.name?.value ?? '(unnamed)'}${connectedText(c.model.connected.map((x) => x.routingGroup?.value ?? x.exchange55Site ?? '?'))}`).join('\n')}` : 'No connectors.');
+    }
+  } else if (occ.kind === 'server') {
+    const found = findServer(index, occ.name);
+    if (!found) {
+      lines.push(`Server ${b(occ.name)}: no routing group lists it.`);
+    } else {
+      const s = found.server;
+      lines.push(`Server ${b(s.name?.value ?? occ.name)} in routing group ${found.group.model.name?.value ?? '?'}`);
+      if (s.fqdn) lines.push(`FQDN: ${s.fqdn.value}`);
+      if (s.ip) lines.push(`IP: ${s.ip.value}`);
+      lines.push(`Exchange ${s.version}`);
+      lines.push(`SMTP virtual servers:\n${s.virtualServers.map((v) => `${bullet}${v}`).join('\n')}`);
+    }
+  } else {
+    const server = occ.id.slice(3, occ.id.indexOf('/'));
+    const found = findServer(index, server);
+    lines.push(`SMTP virtual server ${b(occ.name)} on ${found?.server.name?.value ?? server}`);
+  }
+  return { kind: md ? 'markdown' : 'plaintext', value: lines.join('\n\n') };
+}
+
+function connectedText(names: string[]): string {
+  return names.length ? ` → ${names.join(', ')}` : '';
+}

@@ -1,0 +1,124 @@
+import type { Location, Range } from 'vscode-languageserver-types';
+import type { Workspace, CheckOptions } from '../engine/workspace';
+import type { FileDocument } from '../model/parse';
+import { shiftRange } from '../model/text';
+import { nameKey } from '../workspace/names';
+import type { AdministrativeGroupNode, ConnectorNode, ProblemCounts, RoutingGroupNode, Topology } from '../protocol';
+import { nameIndex, type DocEntry } from './names';
+import type { ConnectorModel } from '../model/extract';
+
+/**
+ * The topology for the tree view: organization → administrative groups →
+ * routing groups (defined or inferred) → servers and connectors, each
+ * connector with its link status, and problem counts from the diagnostics.
+ */
+export function topology(ws: Workspace, optionsFor: (uri: string) => CheckOptions): Topology {
+  const index = nameIndex(ws);
+  const counts = problemCounts(ws, optionsFor);
+  const countOf = (uri: string, fd: FileDocument): ProblemCounts => counts.get(`${uri}#${fd.line}`) ?? { errors: 0, warnings: 0 };
+  const at = (uri: string, fd: FileDocument, r: Range): Location => ({ uri, range: shiftRange(r, fd.line) });
+
+  const admins = new Map<string, AdministrativeGroupNode>();
+  const groups = new Map<string, RoutingGroupNode>();
+  const adminNode = (name: string) => {
+    const k = nameKey(name);
+    let a = admins.get(k);
+    if (!a) admins.set(k, (a = { name, routingGroups: [] }));
+    return a;
+  };
+  const groupNode = (name: string, admin: string, inferred: boolean) => {
+    const k = `${nameKey(admin)}/${nameKey(name)}`;
+    let g = groups.get(k);
+    if (!g) {
+      g = { name, administrativeGroup: admin, inferred, servers: [], connectors: [], problems: { errors: 0, warnings: 0 } };
+      groups.set(k, g);
+      adminNode(admin).routingGroups.push(g);
+    }
+    return g;
+  };
+
+  for (const e of index.routingGroups) {
+    const m = e.model;
+    if (!m.name) continue;
+    const g = groupNode(m.name.value, m.adminGroup?.value ?? '', false);
+    g.location = at(e.uri, e.fd, m.name.range);
+    add(g.problems, countOf(e.uri, e.fd));
+    for (const s of m.servers) {
+      if (!s.name) continue;
+      g.servers.push({ name: s.name.value, ...(s.fqdn ? { fqdn: s.fqdn.value } : {}), version: s.version, virtualServers: s.virtualServers, location: at(e.uri, e.fd, s.name.range) });
+    }
+  }
+  for (const e of index.connectors) {
+    const m = e.model;
+    if (!m.routingGroup) continue;
+    const admin = m.adminGroup?.value ?? '';
+    const g = groupNode(m.routingGroup.value, admin, true);
+    const problems = countOf(e.uri, e.fd);
+    add(g.problems, problems);
+    const node: ConnectorNode = {
+      name: m.name?.value ?? '(unnamed)',
+      location: at(e.uri, e.fd, m.name?.range ?? m.kindRange),
+      connected: m.connected.map((c) => ({
+        ...(c.routingGroup ? { routingGroup: c.routingGroup.value, administrativeGroup: c.adminGroupName ?? admin } : {}),
+        ...(c.exchange55Site !== undefined ? { exchange55Site: c.exchange55Site } : {}),
+        cost: c.cost,
+      })),
+      status: problems.errors > 0 ? 'errors' : linksBack(e, index.connectors) ? 'complete' : 'oneSided',
+      problems,
+    };
+    g.connectors.push(node);
+    // A connected group no document defines still shows, inferred.
+    for (const c of m.connected) if (c.routingGroup) groupNode(c.routingGroup.value, c.adminGroupName ?? admin, true);
+  }
+
+  const byName = <T extends { name: string }>(a: T, b: T) => a.name.localeCompare(b.name);
+  const administrativeGroups = [...admins.values()].sort(byName);
+  for (const a of administrativeGroups) {
+    a.routingGroups.sort(byName);
+    for (const g of a.routingGroups) {
+      g.servers.sort(byName);
+      g.connectors.sort(byName);
+    }
+  }
+  const org = index.organizations.find((o) => o.model.name);
+  return {
+    ...(org ? { organization: { name: org.model.name!.value, location: at(org.uri, org.fd, org.model.name!.range) } } : {}),
+    administrativeGroups,
+  };
+}
+
+function add(to: ProblemCounts, from: ProblemCounts): void {
+  to.errors += from.errors;
+  to.warnings += from.warnings;
+}
+
+/** Does every connected routing group have a connector that connects back? */
+function linksBack(e: DocEntry<ConnectorModel>, all: DocEntry<ConnectorModel>[]): boolean {
+  const own = e.model.routingGroup ? nameKey(e.model.routingGroup.value) : '';
+  for (const c of e.model.connected) {
+    if (!c.routingGroup) continue;
+    const remote = nameKey(c.routingGroup.value);
+    const back = all.some((o) => o.model.routingGroup && nameKey(o.model.routingGroup.value) === remote && o.model.connected.some((x) => x.routingGroup && nameKey(x.routingGroup.value) === own));
+    if (!back) return false;
+  }
+  return true;
+}
+
+/** Errors and warnings per YAML document, keyed `uri#firstLine`. */
+function problemCounts(ws: Workspace, optionsFor: (uri: string) => CheckOptions): Map<string, ProblemCounts> {
+  const out = new Map<string, ProblemCounts>();
+  for (const uri of ws.uris()) {
+    const file = ws.file(uri)!;
+    for (const f of ws.findings(uri, optionsFor(uri))) {
+      if (f.severity !== 'error' && f.severity !== 'warning') continue;
+      const fd = file.documentAtLine(f.range.start.line);
+      if (!fd) continue;
+      const k = `${uri}#${fd.line}`;
+      const c = out.get(k) ?? { errors: 0, warnings: 0 };
+      if (f.severity === 'error') c.errors++;
+      else c.warnings++;
+      out.set(k, c);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,124 @@
+import type { Connection, Diagnostic } from 'vscode-languageserver/node';
+import type { Caps } from '../features/caps';
+import { toDiagnostic } from '../features/diagnostics';
+import type { ServerState } from './state';
+import type { Settings } from './settings';
+
+/** How long the server waits after a change before it checks: typing bursts are checked once. */
+export const DIAGNOSTICS_DELAY_MS = 20;
+/** Other files (those a change may affect through the workspace rules) are checked a little later. */
+export const OTHERS_DELAY_MS = 150;
+
+/**
+ * Keeps every file's diagnostics current. A changed file is checked after a
+ * short debounce, on its latest text, and published with its version; then
+ * the other files are re-checked in slices (yielding between them) and
+ * re-published only when their diagnostics changed; a newer change abandons
+ * the slice run. With a client that pulls diagnostics, open documents are
+ * answered on request and the client is asked to refresh; closed files are
+ * always pushed, so that the workspace's problems stay listed.
+ */
+export class DiagnosticsPublisher {
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private othersTimer: NodeJS.Timeout | undefined;
+  /** What was last pushed per file, and at which generation. */
+  private readonly pushed = new Map<string, { fingerprint: string; generation: number }>();
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly state: ServerState,
+    private readonly settings: Settings,
+    private readonly caps: Caps,
+    private readonly log: (m: string) => void,
+    /** Called once a round of checks has settled (for the topology notification). */
+    private readonly settled: () => void,
+  ) {}
+
+  /** Pulled, not pushed: an open document with a client that pulls. */
+  private pulled(uri: string): boolean {
+    return this.caps.pullDiagnostics && this.state.isOpen(uri);
+  }
+
+  /** A file changed: check it soon, and the others after. */
+  changed(uri: string): void {
+    this.schedule(uri);
+    this.scheduleOthers();
+  }
+
+  /** Every file, as after loading the workspace or a settings change. */
+  all(): void {
+    for (const uri of this.state.ws.uris()) this.pushed.delete(uri);
+    this.scheduleOthers(0);
+  }
+
+  schedule(uri: string): void {
+    clearTimeout(this.timers.get(uri));
+    this.timers.set(
+      uri,
+      setTimeout(() => {
+        this.timers.delete(uri);
+        this.publish(uri).catch((e) => this.log(`Publishing diagnostics failed: ${String(e)}`));
+      }, DIAGNOSTICS_DELAY_MS),
+    );
+  }
+
+  private scheduleOthers(delay = OTHERS_DELAY_MS): void {
+    clearTimeout(this.othersTimer);
+    this.othersTimer = setTimeout(() => {
+      this.othersTimer = undefined;
+      this.publishOthers().catch((e) => this.log(`Publishing diagnostics failed: ${String(e)}`));
+    }, delay);
+  }
+
+  /** The diagnostics of one file on its latest text. */
+  async compute(uri: string): Promise<Diagnostic[]> {
+    const options = await this.settings.get(uri);
+    this.state.sync(uri);
+    return this.state.ws.findings(uri, options).map((f) => toDiagnostic(f, uri, this.caps));
+  }
+
+  private async publish(uri: string, onlyIfChanged = false): Promise<void> {
+    if (this.pulled(uri)) return;
+    if (!this.state.ws.file(uri)) return this.clear(uri);
+    const generation = this.state.generation;
+    const diagnostics = await this.compute(uri);
+    const fingerprint = JSON.stringify(diagnostics);
+    const prev = this.pushed.get(uri);
+    this.pushed.set(uri, { fingerprint, generation: this.state.generation });
+    if (onlyIfChanged && prev?.fingerprint === fingerprint) return;
+    if (generation !== this.state.generation && this.timers.has(uri)) return; // a newer check is on its way
+    const version = this.state.version(uri);
+    await this.connection.sendDiagnostics({ uri, diagnostics, ...(version !== null ? { version } : {}) });
+  }
+
+  private async publishOthers(): Promise<void> {
+    const start = this.state.generation;
+    let n = 0;
+    for (const uri of this.state.ws.uris()) {
+      if (this.timers.has(uri) || this.pulled(uri)) continue;
+      if (this.pushed.get(uri)?.generation === this.state.generation) continue;
+      await this.publish(uri, true);
+      if (++n % 20 === 0) {
+        await new Promise((r) => setImmediate(r));
+        if (this.state.generation !== start) return this.scheduleOthers();
+      }
+    }
+    if (this.caps.pullDiagnostics && this.caps.diagnosticRefresh) {
+      this.connection.languages.diagnostics.refresh().catch(() => undefined);
+    }
+    this.settled();
+  }
+
+  /** A file left the workspace: its diagnostics go. */
+  async clear(uri: string): Promise<void> {
+    clearTimeout(this.timers.get(uri));
+    this.timers.delete(uri);
+    this.pushed.delete(uri);
+    await this.connection.sendDiagnostics({ uri, diagnostics: [] });
+  }
+
+  /** A document opened: with a pulling client its pushed diagnostics give way to pulled ones. */
+  opened(uri: string): void {
+    if (this.caps.pullDiagnostics && this.pushed.has(uri)) void this.clear(uri);
+  }
+}

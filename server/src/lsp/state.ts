@@ -1,0 +1,82 @@
+import { TextDocuments } from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { Workspace } from '../engine/workspace';
+
+/**
+ * The texts the engine sees: an open document's text as the editor has it,
+ * a closed file's text as it is on disk. The editor's text is fed to the
+ * engine lazily, once per version, when a feature or the diagnostics need it;
+ * the engine re-parses only the YAML documents whose text changed.
+ */
+export class ServerState {
+  readonly ws = new Workspace();
+  readonly documents = new TextDocuments(TextDocument);
+  /** The open document (and its version) whose text the engine holds; a reopened document is a new object. */
+  private readonly synced = new Map<string, { doc: TextDocument; version: number }>();
+  /** Files read from disk (open or not), so that closing a document goes back to the disk text. */
+  readonly onDisk = new Set<string>();
+  /** Counts changes to the engine's texts: work started under an older value is stale. */
+  generation = 0;
+  /** Listeners told after the engine's text of a file changed. */
+  private readonly listeners: ((uri: string) => void)[] = [];
+
+  onTextChanged(l: (uri: string) => void): void {
+    this.listeners.push(l);
+  }
+
+  isOpen(uri: string): boolean {
+    return this.documents.get(uri) !== undefined;
+  }
+
+  version(uri: string): number | null {
+    return this.documents.get(uri)?.version ?? null;
+  }
+
+  /** Brings the engine up to the editor's text of an open document; returns whether the text changed. */
+  sync(uri: string): boolean {
+    const doc = this.documents.get(uri);
+    const held = this.synced.get(uri);
+    if (!doc || (held?.doc === doc && held.version === doc.version)) return false;
+    this.synced.set(uri, { doc, version: doc.version });
+    const before = this.ws.file(uri);
+    const after = this.ws.setFile(uri, doc.getText());
+    if (before === after) return false;
+    this.changed(uri);
+    return true;
+  }
+
+  /** Every open document brought up to date. */
+  syncAll(): void {
+    for (const d of this.documents.all()) this.sync(d.uri);
+  }
+
+  /** A file's text from disk; ignored while the file is open (the editor's text wins). */
+  setDisk(uri: string, text: string): void {
+    this.onDisk.add(uri);
+    if (this.isOpen(uri)) return;
+    const before = this.ws.file(uri);
+    if (this.ws.setFile(uri, text) !== before) this.changed(uri);
+  }
+
+  removeDisk(uri: string): void {
+    this.onDisk.delete(uri);
+    if (this.isOpen(uri)) return;
+    if (this.ws.removeFile(uri)) this.changed(uri);
+  }
+
+  /** A document was closed: forget its editor text; the caller reloads it from disk or drops it. */
+  closed(uri: string): void {
+    this.synced.delete(uri);
+  }
+
+  /** Drops a file from the engine (a closed document with no file on disk). */
+  drop(uri: string): void {
+    this.synced.delete(uri);
+    if (this.ws.removeFile(uri)) this.changed(uri);
+  }
+
+  private changed(uri: string): void {
+    this.generation++;
+    for (const l of this.listeners) l(uri);
+  }
+}

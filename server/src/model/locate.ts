@@ -1,0 +1,236 @@
+import type { Range } from 'vscode-languageserver-types';
+import type { ParsedDocument } from './parse';
+
+/**
+ * Where a position stands in a YAML document, read from the lines and their
+ * indentation rather than from the parse, so that it also works in half-typed
+ * text (`  deli‸` with no colon yet, an empty line inside a mapping) that the
+ * parser reads as something else or rejects.
+ */
+export interface Located {
+  /** Keys from the document's top to the mapping the cursor's line belongs to (list steps left out). */
+  path: string[];
+  /**
+   * key: typing a key of that mapping (or a bare list item, see `listItem`);
+   * value: typing the value of `key`; item: an entry of the flow list `[a, b]` of `key`;
+   * comment / none: nothing to offer.
+   */
+  at: 'key' | 'value' | 'item' | 'comment' | 'none';
+  /** The key written on this line, when there is one. */
+  key?: string;
+  keyRange?: Range;
+  /** The word under the cursor and its range (the part before the cursor is `prefix`). */
+  word: string;
+  wordRange: Range;
+  prefix: string;
+  /** The line starts a list entry (`- …`). */
+  listItem: boolean;
+  /** Column where the keys of the cursor's mapping start. */
+  column: number;
+  /** Keys already written in the cursor's mapping, the one on the cursor's line excepted. */
+  siblings: string[];
+  /** Their plain values as written (quotes taken off), for the keys written with a value. */
+  siblingValues: Record<string, string>;
+}
+
+interface LineShape {
+  blank: boolean;
+  indent: number; // spaces before anything
+  dash: boolean; // starts with "- "
+  col: number; // column of the content after the dashes
+  key?: string; // `key:` at the content column
+  keyStart: number;
+  keyEnd: number;
+  valueStart: number; // column after "key:" and spaces, or the content column when no key
+}
+
+const KEY = /^("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^\s#'"{}\[\],:][^#:]*?|)\s*:(?=\s|$)/;
+
+export function shapeOf(text: string): LineShape {
+  let i = 0;
+  while (i < text.length && text[i] === ' ') i++;
+  const indent = i;
+  const trimmed = text.slice(i).trimEnd();
+  if (trimmed === '' || trimmed.startsWith('#')) return { blank: true, indent, dash: false, col: indent, keyStart: indent, keyEnd: indent, valueStart: indent };
+  let dash = false;
+  while (text[i] === '-' && (i + 1 >= text.length || text[i + 1] === ' ')) {
+    dash = true;
+    i++;
+    while (text[i] === ' ') i++;
+  }
+  const col = i;
+  const m = KEY.exec(text.slice(col));
+  if (m && m[1] !== '') {
+    let key = m[1].trim();
+    if ((key.startsWith('"') && key.endsWith('"')) || (key.startsWith("'") && key.endsWith("'"))) key = key.slice(1, -1);
+    let v = col + m[0].length;
+    while (text[v] === ' ') v++;
+    return { blank: false, indent, dash, col, key, keyStart: col, keyEnd: col + m[1].trimEnd().length, valueStart: v };
+  }
+  return { blank: false, indent, dash, col, keyStart: col, keyEnd: col, valueStart: col };
+}
+
+/** The position of a document-local offset. */
+export function locate(doc: ParsedDocument, offset: number): Located {
+  const pos = doc.lines.position(offset);
+  const lineText = doc.lines.lineText(pos.line);
+  const ch = Math.min(pos.character, lineText.length);
+  const before = lineText.slice(0, ch);
+  const shape = shapeOf(lineText);
+  const lineRange = (s: number, e: number): Range => ({ start: { line: pos.line, character: s }, end: { line: pos.line, character: e } });
+
+  // The column of the mapping the cursor is in: the line's content column, or
+  // on a blank line the cursor's own column.
+  const blankLine = lineText.trim() === '';
+  const column = blankLine ? ch : shape.col;
+  const listItem = !blankLine && shape.dash;
+  const base = { listItem, column };
+
+  const commentAt = commentStart(lineText);
+  if (commentAt !== -1 && ch > commentAt) {
+    return { ...base, path: [], at: 'comment', word: '', wordRange: lineRange(ch, ch), prefix: '', siblings: [], siblingValues: {} };
+  }
+
+  const path = parentPath(doc, pos.line, column, listItem);
+  const sib = siblingKeys(doc, pos.line, column, listItem);
+  const siblingValues = sib.values;
+  const { start: ws, end: we } = wordAround(lineText, ch);
+  const word = lineText.slice(ws, we);
+  const wordRange = lineRange(ws, we);
+  const prefix = lineText.slice(ws, ch);
+
+  if (blankLine || (shape.key === undefined && ch >= shape.col && !/[:\[]/.test(before.slice(shape.col)))) {
+    // A bare word (or nothing) at a key's place: a key being typed, or a list item.
+    return { ...base, path, at: 'key', word, wordRange, prefix, siblings: sib.keys, siblingValues };
+  }
+  if (shape.key !== undefined) {
+    const keyRange = lineRange(shape.keyStart, shape.keyEnd);
+    if (ch <= shape.keyEnd) {
+      return { ...base, path, at: 'key', key: shape.key, keyRange, word: shape.key, wordRange: keyRange, prefix: lineText.slice(shape.keyStart, ch), siblings: sib.keys, siblingValues };
+    }
+    const value = lineText.slice(shape.valueStart, commentAt === -1 ? undefined : commentAt);
+    if (value.trimStart().startsWith('[') && ch > shape.valueStart) {
+      const { start, end } = flowItemAround(lineText, ch);
+      return { ...base, path, at: 'item', key: shape.key, keyRange, word: lineText.slice(start, end).trim(), wordRange: lineRange(start, end), prefix: lineText.slice(start, ch), siblings: sib.keys, siblingValues };
+    }
+    const vs = Math.min(shape.valueStart, ch);
+    const ve = Math.max(ch, trimEndCol(lineText, commentAt === -1 ? lineText.length : commentAt));
+    return { ...base, path, at: 'value', key: shape.key, keyRange, word: unquote(lineText.slice(vs, ve)), wordRange: lineRange(vs, ve), prefix: lineText.slice(vs, ch), siblings: sib.keys, siblingValues };
+  }
+  return { ...base, path, at: 'none', word, wordRange, prefix, siblings: sib.keys, siblingValues };
+}
+
+/** Where a comment starts on a line (outside quotes), or -1. */
+function commentStart(text: string): number {
+  let quote = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quote) {
+      if (c === quote) quote = '';
+    } else if (c === '"' || c === "'") {
+      if (i === 0 || /[\s\[,:-]/.test(text[i - 1])) quote = c;
+    } else if (c === '#' && (i === 0 || text[i - 1] === ' ' || text[i - 1] === '\t')) return i;
+  }
+  return -1;
+}
+
+function trimEndCol(text: string, end: number): number {
+  let e = end;
+  while (e > 0 && /\s/.test(text[e - 1])) e--;
+  return e;
+}
+
+function unquote(s: string): string {
+  const t = s.trim();
+  if (t.length >= 2 && ((t[0] === '"' && t.endsWith('"')) || (t[0] === "'" && t.endsWith("'")))) return t.slice(1, -1);
+  return t;
+}
+
+/** A word of a key or plain value: letters, digits and the punctuation of names and hosts. */
+function wordAround(text: string, ch: number): { start: number; end: number } {
+  const isWord = (c: string | undefined) => c !== undefined && /[^\s:#,\[\]{}"']/.test(c) && !(c === '-' && false);
+  let s = ch;
+  while (s > 0 && isWord(text[s - 1])) s--;
+  // A leading "- " is list syntax, not part of the word.
+  while (text[s] === '-' && text[s + 1] === ' ') s += 2;
+  let e = ch;
+  while (e < text.length && isWord(text[e])) e++;
+  return { start: Math.min(s, ch), end: e };
+}
+
+/** The entry of a flow list around the cursor, without the spaces around it. */
+function flowItemAround(text: string, ch: number): { start: number; end: number } {
+  let s = ch;
+  while (s > 0 && text[s - 1] !== '[' && text[s - 1] !== ',') s--;
+  while (s < ch && text[s] === ' ') s++;
+  let e = ch;
+  while (e < text.length && text[e] !== ']' && text[e] !== ',' && text[e] !== '#') e++;
+  while (e > ch && text[e - 1] === ' ') e--;
+  return { start: s, end: e };
+}
+
+/**
+ * The keys above a line's mapping: walking up, the nearest line with a key at
+ * a smaller column holds it; a list entry (`- `) is held by the key above the dash.
+ */
+export function parentPath(doc: ParsedDocument, line: number, column: number, startsItem: boolean): string[] {
+  const path: string[] = [];
+  // `limit`: a parent must start left of it. `inclusive`: a key exactly at the
+  // dash's column holds the list too (`key:` then `- item` at the same indent).
+  let limit = startsItem ? shapeOf(doc.lines.lineText(line)).indent : column;
+  let inclusive = startsItem;
+  for (let l = line - 1; l >= 0 && limit > 0; l--) {
+    const s = shapeOf(doc.lines.lineText(l));
+    if (s.blank) continue;
+    if (s.col === limit && s.dash && !inclusive) {
+      // The first key of this list entry: the entry is held by the key above the dash.
+      limit = s.indent;
+      inclusive = true;
+      continue;
+    }
+    const holds = s.col < limit || (inclusive && s.col === limit && !s.dash);
+    if (!holds) continue;
+    if (s.key === undefined) break; // a scalar left of us: the text is not a mapping we understand
+    path.unshift(s.key);
+    if (s.dash) {
+      limit = s.indent;
+      inclusive = true;
+    } else {
+      limit = s.col;
+      inclusive = false;
+    }
+  }
+  return path;
+}
+
+/** Keys written at `column` in the same mapping as the line, the line's own excepted. */
+export function siblingKeys(doc: ParsedDocument, line: number, column: number, startsItem: boolean): { keys: string[]; values: Record<string, string> } {
+  const out: string[] = [];
+  const values: Record<string, string> = {};
+  const take = (text: string, s: LineShape) => {
+    out.push(s.key!);
+    const c = commentStart(text);
+    const v = unquote(text.slice(s.valueStart, c === -1 ? undefined : c));
+    if (v !== '') values[s.key!] = v;
+  };
+  const n = doc.lines.lineCount;
+  if (!startsItem) {
+    for (let l = line - 1; l >= 0; l--) {
+      const text = doc.lines.lineText(l);
+      const s = shapeOf(text);
+      if (s.blank) continue;
+      if (s.col < column) break;
+      if (s.col === column && s.key !== undefined) take(text, s);
+      if (s.col === column && s.dash) break; // the entry's first line
+      if (s.indent < column) break;
+    }
+  }
+  for (let l = line + 1; l < n; l++) {
+    const text = doc.lines.lineText(l);
+    const s = shapeOf(text);
+    if (s.blank) continue;
+    if (s.indent < column) break; // a line left of the mapping, or the next list entry's dash
+    if (s.col === column && s.key !== undefined) take(text, s);
+  }
+  return { keys: out, values };
+}

@@ -1,0 +1,263 @@
+/**
+ * The language server: capabilities and the wiring of LSP requests to the
+ * engine's features. Every handler is guarded (runSafe), so a bug answers
+ * with an empty result and a log line instead of killing the server.
+ */
+import {
+  createConnection,
+  ProposedFeatures,
+  TextDocumentSyncKind,
+  CodeActionKind,
+  DidChangeWatchedFilesNotification,
+  DidChangeConfigurationNotification,
+  FileChangeType,
+  DocumentDiagnosticReportKind,
+  type InitializeParams,
+  type InitializeResult,
+  type DocumentDiagnosticReport,
+} from 'vscode-languageserver/node';
+import { readCaps, type Caps } from './features/caps';
+import { completion } from './features/completion';
+import { hover } from './features/hover';
+import { codeActions, FIX_ALL_KIND } from './features/codeActions';
+import { documentSymbols, workspaceSymbols } from './features/symbols';
+import { foldingRanges } from './features/folding';
+import { definition, prepareRename, references, rename } from './features/navigation';
+import { topology } from './features/topology';
+import { setRuleErrorHandler } from './engine/checkDocument';
+import { ServerState } from './lsp/state';
+import { Settings } from './lsp/settings';
+import { DiagnosticsPublisher } from './lsp/diagnostics';
+import { loadFolders } from './lsp/loader';
+import { CONNECTOR_GLOB, isConnectorFile, readText, uriToPath } from './lsp/files';
+import { guard, runSafe } from './lsp/runSafe';
+import { ServerStatusRequestMethod, TopologyChangedMethod, TopologyRequestMethod, type ServerStatus, type Topology } from './protocol';
+
+const connection = createConnection(ProposedFeatures.all);
+const log = (m: string) => connection.console.error(m);
+const info = (m: string) => connection.console.log(m);
+setRuleErrorHandler((e) => log(`A rule failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`));
+
+const state = new ServerState();
+let caps: Caps = readCaps(undefined);
+let settings: Settings;
+let diagnostics: DiagnosticsPublisher;
+let folders: string[] = [];
+let topologyTimer: NodeJS.Timeout | undefined;
+
+connection.onInitialize((params: InitializeParams): InitializeResult => {
+  caps = readCaps(params.capabilities);
+  settings = new Settings(connection, caps.configuration, log);
+  diagnostics = new DiagnosticsPublisher(connection, state, settings, caps, log, notifyTopology);
+  folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+  return {
+    capabilities: {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+      completionProvider: { triggerCharacters: [' ', ':', '-', '['], resolveProvider: false },
+      hoverProvider: true,
+      codeActionProvider: caps.codeActionLiterals ? { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false } : true,
+      documentSymbolProvider: { label: 'Exchange connectors' },
+      workspaceSymbolProvider: true,
+      definitionProvider: true,
+      referencesProvider: true,
+      renameProvider: caps.prepareRename ? { prepareProvider: true } : true,
+      foldingRangeProvider: true,
+      ...(caps.pullDiagnostics ? { diagnosticProvider: { identifier: 'exconn', interFileDependencies: true, workspaceDiagnostics: false } } : {}),
+      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+    },
+    serverInfo: { name: 'exconn-language-server', version: '0.1.0' },
+  };
+});
+
+connection.onInitialized(() =>
+  guard(log, 'initialized', async () => {
+    const c = connection.client;
+    if (caps.watchedFilesDynamic) await c.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: CONNECTOR_GLOB }] });
+    if (caps.configuration) await c.register(DidChangeConfigurationNotification.type, { section: 'exchangeConnectors' }).catch(() => undefined);
+    if (caps.configuration) {
+      connection.workspace.onDidChangeWorkspaceFolders((e) =>
+        guard(log, 'workspace folders', async () => {
+          for (const r of e.removed) {
+            folders = folders.filter((f) => f !== r.uri);
+            for (const uri of state.ws.uris()) if (uri.startsWith(r.uri.endsWith('/') ? r.uri : r.uri + '/')) removeFile(uri);
+          }
+          const added = e.added.map((a) => a.uri);
+          folders.push(...added);
+          await loadFolders(connection, state, added, caps, info);
+        }),
+      );
+    }
+    await loadFolders(connection, state, folders, caps, info);
+    diagnostics.all();
+  }),
+);
+
+// Text sync: the engine takes the editor's text lazily, per version.
+state.onTextChanged((uri) => diagnostics.changed(uri));
+state.documents.onDidOpen((e) =>
+  guard(log, 'open', () => {
+    diagnostics.opened(e.document.uri);
+    state.sync(e.document.uri);
+    diagnostics.changed(e.document.uri);
+  }),
+);
+state.documents.onDidChangeContent((e) => guard(log, 'change', () => diagnostics.changed(e.document.uri)));
+state.documents.onDidClose((e) =>
+  guard(log, 'close', async () => {
+    const uri = e.document.uri;
+    state.closed(uri);
+    const path = uriToPath(uri);
+    const text = path && state.onDisk.has(uri) ? await readText(path) : undefined;
+    if (text !== undefined) state.setDisk(uri, text);
+    else {
+      state.drop(uri);
+      await diagnostics.clear(uri);
+    }
+    diagnostics.changed(uri);
+  }),
+);
+state.documents.listen(connection);
+
+function removeFile(uri: string): void {
+  state.removeDisk(uri);
+  if (!state.isOpen(uri)) void diagnostics.clear(uri);
+}
+
+connection.onDidChangeWatchedFiles((params) =>
+  guard(log, 'watched files', async () => {
+    for (const ch of params.changes) {
+      if (!isConnectorFile(ch.uri)) continue;
+      if (ch.type === FileChangeType.Deleted) {
+        removeFile(ch.uri);
+        continue;
+      }
+      const path = uriToPath(ch.uri);
+      const text = path ? await readText(path) : undefined;
+      if (text !== undefined) state.setDisk(ch.uri, text);
+    }
+  }),
+);
+
+connection.onDidChangeConfiguration((params) =>
+  guard(log, 'configuration', () => {
+    settings.changed(params.settings);
+    diagnostics.all();
+  }),
+);
+
+/** A feature's view of a file: the engine brought up to the editor's text first. */
+function ready(uri: string): void {
+  state.sync(uri);
+}
+
+connection.onCompletion((p, token) =>
+  runSafe(log, 'completion', null, () => {
+    ready(p.textDocument.uri);
+    return completion(state.ws, p.textDocument.uri, p.position, caps);
+  }, token),
+);
+
+connection.onHover((p, token) =>
+  runSafe(log, 'hover', null, () => {
+    ready(p.textDocument.uri);
+    return hover(state.ws, p.textDocument.uri, p.position, caps);
+  }, token),
+);
+
+connection.onCodeAction((p, token) =>
+  runSafe(log, 'code actions', [], async () => {
+    if (!caps.codeActionLiterals) return [];
+    const uri = p.textDocument.uri;
+    ready(uri);
+    const options = await settings.get(uri);
+    return codeActions(state.ws, { uri, range: p.range, diagnostics: p.context.diagnostics, ...(p.context.only ? { only: p.context.only } : {}), version: state.version(uri) }, options, caps);
+  }, token),
+);
+
+connection.onDocumentSymbol((p, token) =>
+  runSafe(log, 'document symbols', [], () => {
+    ready(p.textDocument.uri);
+    return documentSymbols(state.ws, p.textDocument.uri, caps);
+  }, token),
+);
+
+connection.onWorkspaceSymbol((p, token) =>
+  runSafe(log, 'workspace symbols', [], () => {
+    state.syncAll();
+    return workspaceSymbols(state.ws, p.query);
+  }, token),
+);
+
+connection.onFoldingRanges((p, token) =>
+  runSafe(log, 'folding', [], () => {
+    ready(p.textDocument.uri);
+    return foldingRanges(state.ws, p.textDocument.uri);
+  }, token),
+);
+
+connection.onDefinition((p, token) =>
+  runSafe(log, 'definition', [], () => {
+    state.syncAll();
+    return definition(state.ws, p.textDocument.uri, p.position);
+  }, token),
+);
+
+connection.onReferences((p, token) =>
+  runSafe(log, 'references', [], () => {
+    state.syncAll();
+    return references(state.ws, p.textDocument.uri, p.position, p.context.includeDeclaration);
+  }, token),
+);
+
+connection.onPrepareRename((p, token) =>
+  runSafe(log, 'prepare rename', null, () => {
+    state.syncAll();
+    return prepareRename(state.ws, p.textDocument.uri, p.position);
+  }, token),
+);
+
+connection.onRenameRequest((p, token) =>
+  runSafe(log, 'rename', null, () => {
+    state.syncAll();
+    return rename(state.ws, p.textDocument.uri, p.position, p.newName, caps, (u) => state.version(u));
+  }, token),
+);
+
+connection.languages.diagnostics.on((p, token) =>
+  runSafe(log, 'diagnostics', { kind: DocumentDiagnosticReportKind.Full, items: [] }, async () => ({
+    kind: DocumentDiagnosticReportKind.Full,
+    items: await diagnostics.compute(p.textDocument.uri),
+  }), token) as Promise<DocumentDiagnosticReport>,
+);
+
+connection.onRequest(TopologyRequestMethod, (_params: unknown, token) =>
+  runSafe<Topology>(log, 'topology', { administrativeGroups: [] }, () => {
+    state.syncAll();
+    return topology(state.ws, (uri) => settings.now(uri));
+  }, token),
+);
+
+connection.onRequest(ServerStatusRequestMethod, (_params: unknown, token) =>
+  runSafe<ServerStatus>(log, 'status', { files: 0, problems: { errors: 0, warnings: 0 } }, () => {
+    state.syncAll();
+    const problems = { errors: 0, warnings: 0 };
+    for (const uri of state.ws.uris()) {
+      for (const f of state.ws.findings(uri, settings.now(uri))) {
+        if (f.severity === 'error') problems.errors++;
+        else if (f.severity === 'warning') problems.warnings++;
+      }
+    }
+    return { files: state.ws.uris().length, problems };
+  }, token),
+);
+
+/** Tells the client the topology may have changed, once a round of checks settled. */
+function notifyTopology(): void {
+  clearTimeout(topologyTimer);
+  topologyTimer = setTimeout(() => guard(log, 'topology notification', () => connection.sendNotification(TopologyChangedMethod)), 50);
+}
+
+process.on('uncaughtException', (e) => log(`Uncaught: ${e.stack ?? String(e)}`));
+process.on('unhandledRejection', (e) => log(`Unhandled rejection: ${String(e)}`));
+
+connection.listen();

@@ -1,0 +1,180 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  createProtocolConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type ProtocolConnection,
+  type PublishDiagnosticsParams,
+  type InitializeParams,
+  type InitializeResult,
+  type Position,
+  type TextDocumentContentChangeEvent,
+} from 'vscode-languageserver/node';
+import { ROOT, fixture } from './paths';
+import { TopologyChangedMethod } from '../../server/src/protocol';
+
+/** The marker for cursor positions in fixture text: YAML gives it no meaning. */
+export const CURSOR = '‸';
+
+/** Text with ‸ markers: the text without them and each marker's position. */
+export function marked(text: string): { text: string; positions: Position[] } {
+  const positions: Position[] = [];
+  let out = '';
+  let line = 0;
+  let col = 0;
+  for (const ch of text) {
+    if (ch === CURSOR) {
+      positions.push({ line, character: col });
+      continue;
+    }
+    out += ch;
+    if (ch === '\n') {
+      line++;
+      col = 0;
+    } else col += ch.length;
+  }
+  return { text: out, positions };
+}
+
+/** A copy of a fixture workspace in a temporary folder, so that tests may change files. */
+export function tempWorkspace(name = 'workspace'): { dir: string; uri: (rel: string) => string; path: (rel: string) => string; dispose: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), 'exconn-lsp-'));
+  cpSync(fixture('lsp', name), dir, { recursive: true });
+  return { dir, uri: (rel) => pathToFileURL(join(dir, rel)).href, path: (rel) => join(dir, rel), dispose: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+export function initializeParams(kind: 'vscode' | 'minimal', folder: string): InitializeParams {
+  const file = kind === 'vscode' ? 'vscode-1.99-initialize.json' : 'minimal-initialize.json';
+  const p = JSON.parse(readFileSync(fixture('lsp', file), 'utf8')) as InitializeParams & { _recordedWith?: string };
+  delete p._recordedWith;
+  const uri = pathToFileURL(folder).href;
+  return { ...p, processId: process.pid, rootUri: uri, workspaceFolders: [{ uri, name: 'test' }] };
+}
+
+/**
+ * The real server (dist/server.js --stdio) as a child process, spoken to over
+ * JSON-RPC. It answers the server's requests to the client as an editor
+ * would (configuration, registrations, progress, refresh) and keeps what
+ * the server pushes.
+ */
+export class LspClient {
+  readonly pushed = new Map<string, PublishDiagnosticsParams>();
+  readonly logs: string[] = [];
+  readonly notifications: { method: string; params: unknown }[] = [];
+  refreshes = 0;
+  settings: Record<string, unknown> = {};
+  private waiters: (() => void)[] = [];
+  private exitCode: Promise<number | null>;
+  initializeResult!: InitializeResult;
+
+  private constructor(
+    readonly proc: ChildProcess,
+    readonly conn: ProtocolConnection,
+  ) {
+    this.exitCode = new Promise((resolve) => proc.on('exit', (code) => resolve(code)));
+    conn.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
+      this.pushed.set(p.uri, p);
+      this.wake();
+    });
+    conn.onNotification('window/logMessage', (p: { message: string }) => {
+      this.logs.push(p.message);
+    });
+    conn.onNotification(TopologyChangedMethod, (params: object | undefined) => {
+      this.notifications.push({ method: TopologyChangedMethod, params });
+      this.wake();
+    });
+    conn.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) => p.items.map(() => this.settings));
+    conn.onRequest('client/registerCapability', () => null);
+    conn.onRequest('window/workDoneProgress/create', () => null);
+    conn.onRequest('workspace/diagnostic/refresh', () => {
+      this.refreshes++;
+      this.wake();
+      return null;
+    });
+    conn.onNotification('$/progress', () => undefined);
+    conn.listen();
+  }
+
+  static async start(params: InitializeParams): Promise<LspClient> {
+    const proc = spawn(process.execPath, [join(ROOT, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const conn = createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
+    const client = new LspClient(proc, conn);
+    proc.stderr!.on('data', (d) => client.logs.push(String(d)));
+    client.initializeResult = await conn.sendRequest('initialize', params);
+    await conn.sendNotification('initialized', {});
+    return client;
+  }
+
+  private wake(): void {
+    const w = this.waiters;
+    this.waiters = [];
+    for (const f of w) f();
+  }
+
+  /** Waits until the condition holds, re-checking whenever the server sends something. */
+  async until<T>(what: string, check: () => T | undefined | false, timeoutMs = 10000): Promise<T> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const v = check();
+      if (v) return v;
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; server log:\n${this.logs.join('\n')}`);
+      await new Promise<void>((resolve) => {
+        const t = setTimeout(resolve, 50);
+        this.waiters.push(() => {
+          clearTimeout(t);
+          resolve();
+        });
+      });
+    }
+  }
+
+  request<R>(method: string, params: unknown): Promise<R> {
+    return this.conn.sendRequest(method, params) as Promise<R>;
+  }
+
+  notify(method: string, params: unknown): Promise<void> {
+    return this.conn.sendNotification(method, params);
+  }
+
+  open(uri: string, text: string, version = 1): Promise<void> {
+    return this.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'exchange-connector', version, text } });
+  }
+
+  change(uri: string, version: number, changes: TextDocumentContentChangeEvent[]): Promise<void> {
+    return this.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: changes });
+  }
+
+  close(uri: string): Promise<void> {
+    return this.notify('textDocument/didClose', { textDocument: { uri } });
+  }
+
+  /** Diagnostics pushed for a file, once one satisfying the check arrives. */
+  pushedFor(uri: string, check: (p: PublishDiagnosticsParams) => boolean = () => true, timeoutMs?: number): Promise<PublishDiagnosticsParams> {
+    return this.until(`diagnostics for ${uri}`, () => {
+      const p = this.pushed.get(uri);
+      return p && check(p) ? p : undefined;
+    }, timeoutMs);
+  }
+
+  /** Stops the server the way an editor does; resolves with its exit code. */
+  async shutdown(): Promise<number | null> {
+    await this.request('shutdown', null);
+    await this.notify('exit', null);
+    const code = await this.exitCode;
+    this.conn.dispose();
+    return code;
+  }
+
+  kill(): void {
+    if (this.proc.exitCode === null) this.proc.kill();
+    this.conn.dispose();
+  }
+
+  get running(): boolean {
+    return this.proc.exitCode === null && this.proc.signalCode === null;
+  }
+}
