@@ -19,7 +19,8 @@ export const organizationRule: WorkspaceRule<ConnectorModel> = {
       const parsed = parseSmtpAddressSpace(as.address.value);
       // '*' is the Internet: Exchange delivers local domains before it looks at connectors.
       if (!parsed || parsed.domain === '') continue;
-      const hit = [...local].find((d) => d === parsed.domain || (parsed.subdomains && d.endsWith('.' + parsed.domain)));
+      // The domain itself, as written or under its wildcard; a broader wildcard (*.com) is like '*'.
+      const hit = local.has(parsed.domain) ? parsed.domain : undefined;
       if (hit) ctx.report('address-space-authoritative', as.address.range, msg.addressSpaceAuthoritative(as.address.value, hit));
     }
     for (const d of ctx.model.etrnDomains) {
