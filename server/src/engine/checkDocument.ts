@@ -40,8 +40,8 @@ function computeFindings(doc: ParsedDocument): Finding[] {
     return doc.errors.map((e) => ({ code: 'yaml-syntax', severity: CODES['yaml-syntax'].severity, range: e.range, message: msg.yamlSyntax(e.message), fixes: [] }));
   }
   if (doc.isEmpty) return [];
-  const out: Finding[] = findPasswords(doc);
-  const { kind, finding } = readKind(doc);
+  const out: Finding[] = guarded(() => findPasswords(doc)) ?? [];
+  const { kind, finding } = guarded(() => readKind(doc)) ?? {};
   if (finding) out.push(finding);
   const root = doc.root;
   if (!kind || !root) return out;
@@ -57,4 +57,14 @@ function computeFindings(doc: ParsedDocument): Finding[] {
   }
   out.push(...ctx.findings);
   return out;
+}
+
+/** Runs a step of the check; a crash is logged and the step's result left out, so the others still show. */
+function guarded<T>(step: () => T): T | undefined {
+  try {
+    return step();
+  } catch (e) {
+    onRuleError(e);
+    return undefined;
+  }
 }
