@@ -78,3 +78,27 @@ test('self-connection fires on a connector connected to its own group, and not o
   expectOne(fs, { code: 'self-connection', severity: 'error', range: rangeOf(text, 'paris'), message: msg.selfConnection('Paris') });
   expectNone(checkIn({ ...files, 'c.connector.yaml': parisToBoston }, 'c.connector.yaml'), 'self-connection');
 });
+
+test('administrative-group-mismatch through an alias: reported, but no fix rewrites the anchor', () => {
+  const rome = routingGroup('Rome', [{ name: 'ROM-EX01', fqdn: 'rom-ex01.rome.contoso.com' }], 'Europe');
+  const text = [
+    'kind: SmtpConnector',
+    'name: Paris to Rome',
+    'administrativeGroup: &ag First Administrative Group',
+    'routingGroup: Paris',
+    'general:',
+    '  localBridgeheads:',
+    '    - server: PAR-EX01',
+    '      virtualServer: Default SMTP Virtual Server',
+    'connectedRoutingGroups:',
+    '  - routingGroup: Rome',
+    '    administrativeGroup: *ag',
+    '',
+  ].join('\n');
+  const f = expectOne(checkIn({ 'paris.routinggroup.yaml': paris, 'rome.routinggroup.yaml': rome, 'c.connector.yaml': text }, 'c.connector.yaml'), {
+    code: 'administrative-group-mismatch',
+    range: rangeOf(text, '*ag'),
+    message: msg.administrativeGroupMismatch('Rome', 'First Administrative Group', 'Europe'),
+  });
+  assert.deepEqual(f.fixes, []);
+});

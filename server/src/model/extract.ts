@@ -16,6 +16,8 @@ export interface Located {
   value: string;
   range: Range;
   node: Node;
+  /** Reached through an alias: the text is the anchor's, so a fix must not rewrite it. */
+  aliased?: boolean;
 }
 
 export interface ServerModel {
@@ -215,15 +217,19 @@ function connector(doc: ParsedDocument, root: YAMLMap, kindRange: Range): Connec
 function located(doc: ParsedDocument, map: YAMLMap | undefined, key: string): Located | undefined {
   const node = valueOf(doc, map, key);
   const value = stringValue(node);
-  return value !== undefined && node ? { value, range: nodeRange(doc, node), node } : undefined;
+  if (value === undefined || !node) return undefined;
+  const raw = pairOf(map, key)?.value as Node;
+  // Through an alias, the range is where the alias stands: that is where the document says it.
+  return raw === node ? { value, range: nodeRange(doc, node), node } : { value, range: nodeRange(doc, raw), node, aliased: true };
 }
 
 function locatedList(doc: ParsedDocument, seq: YAMLSeq | undefined): Located[] {
   const out: Located[] = [];
-  for (const it of items(doc, seq)) {
+  seq?.items.forEach((raw) => {
+    const it = resolve(doc, raw);
     const value = stringValue(it);
-    if (value !== undefined) out.push({ value, range: nodeRange(doc, it), node: it });
-  }
+    if (value !== undefined && it) out.push(it === raw ? { value, range: nodeRange(doc, it), node: it } : { value, range: nodeRange(doc, raw as Node), node: it, aliased: true });
+  });
   return out;
 }
 

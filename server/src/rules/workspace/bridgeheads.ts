@@ -35,6 +35,6 @@ export const bridgeheadRule: WorkspaceRule<ConnectorModel> = {
 function report(ctx: WsContext<ConnectorModel>, key: string, value: Located, candidates: string[], message: string): void {
   // The closest name, however far: a bridgehead must be one of these.
   const near = closest(value.value, candidates, Math.max(value.value.length, ...candidates.map((c) => c.length)));
-  const fixes = near.map((n) => ({ title: msg.fixChangeTo(key, n), edits: [replaceScalar(ctx.doc, value.node, n)] }));
+  const fixes = (value.aliased ? [] : near).map((n) => ({ title: msg.fixChangeTo(key, n), edits: [replaceScalar(ctx.doc, value.node, n)] }));
   ctx.report('unknown-bridgehead', value.range, message, { fixes });
 }

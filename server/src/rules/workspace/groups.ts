@@ -17,7 +17,7 @@ export const groupRefRule: WorkspaceRule<ConnectorModel> = {
   check(ctx) {
     const c = ctx.model;
     if (c.routingGroup && c.adminGroup) {
-      checkRef(ctx, c.routingGroup, c.adminGroup.value, (defAdmin) => [replaceScalar(ctx.doc, c.adminGroup!.node, defAdmin)], c.adminGroup);
+      checkRef(ctx, c.routingGroup, c.adminGroup.value, (defAdmin) => (c.adminGroup!.aliased ? undefined : [replaceScalar(ctx.doc, c.adminGroup!.node, defAdmin)]), c.adminGroup);
     }
     const own = ownGroupKey(c);
     for (const link of c.connected) {
@@ -27,23 +27,28 @@ export const groupRefRule: WorkspaceRule<ConnectorModel> = {
         continue;
       }
       const edit = (defAdmin: string) =>
-        link.adminGroup ? [replaceScalar(ctx.doc, link.adminGroup.node, defAdmin)] : [insertPair(ctx.doc, link.map, 'administrativeGroup', defAdmin, link.routingGroupPair)];
+        link.adminGroup
+          ? link.adminGroup.aliased
+            ? undefined
+            : [replaceScalar(ctx.doc, link.adminGroup.node, defAdmin)]
+          : [insertPair(ctx.doc, link.map, 'administrativeGroup', defAdmin, link.routingGroupPair)];
       checkRef(ctx, link.routingGroup, link.adminGroupName, edit, link.adminGroup);
     }
   },
 };
 
 /** One reference: unknown, or defined only in another administrative group. */
-function checkRef(ctx: WsContext<ConnectorModel>, name: Located, adminGroup: string, edit: (defAdmin: string) => Fix['edits'], adminNode: Located | undefined): void {
+/** `edit` gives the edits that set the administrative group, or undefined when the value cannot be edited in place (an alias). */
+function checkRef(ctx: WsContext<ConnectorModel>, name: Located, adminGroup: string, edit: (defAdmin: string) => Fix['edits'] | undefined, adminNode: Located | undefined): void {
   const found = lookupGroup(ctx.index, adminGroup, name.value);
   if (found.state === 'defined') return;
   if (found.state === 'mismatch') {
     const admins = [...new Map(found.defs.map((d) => [d.model.adminGroup!.value.toLowerCase(), d])).values()];
-    const fixes: Fix[] = admins.map((d) => ({
-      title: msg.fixUseAdministrativeGroup(d.model.adminGroup!.value),
-      preferred: admins.length === 1,
-      edits: edit(d.model.adminGroup!.value),
-    }));
+    const fixes: Fix[] = [];
+    for (const d of admins) {
+      const edits = edit(d.model.adminGroup!.value);
+      if (edits) fixes.push({ title: msg.fixUseAdministrativeGroup(d.model.adminGroup!.value), preferred: admins.length === 1, edits });
+    }
     const first = admins[0];
     ctx.report('administrative-group-mismatch', (adminNode ?? name).range, msg.administrativeGroupMismatch(name.value, adminGroup, first.model.adminGroup!.value), {
       fixes,
