@@ -57,4 +57,7 @@ test('exconn route: an unknown --from or --to-group, or a missing target, is exi
   assert.equal(c.status, 2);
   assert.match(c.stderr, /give one of --to ADDRESS and --to-group ROUTING_GROUP/);
   assert.equal(exconn('--from', 'Paris', '--to', 'x@example.com', '--priority', 'urgent').status, 2);
+  const d = exconn('--from', 'Paris', '--to', 'user@');
+  assert.equal(d.status, 2);
+  assert.match(d.stderr, /--to: 'user@' is neither an e-mail address nor a domain/);
 });
