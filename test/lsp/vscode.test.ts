@@ -5,6 +5,7 @@ import type { CodeAction, CompletionList, DocumentSymbol, Hover, Location, Marku
 import { LspClient, initializeParams, marked, tempWorkspace } from '../helpers/lspClient';
 import { applyEdits } from '../../server/src/engine/applyEdits';
 import { msg } from '../../server/src/rules/messages';
+import { workspaceMessages } from '../../server/src/rules/workspace/messages';
 import { TopologyRequestMethod, type Topology } from '../../server/src/protocol';
 import { rangeOf } from '../helpers/engine';
 
@@ -248,6 +249,22 @@ test('a rule turned off in the settings disappears after a configuration change'
   assert.ok(!(await pull()).includes('cost-range'));
   client.settings = {};
   await client.notify('workspace/didChangeConfiguration', { settings: null });
+  await client.close(uri);
+});
+
+test('a fix that creates a file is a workspace edit with a create operation', async () => {
+  const uri = ws.uri('paris/draft12.connector.yaml');
+  await client.open(uri, connectorHead + 'connectedRoutingGroups:\n  - routingGroup: Lyon\n');
+  const report = (await client.request<DocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri } })) as { items: import('vscode-languageserver/node').Diagnostic[] };
+  const unknown = report.items.find((d) => d.code === 'unknown-routing-group');
+  assert.ok(unknown, JSON.stringify(report.items.map((d) => d.code)));
+  const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: unknown.range, context: { diagnostics: [unknown] } });
+  const create = actions.find((a) => a.title === workspaceMessages.fixCreateRoutingGroup('lyon.routinggroup.yaml'));
+  assert.ok(create, JSON.stringify(actions.map((a) => a.title)));
+  const changes = create.edit!.documentChanges!;
+  assert.deepEqual(changes[0], { kind: 'create', uri: ws.uri('paris/lyon.routinggroup.yaml'), options: { overwrite: false, ignoreIfExists: true } });
+  const content = (changes[1] as TextDocumentEdit).edits[0] as TextEdit;
+  assert.match(content.newText, /^kind: RoutingGroup\nname: Lyon\nadministrativeGroup: First Administrative Group\n/);
   await client.close(uri);
 });
 

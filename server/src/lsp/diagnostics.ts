@@ -21,8 +21,12 @@ export const OTHERS_DELAY_MS = 150;
 export class DiagnosticsPublisher {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private othersTimer: NodeJS.Timeout | undefined;
-  /** What was last pushed per file, and at which generation. */
-  private readonly pushed = new Map<string, { fingerprint: string; generation: number }>();
+  /** What was last pushed per file: at which generation, for which version. */
+  private readonly pushed = new Map<string, { fingerprint: string; generation: number; version: number | null }>();
+  /** The next round checks every file (after loading, or when the settings changed). */
+  private everything = false;
+  /** Files changed since the last round (the client pulls those itself when open). */
+  private edited = new Set<string>();
 
   constructor(
     private readonly connection: Connection,
@@ -41,6 +45,7 @@ export class DiagnosticsPublisher {
 
   /** A file changed: check it soon, and the others after. */
   changed(uri: string): void {
+    this.edited.add(uri);
     this.schedule(uri);
     this.scheduleOthers();
   }
@@ -48,6 +53,7 @@ export class DiagnosticsPublisher {
   /** Every file, as after loading the workspace or a settings change. */
   all(): void {
     for (const uri of this.state.ws.uris()) this.pushed.delete(uri);
+    this.everything = true;
     this.scheduleOthers(0);
   }
 
@@ -79,34 +85,65 @@ export class DiagnosticsPublisher {
 
   private async publish(uri: string, onlyIfChanged = false): Promise<void> {
     if (this.pulled(uri)) return;
-    if (!this.state.ws.file(uri)) return this.clear(uri);
-    const generation = this.state.generation;
-    const diagnostics = await this.compute(uri);
+    const options = await this.settings.get(uri);
+    // From here to the send nothing yields: the result is for the latest text.
+    this.state.sync(uri);
+    clearTimeout(this.timers.get(uri)); // the sync may have scheduled this very check again
+    this.timers.delete(uri);
+    if (!this.state.ws.file(uri)) {
+      if (this.pushed.has(uri)) await this.clear(uri);
+      return;
+    }
+    const diagnostics = this.state.ws.findings(uri, options).map((f) => toDiagnostic(f, uri, this.caps));
     const fingerprint = JSON.stringify(diagnostics);
     const prev = this.pushed.get(uri);
-    this.pushed.set(uri, { fingerprint, generation: this.state.generation });
-    if (onlyIfChanged && prev?.fingerprint === fingerprint) return;
-    if (generation !== this.state.generation && this.timers.has(uri)) return; // a newer check is on its way
     const version = this.state.version(uri);
+    this.pushed.set(uri, { fingerprint, generation: this.state.generation, version });
+    if (prev?.fingerprint === fingerprint && (onlyIfChanged || prev.version === version)) return;
     await this.connection.sendDiagnostics({ uri, diagnostics, ...(version !== null ? { version } : {}) });
   }
 
   private async publishOthers(): Promise<void> {
     const start = this.state.generation;
-    let n = 0;
-    for (const uri of this.state.ws.uris()) {
-      if (this.timers.has(uri) || this.pulled(uri)) continue;
+    // The engine says which files a change may affect through the workspace rules; only those are checked again.
+    const affected = this.state.ws.takeAffected();
+    for (const u of this.leftover) affected.push(u);
+    this.leftover.clear();
+    const full = this.everything;
+    const targets = full ? this.state.ws.uris() : [...new Set(affected)];
+    this.everything = false;
+    const edited = this.edited;
+    this.edited = new Set();
+    let refresh = full;
+    for (let i = 0; i < targets.length; i++) {
+      const uri = targets[i];
+      if (this.pulled(uri)) {
+        // The client pulls open documents; it is asked to when a change elsewhere may affect one.
+        if (!edited.has(uri)) refresh = true;
+        continue;
+      }
+      if (this.timers.has(uri)) continue;
       if (this.pushed.get(uri)?.generation === this.state.generation) continue;
       await this.publish(uri, true);
-      if (++n % 20 === 0) {
+      if (i % 20 === 19) {
         await new Promise((r) => setImmediate(r));
-        if (this.state.generation !== start) return this.scheduleOthers();
+        if (this.state.generation !== start) {
+          // A newer change: start again, keeping what is left to check.
+          if (full) this.everything = true;
+          else this.requeue(targets.slice(i + 1));
+          return this.scheduleOthers();
+        }
       }
     }
-    if (this.caps.pullDiagnostics && this.caps.diagnosticRefresh) {
+    if (refresh && this.caps.pullDiagnostics && this.caps.diagnosticRefresh) {
       this.connection.languages.diagnostics.refresh().catch(() => undefined);
     }
     this.settled();
+  }
+
+  private readonly leftover = new Set<string>();
+  private requeue(uris: string[]): void {
+    for (const u of uris) this.leftover.add(u);
   }
 
   /** A file left the workspace: its diagnostics go. */
