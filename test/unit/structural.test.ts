@@ -79,18 +79,17 @@ test('yaml-syntax: one fault on one line is one diagnostic', () => {
 
 test('a broken document reports yaml-syntax only; the other documents of the file are checked in full', () => {
   const broken = lines('---', 'kind: SmtpConnector', 'name: "unterminated');
-  const typo = lines('---', 'kind: RoutingGroup', 'name: Boston', 'administrativeGroup: First Administrative Group', 'server: []');
+  const typo = lines('---', 'kind: RoutingGroup', 'name: Boston', 'server: []');
   const text = routingGroup.replace('fqdn:', 'fqdm:') + broken + typo;
   const structural = ['yaml-syntax', 'missing-field', 'unknown-field', 'unknown-kind', 'plaintext-password'];
   const findings = check(text).filter((f) => structural.includes(f.code));
   assert.deepEqual(
     findings.map((f) => [f.code, f.range.start.line]),
     [
-      ['missing-field', 4],
       ['unknown-field', 5],
       ['yaml-syntax', 8],
       ['missing-field', 10],
-      ['unknown-field', 13],
+      ['unknown-field', 12],
     ],
   );
 });
@@ -187,6 +186,18 @@ test('unknown-field: a key that differs only in case is renamed however far it i
     const f = expectOne(check(t), { code: 'unknown-field', range: rangeOf(t, 'ADDRESSSPACE'), message: msg.unknownField('ADDRESSSPACE', 'the SmtpConnector document', 'addressSpace') });
     assert.equal(applyFix(t, f), eol(head + lines('addressSpace:', '  scope: organization')));
   });
+});
+
+test('unknown-field: a required key with a typo is one fault, not a missing-field too', () => {
+  const text = lines('kind: SmtpConnector', 'nmae: Paris Internet', 'administrativeGroup: First Administrative Group', 'routingGroup: Paris');
+  bothEndings(text, (t, eol) => {
+    const findings = check(t);
+    const f = expectOne(findings, { code: 'unknown-field', range: rangeOf(t, 'nmae'), message: msg.unknownField('nmae', 'the SmtpConnector document', 'name') });
+    expectNone(findings, 'missing-field');
+    assert.equal(applyFix(t, f), eol(text.replace('nmae', 'name')));
+  });
+  const entry = lines('kind: RoutingGroup', 'name: Boston', 'administrativeGroup: First Administrative Group', 'servers:', '  - name: BOS-EX01', '    FQDN: bos-ex01.boston.contoso.com');
+  expectNone(check(entry), 'missing-field');
 });
 
 test('unknown-field: the rename is not preferred when the key is already there, or when two keys want it', () => {

@@ -51,9 +51,10 @@ function checkMap(ctx: DocContext, map: YAMLMap, fields: readonly FieldSpec[], w
     }
     checkValue(ctx, pair.value as Node | null, field.type, field.key, pair, false, map);
   }
-  reportUnknownFields(ctx, map, unknown, fields, where);
+  const misspelt = reportUnknownFields(ctx, map, unknown, fields, where);
   for (const f of fields) {
-    if (!f.required || seen.has(f.key) || f.key === 'kind') continue;
+    // A required key written with a typo is one fault: the unknown-field and its rename say it.
+    if (!f.required || seen.has(f.key) || f.key === 'kind' || misspelt.has(f.key)) continue;
     const range = missingRange(ctx, owner, ownerItem);
     const fixes: Fix[] = [];
     if (isMap(map) && (map.items.length > 0 || map.flow)) {
@@ -121,15 +122,20 @@ function placeholder(f: FieldSpec): string | string[] {
 /**
  * unknown-field, with a rename to the closest key (edit distance 2 at most, or
  * case only). The rename is preferred only when that key is absent and no
- * other unknown key of the mapping would be renamed to it too.
+ * other unknown key of the mapping would be renamed to it too. Returns the
+ * absent keys that some unknown key is a misspelling of.
  */
-function reportUnknownFields(ctx: DocContext, map: YAMLMap, unknown: { pair: Pair; key: string }[], fields: readonly FieldSpec[], where: string): void {
-  if (unknown.length === 0) return;
+function reportUnknownFields(ctx: DocContext, map: YAMLMap, unknown: { pair: Pair; key: string }[], fields: readonly FieldSpec[], where: string): Set<string> {
+  const misspelt = new Set<string>();
+  if (unknown.length === 0) return misspelt;
   const absent = fields.map((f) => f.key).filter((k) => !pairOf(map, k));
   const present = fields.map((f) => f.key).filter((k) => pairOf(map, k));
   const nearest = unknown.map(({ key }) => closest(key, absent, 2));
   const claims = new Map<string, number>();
-  for (const near of nearest) if (near.length === 1) claims.set(near[0], (claims.get(near[0]) ?? 0) + 1);
+  for (const near of nearest) {
+    if (near.length === 1) claims.set(near[0], (claims.get(near[0]) ?? 0) + 1);
+    for (const k of near) misspelt.add(k);
+  }
   unknown.forEach(({ pair, key }, i) => {
     const near = nearest[i];
     const nearPresent = near.length ? [] : closest(key, present, 2);
@@ -144,6 +150,7 @@ function reportUnknownFields(ctx: DocContext, map: YAMLMap, unknown: { pair: Pai
     }));
     ctx.report('unknown-field', keyRange(ctx.doc, pair), msg.unknownField(key, where, suggestion), { fixes });
   });
+  return misspelt;
 }
 
 /** A key that is not text (a list, a mapping, `? ` with nothing): the format defines no such key. */
