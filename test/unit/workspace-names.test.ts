@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { expectOne, expectNone, rangeOf } from '../helpers/engine';
-import { checkIn, routingGroup, connector } from '../helpers/workspace';
+import { checkIn, workspaceOf, routingGroup, connector } from '../helpers/workspace';
 import { msg } from '../../server/src/rules/messages';
 
 const paris = routingGroup('Paris', [{ name: 'PAR-EX01', fqdn: 'par-ex01.paris.contoso.com' }]);
@@ -34,4 +34,18 @@ test('duplicate-name: two servers with one name, across routing groups', () => {
   const f = expectOne(checkIn(files, 'rome.routinggroup.yaml'), { code: 'duplicate-name', range: rangeOf(rome, 'par-ex01'), message: msg.duplicateServer('par-ex01') });
   assert.equal(f.related![0].uri, 'paris.routinggroup.yaml');
   expectNone(checkIn({ 'paris.routinggroup.yaml': paris, 'boston.routinggroup.yaml': boston }, 'boston.routinggroup.yaml'), 'duplicate-name');
+});
+
+test('duplicate-name: the same connector twice in one file, on the second; a later edit of the file keeps both apart', () => {
+  const a = connector({ name: 'Paris to Boston', from: 'Paris', to: ['Boston'], bridgehead: 'PAR-EX01' });
+  const text = a + '---\n' + a;
+  const files = { 'p.routinggroup.yaml': paris, 'b.routinggroup.yaml': boston, 'a.connector.yaml': text };
+  const ws = workspaceOf(files);
+  const second = rangeOf(text, 'Paris to Boston', 1);
+  const f = expectOne(ws.findings('a.connector.yaml'), { code: 'duplicate-name', range: second, message: msg.duplicateConnector('Paris to Boston', 'Paris') });
+  assert.deepEqual(f.related![0].range, rangeOf(text, 'Paris to Boston', 0));
+  // Both documents' text is reused by the next version: each keeps its own place.
+  const longer = text + '---\n# end\n';
+  ws.setFile('a.connector.yaml', longer);
+  expectOne(ws.findings('a.connector.yaml'), { code: 'duplicate-name', range: rangeOf(longer, 'Paris to Boston', 1), message: msg.duplicateConnector('Paris to Boston', 'Paris') });
 });
