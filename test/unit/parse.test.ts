@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { isAlias, isMap, type Pair } from 'yaml';
 import { splitDocuments } from '../../server/src/model/split';
-import { ParsedDocument, ParsedFile } from '../../server/src/model/parse';
+import { MAX_SYNTAX_ERRORS, ParsedDocument, ParsedFile } from '../../server/src/model/parse';
 import { LineIndex, detectEol } from '../../server/src/model/text';
 import { closest, editDistance } from '../../server/src/model/distance';
 import { checkDocument } from '../../server/src/engine/checkDocument';
@@ -149,6 +149,14 @@ test('an alias is linked to the last anchor of its name before it; one without a
 
   const bad = new ParsedDocument(lines('c: *x', 'a: &x 1'));
   assert.deepEqual(bad.errors, [{ range: { start: { line: 0, character: 3 }, end: { line: 0, character: 5 } }, message: 'Unknown alias *x: no anchor &x is set before it.' }]);
+});
+
+test('syntax errors: one per line, at most MAX_SYNTAX_ERRORS per document', () => {
+  const tabs = new ParsedDocument('kind: A\n' + '\tx: 1\n'.repeat(3));
+  assert.deepEqual(tabs.errors.map((e) => e.range.start), [1, 2, 3].map((line) => ({ line, character: 0 })));
+  const many = new ParsedDocument('kind: A\n' + '- x\n'.repeat(MAX_SYNTAX_ERRORS * 3));
+  assert.equal(many.errors.length, MAX_SYNTAX_ERRORS);
+  assert.equal(new Set(many.errors.map((e) => e.range.start.line)).size, MAX_SYNTAX_ERRORS);
 });
 
 test('a document is empty when it holds only markers, comments and blank lines', () => {

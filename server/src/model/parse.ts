@@ -46,9 +46,9 @@ export class ParsedDocument {
     // The yaml package accepts an alias to an anchor that is not set before it; YAML does not.
     if (parsed && text.includes('*')) {
       const unresolved = this.linkAliases(parsed.contents as Node | null);
-      if (found.length === 0) found.push(...unresolved);
+      if (found.length === 0) for (const u of unresolved) found.push(u);
     }
-    this.errors.push(...this.oneErrorPerLine(found));
+    for (const e of this.oneErrorPerLine(found)) this.errors.push(e);
   }
 
   /** The node an alias stands for, one step (an alias never points at another alias). */
@@ -92,7 +92,8 @@ export class ParsedDocument {
    * One fault often makes the yaml package report several errors on one line;
    * the first says most. An error at the very end of the document (an
    * unclosed bracket) is moved onto its last character, so it shows on this
-   * document rather than on the next one's first line.
+   * document rather than on the next one's first line. Past MAX_SYNTAX_ERRORS
+   * the rest is noise that follows from the first ones.
    */
   private oneErrorPerLine(found: { start: number; end: number; message: string }[]): SyntaxError[] {
     const out: SyntaxError[] = [];
@@ -108,6 +109,7 @@ export class ParsedDocument {
       if (lines.has(line)) continue;
       lines.add(line);
       out.push({ range: this.lines.range(start, end), message: e.message });
+      if (out.length === MAX_SYNTAX_ERRORS) break;
     }
     return out;
   }
@@ -138,6 +140,9 @@ function trimEndOffset(text: string, start: number, end: number): number {
   while (e > start && /\s/.test(text[e - 1])) e--;
   return e;
 }
+
+/** Syntax errors reported per document at most. */
+export const MAX_SYNTAX_ERRORS = 100;
 
 const TOO_DEEP = 'The document nests too deeply to be read.';
 
