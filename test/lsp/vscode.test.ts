@@ -268,6 +268,19 @@ test('a fix that creates a file is a workspace edit with a create operation', as
   await client.close(uri);
 });
 
+test('deleting a routing group on disk re-checks the closed connectors that name it', async () => {
+  const rg = 'boston/boston.routinggroup.yaml';
+  const saved = text(rg);
+  unlinkSync(ws.path(rg));
+  await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: BOSTON_RG(), type: 3 }] });
+  const p = await client.pushedFor(PARIS(), (x) => x.diagnostics.some((d) => d.code === 'unknown-routing-group'));
+  const t = text('paris/paris-to-boston.connector.yaml');
+  assert.deepEqual(p.diagnostics.find((d) => d.code === 'unknown-routing-group')!.range, rangeOf(t, 'Boston', 1));
+  writeFileSync(ws.path(rg), saved);
+  await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: BOSTON_RG(), type: 1 }] });
+  await client.pushedFor(PARIS(), (x) => !x.diagnostics.some((d) => d.code === 'unknown-routing-group'));
+});
+
 test('shutdown and exit end the process with code 0', async () => {
   assert.equal(await client.shutdown(), 0);
 });
