@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { isAlias, isMap, type Pair } from 'yaml';
+import { isAlias, isMap, parseAllDocuments, parseDocument, type Pair } from 'yaml';
 import { splitDocuments } from '../../server/src/model/split';
 import { MAX_SYNTAX_ERRORS, ParsedDocument, ParsedFile } from '../../server/src/model/parse';
 import { LineIndex, detectEol } from '../../server/src/model/text';
@@ -95,6 +95,30 @@ test('a file that ends without a newline keeps its last line', () => {
   const t = 'kind: A\n---\nkind: B';
   assert.deepEqual(texts(t), ['kind: A\n', '---\nkind: B']);
   assertCovers(t);
+});
+
+test('the splitter finds the documents the yaml package finds in the whole file (seeded random files)', () => {
+  let seed = 2003;
+  const rand = () => {
+    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+    return seed / 0x7fffffff;
+  };
+  const pieces = ['kind: A', 'name: x', '---', '--- # c', '---\r', '...', '# comment', '', 'note: |', '  text', '---', '  # text too', 'list:', '  - a', 'k: "multi', '  line"', '--- [1, 2]'];
+  const values = (docs: { toJS(): unknown }[]) => docs.map((d) => JSON.stringify(d.toJS() ?? null)).filter((v) => v !== 'null');
+  let compared = 0;
+  for (let n = 0; n < 1000; n++) {
+    const ls: string[] = [];
+    for (let i = Math.floor(rand() * 12); i > 0; i--) ls.push(pieces[Math.floor(rand() * pieces.length)]);
+    const text = ls.join('\n') + (rand() < 0.5 ? '\n' : '');
+    const whole = parseAllDocuments(text);
+    // Only texts YAML accepts have documents to compare.
+    if (!Array.isArray(whole) || whole.some((d) => d.errors.length)) continue;
+    const slices = splitDocuments(text).map((sl) => parseDocument(sl.text));
+    assert.deepEqual(slices.map((d) => d.errors.length), slices.map(() => 0), JSON.stringify(text));
+    assert.deepEqual(values(slices), values(whole), JSON.stringify(text));
+    compared++;
+  }
+  assert.ok(compared > 300, `only ${compared} valid texts`);
 });
 
 test('a parsed document counts offsets and lines from its own first line', () => {
