@@ -6,6 +6,7 @@ import { fixture } from '../helpers/paths';
 import { workspaceOf, routingGroup, connector } from '../helpers/workspace';
 import { Workspace } from '../../server/src/engine/workspace';
 import { simulateRoute, RouteQueryError } from '../../server/src/route/simulate';
+import { traceRoute } from '../../server/src/route/index';
 import type { RouteQuery, RouteResult } from '../../server/src/route/types';
 
 /** The route fixture: Paris, Boston, London, Tokyo, Sydney and Oslo (see test/fixtures/route). */
@@ -112,4 +113,9 @@ test('a custom schedule that opens some time carries the message; an unknown gro
   assert.equal(simulateRoute(w.index, { from: 'A', toGroup: 'B' }).delivered, true);
   assert.throws(() => simulateRoute(w.index, { from: 'Nowhere', toGroup: 'B' }), RouteQueryError);
   assert.throws(() => simulateRoute(w.index, { from: 'A', toGroup: 'Nowhere' }), /--to-group: no routing group named 'Nowhere'/);
+});
+
+test('traceRoute answers an unknown group with an error instead of throwing', () => {
+  assert.deepEqual(traceRoute(ws.index, { from: 'Atlantis', toGroup: 'Paris' }), { error: "--from: no routing group named 'Atlantis'" });
+  assert.equal('result' in traceRoute(ws.index, { from: 'Paris', toGroup: 'Boston' }), true);
 });
