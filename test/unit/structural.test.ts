@@ -314,6 +314,22 @@ test('missing-field in a list entry: on the entry, inserted under its keys (bloc
   });
 });
 
+test('missing-field: a key that comes first in the format is written first, after the dash of a list entry too', () => {
+  const text = head + lines('general:', '  localBridgeheads:', '    - virtualServer: Default SMTP Virtual Server # PAR', 'deliveryOptions:', '  oversize:', '    connectionTime: always');
+  bothEndings(text, (t, eol) => {
+    const hits = only(check(t), 'missing-field');
+    assert.deepEqual(hits.map((h) => h.message), [msg.missingField('server', "an entry of 'localBridgeheads'"), msg.missingField('thresholdKB', "'oversize'")]);
+    assert.equal(
+      applyFix(t, hits[0], msg.fixInsertKey('server')),
+      eol(head + lines('general:', '  localBridgeheads:', '    - server: "<server>"', '      virtualServer: Default SMTP Virtual Server # PAR', 'deliveryOptions:', '  oversize:', '    connectionTime: always')),
+    );
+    assert.equal(
+      applyFix(t, hits[1], msg.fixInsertKey('thresholdKB')),
+      eol(head + lines('general:', '  localBridgeheads:', '    - virtualServer: Default SMTP Virtual Server # PAR', 'deliveryOptions:', '  oversize:', '    thresholdKB: "<thresholdKB>"', '    connectionTime: always')),
+    );
+  });
+});
+
 test('missing-field under a key with nothing after it: on that key, written beneath it', () => {
   const text = head + lines('deliveryOptions:', '  oversize: # for big mail', '  connectionTime: always');
   bothEndings(text, (t, eol) => {

@@ -59,7 +59,8 @@ function checkMap(ctx: DocContext, map: YAMLMap, fields: readonly FieldSpec[], w
     const fixes: Fix[] = [];
     if (isMap(map) && (map.items.length > 0 || map.flow)) {
       const after = previousPresent(map, fields, f.key);
-      fixes.push({ title: msg.fixInsertKey(f.key), edits: [insertPair(ctx.doc, map, f.key, placeholder(f), after ?? 'start')] });
+      const edit = after || map.flow ? insertPair(ctx.doc, map, f.key, placeholder(f), after) : insertFirst(ctx, map, f);
+      fixes.push({ title: msg.fixInsertKey(f.key), edits: [edit] });
     }
     ctx.report('missing-field', range, msg.missingField(f.key, where), { fixes });
   }
@@ -250,6 +251,21 @@ function checkValue(ctx: DocContext, raw: Node | null, type: FieldType, key: str
       return;
     }
   }
+}
+
+/**
+ * Writes a key before the first key of a block mapping, at that key's column:
+ * right after the dash of a list entry ("- server: …") too, where inserting a
+ * whole line above would leave the entry.
+ */
+function insertFirst(ctx: DocContext, map: YAMLMap, f: FieldSpec) {
+  const doc = ctx.doc;
+  const at = (map.items[0].key as Node).range![0];
+  const col = doc.lines.position(at).character;
+  const pad = ' '.repeat(col);
+  const value = placeholder(f);
+  const body = typeof value === 'string' ? ` ${value}` : value.map((v) => `${doc.eol}${pad}  - ${v.split('\n').join(`${doc.eol}${pad}    `)}`).join('');
+  return replaceSpan(doc, at, at, `${f.key}:${body}${doc.eol}${pad}`);
 }
 
 /** `oversize:` with nothing after it still misses its required keys; the fix writes them under it. */
