@@ -57,6 +57,9 @@ test('API suite, inside the extension host', async (t) => {
 });
 
 test('page suite, in the workbench', async (t) => {
+  // Start from a quiet workbench: no dialog or editor left over from the API suite.
+  if (await page.locator('.monaco-dialog-box').isVisible()) await page.keyboard.press('Escape');
+  await wb.command('View: Close All Editors');
   for (const pt of pageTests) {
     await t.test(pt.name, async () => {
       try {
