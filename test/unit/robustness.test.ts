@@ -4,11 +4,12 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Workspace } from '../../server/src/engine/workspace';
 import { fixFile } from '../../server/src/engine/fixAll';
+import { applyEdits } from '../../server/src/engine/applyEdits';
 import { setRuleErrorHandler } from '../../server/src/engine/checkDocument';
 import { CODES } from '../../server/src/rules/codes';
 import type { Finding } from '../../server/src/engine/types';
 import { LineIndex } from '../../server/src/model/text';
-import { ROOT } from '../helpers/paths';
+import { ROOT, fixture } from '../helpers/paths';
 import { lines } from '../helpers/engine';
 
 /**
@@ -161,10 +162,10 @@ function exampleFiles(): string[] {
   return out.sort();
 }
 
-/** Types a text character by character into one workspace, as an editor would, checking after each. */
-function typeOut(text: string, label: string, uri: string): void {
+/** Types a text into one workspace, as an editor would, checking after each character (or each `step`). */
+function typeOut(text: string, label: string, uri: string, step = 1): void {
   const ws = new Workspace();
-  for (let i = 0; i <= text.length; i++) {
+  for (let i = 0; i <= text.length; i += step) {
     const prefix = text.slice(0, i);
     ws.setFile(uri, prefix);
     assertWellFormed(prefix, ws.findings(uri), `${label} prefix ${i}`);
@@ -172,9 +173,10 @@ function typeOut(text: string, label: string, uri: string): void {
   assert.deepEqual(crashes, [], `${label}: a rule crashed`);
 }
 
-test('every prefix of a full connector file (three kinds, every tab) is checked without a throw', () => {
+test('every prefix of a full connector file (three kinds, every tab) is checked without a throw, and many with CRLF', () => {
   typeOut(fullConnector, 'full connector', 'full.connector.yaml');
-  typeOut(fullConnector.replace(/\n/g, '\r\n'), 'full connector, CRLF', 'full.connector.yaml');
+  // With CRLF, every fifth prefix is enough: half of them end between a CR and its LF.
+  typeOut(fullConnector.replace(/\n/g, '\r\n'), 'full connector, CRLF', 'full.connector.yaml', 5);
 });
 
 test('every prefix of every example file is checked without a throw', () => {
@@ -213,6 +215,38 @@ test('random damage to a valid file never makes the engine throw', () => {
     }
     checkAndFix(text, `damaged #${n}`);
   }
+});
+
+test('every quick fix of every finding in damaged mistake fixtures applies and leaves the YAML readable', () => {
+  const rand = prng(5);
+  const dir = fixture('mistakes');
+  const files = readdirSync(dir).filter((f) => f.endsWith('.yaml'));
+  assert.ok(files.length > 0);
+  const pieces = ['\n', ' ', '  ', ':', '- ', '#', '"', '[', ']', '{', '}', ',', 'x', 'password: x\n', 'cost: 0', 'Kind'];
+  let fixesTried = 0;
+  for (const file of files) {
+    const original = readFileSync(join(dir, file), 'utf8');
+    for (let n = 0; n < 40; n++) {
+      let text = original;
+      if (n > 0) {
+        const at = Math.floor(rand() * text.length);
+        text = text.slice(0, at) + pieces[Math.floor(rand() * pieces.length)] + text.slice(at + Math.floor(rand() * 4));
+      }
+      const findings = checkAndFix(text, `${file} #${n}`);
+      if (findings.some((f) => f.code === 'yaml-syntax')) continue;
+      for (const f of findings) {
+        for (const fix of f.fixes) {
+          const label = `${file} #${n}: ${f.code} "${fix.title}"`;
+          const fixed = applyEdits(text, fix.edits);
+          const ws = new Workspace();
+          ws.setFile('fixed.connector.yaml', fixed);
+          assert.deepEqual(ws.findings('fixed.connector.yaml').filter((x) => x.code === 'yaml-syntax').map((x) => x.message), [], `${label}\n${fixed}`);
+          fixesTried++;
+        }
+      }
+    }
+  }
+  assert.ok(fixesTried > 100, `only ${fixesTried} fixes tried`);
 });
 
 test('a billion-laughs alias bomb is checked without expanding it', () => {
