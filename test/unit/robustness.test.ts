@@ -175,7 +175,7 @@ function typeOut(text: string, label: string, uri: string, step = 1): void {
 
 test('every prefix of a full connector file (three kinds, every tab) is checked without a throw, and many with CRLF', () => {
   typeOut(fullConnector, 'full connector', 'full.connector.yaml');
-  // With CRLF, every fifth prefix is enough: half of them end between a CR and its LF.
+  // With CRLF every fifth prefix is enough; some of them end between a CR and its LF.
   typeOut(fullConnector.replace(/\n/g, '\r\n'), 'full connector, CRLF', 'full.connector.yaml', 5);
 });
 
