@@ -351,6 +351,17 @@ test('missing-field in an empty flow mapping and in a flow document', () => {
   assert.equal(applyFix(flow, g, msg.fixInsertKey('name')), lines('{kind: Organization, name: "<name>"}'));
 });
 
+test('missing-field under a flow key with nothing after it, with or without its colon', () => {
+  for (const [written, fixed] of [
+    ['deliveryOptions: {oversize: , connectionTime: always}', 'deliveryOptions: {oversize: {thresholdKB: "<thresholdKB>"} , connectionTime: always}'],
+    ['deliveryOptions: {oversize, connectionTime: always}', 'deliveryOptions: {oversize: {thresholdKB: "<thresholdKB>"}, connectionTime: always}'],
+  ]) {
+    const text = head + lines(written);
+    const f = expectOne(check(text), { code: 'missing-field', range: rangeOf(text, 'oversize'), message: msg.missingField('thresholdKB', "'oversize'") });
+    assert.equal(applyFix(text, f, msg.fixInsertKey('thresholdKB')), head + lines(fixed));
+  }
+});
+
 test('missing-field near misses: required keys present; optional keys absent', () => {
   expectNone(check(head), 'missing-field');
   expectNone(check(routingGroup), 'missing-field');

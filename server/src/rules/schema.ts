@@ -284,10 +284,12 @@ function fillNullMap(ctx: DocContext, pair: Pair, parent: YAMLMap, f: FieldSpec)
   const value = placeholder(f);
   const keyLine = doc.lines.position(keyNode.range![0]).line;
   if (parent.flow) {
-    const colon = doc.text.indexOf(':', keyNode.range![1]);
-    const at = colon === -1 ? keyNode.range![1] : colon + 1;
+    // "{oversize: }" gets its value after the colon; "{oversize}" gets a colon too.
+    const keyEnd = keyNode.range![1];
+    const colon = /^[ \t]*:/.exec(doc.text.slice(keyEnd, keyEnd + 100));
+    const at = colon ? keyEnd + colon[0].length : keyEnd;
     const inline = typeof value === 'string' ? value : `[{${value[0].split('\n').join(', ')}}]`;
-    return replaceSpan(doc, at, at, ` {${f.key}: ${inline}}`);
+    return replaceSpan(doc, at, at, `${colon ? '' : ':'} {${f.key}: ${inline}}`);
   }
   const indent = mapIndent(doc, parent) + 2;
   const pad = ' '.repeat(indent);
