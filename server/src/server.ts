@@ -12,6 +12,8 @@ import {
   DidChangeConfigurationNotification,
   FileChangeType,
   DocumentDiagnosticReportKind,
+  ErrorCodes,
+  ResponseError,
   type InitializeParams,
   type InitializeResult,
   type DocumentDiagnosticReport,
@@ -31,7 +33,8 @@ import { DiagnosticsPublisher } from './lsp/diagnostics';
 import { loadFolders } from './lsp/loader';
 import { CONNECTOR_GLOB, isConnectorFile, readText, uriToPath } from './lsp/files';
 import { guard, runSafe } from './lsp/runSafe';
-import { ServerStatusRequestMethod, TopologyChangedMethod, TopologyRequestMethod, type ServerStatus, type Topology } from './protocol';
+import { RouteRequestMethod, ServerStatusRequestMethod, TopologyChangedMethod, TopologyRequestMethod, type RouteQuery, type RouteResult, type ServerStatus, type Topology } from './protocol';
+import { traceRoute } from './route/index';
 
 const connection = createConnection(ProposedFeatures.all);
 const log = (m: string) => connection.console.error(m);
@@ -234,6 +237,15 @@ connection.onRequest(TopologyRequestMethod, (_params: unknown, token) =>
   runSafe<Topology>(log, 'topology', { administrativeGroups: [] }, () => {
     state.syncAll();
     return topology(state.ws, (uri) => settings.now(uri));
+  }, token),
+);
+
+connection.onRequest(RouteRequestMethod, (query: RouteQuery, token) =>
+  runSafe<RouteResult | ResponseError<void>>(log, 'route', new ResponseError(ErrorCodes.InternalError, 'The route could not be traced; see the server log.'), () => {
+    state.syncAll();
+    const traced = traceRoute(state.ws.index, query);
+    // An unknown routing group is the user's error: say so, as the command line does.
+    return 'error' in traced ? new ResponseError(ErrorCodes.InvalidParams, traced.error) : traced.result;
   }, token),
 );
 

@@ -6,7 +6,7 @@ import { LspClient, initializeParams, marked, tempWorkspace } from '../helpers/l
 import { applyEdits } from '../../server/src/engine/applyEdits';
 import { msg } from '../../server/src/rules/messages';
 import { workspaceMessages } from '../../server/src/rules/workspace/messages';
-import { TopologyRequestMethod, type Topology } from '../../server/src/protocol';
+import { RouteRequestMethod, TopologyRequestMethod, type RouteResult, type Topology } from '../../server/src/protocol';
 import { rangeOf } from '../helpers/engine';
 
 // The server as VS Code 1.99 starts it: the client capabilities recorded from vscode-languageclient.
@@ -223,6 +223,13 @@ test('the topology: administrative group → routing groups → servers and conn
     ['Paris', false, ['PAR-EX01'], ['Paris to Boston']],
   ]);
   assert.equal(groups[1].connectors[0].status, 'complete');
+});
+
+test('exconn/route traces a route; an unknown routing group is an error naming it', async () => {
+  const r = await client.request<RouteResult>(RouteRequestMethod, { from: 'Paris', toGroup: 'Boston' });
+  assert.equal(r.delivered, true);
+  assert.deepEqual(r.routes.map((x) => x.hops.map((h) => [h.connector, h.from, h.to, h.cost])), [[['Paris to Boston', 'Paris', 'Boston', 1]]]);
+  await assert.rejects(client.request(RouteRequestMethod, { from: 'Atlantis', toGroup: 'Boston' }), (e: { code?: number; message?: string }) => e.code === -32602 && /Atlantis/.test(e.message ?? ''));
 });
 
 test('a watched file created on disk is checked, and cleared when deleted', async () => {
