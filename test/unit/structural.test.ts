@@ -219,6 +219,11 @@ test('unknown-field: a key far from every key gets no rename; a key that is not 
   expectOne(check(odd), { code: 'unknown-field', range: rangeOf(odd, '[a, b]'), message: msg.unknownField('[a, b]', 'the SmtpConnector document') });
 });
 
+test('unknown-field: kind inside a mapping or a list entry is an unknown key there', () => {
+  const hits = only(check(head + lines('general:', '  kind: General') + '---\n' + routingGroup + lines('    kind: Server')), 'unknown-field');
+  assert.deepEqual(hits.map((h) => h.message), [msg.unknownField('kind', "'general'"), msg.unknownField('kind', "an entry of 'servers'")]);
+});
+
 test('unknown-field near misses: every key of the format, kind inside a document', () => {
   const full = head + lines(
     'general:',

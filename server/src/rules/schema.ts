@@ -43,7 +43,7 @@ function checkMap(ctx: DocContext, map: YAMLMap, fields: readonly FieldSpec[], w
       continue;
     }
     seen.set(key, pair);
-    if (ctx.kind !== undefined && key === 'kind' && !owner) continue; // checked by the kind rule
+    if (key === 'kind' && !owner && !ownerItem) continue; // the document's kind: checked by the kind rule
     const field = fields.find((f) => f.key === key);
     if (!field) {
       unknown.push({ pair, key });
