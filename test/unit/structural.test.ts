@@ -592,3 +592,30 @@ for (const name of ['structure', 'broken-yaml', 'password']) {
     assert.deepEqual(shown, named);
   });
 }
+
+// ---------------------------------------------------------------- every fix, LF and CRLF
+
+test('every structural fix gives the same text with CRLF as with LF, line endings kept', () => {
+  const texts = [
+    head + lines('general: {delivery: dns, delivery: smartHost}', 'contentRestrictions:', '  allowedTypes: [System]'),
+    lines('kind: "SMTPConector"', 'name: X'),
+    routingGroup + lines('    version: 2007', '    ip: 10.1.0.300'),
+    lines('{kind: Organization}'),
+    head + lines('deliveryOptions: {oversize: {}}', 'advanced:', '  outboundSecurity:', '    Password: x # remove', '    tls: no'),
+    head + lines('connectedRoutingGroups:', '  - {routingGroup: Boston, cost: 0}', '  - routingGroup: Rome', '    cost: 1000 # far', 'Details:', '  adminNote: x'),
+    lines('kind: SmtpConnector', 'routingGroup: Paris', 'general:', '  localBridgeheads:', '    - virtualServer: V', '  localBridgeheads: []'),
+  ];
+  let compared = 0;
+  for (const text of texts) {
+    const lf = check(text).filter((f) => CODES[f.code].scope === 'document');
+    const cr = check(crlf(text)).filter((f) => CODES[f.code].scope === 'document');
+    assert.deepEqual(cr.map((f) => [f.code, f.range, f.fixes.map((x) => x.title)]), lf.map((f) => [f.code, f.range, f.fixes.map((x) => x.title)]));
+    lf.forEach((f, i) => {
+      for (const fix of f.fixes) {
+        assert.equal(applyFix(crlf(text), cr[i], fix.title), crlf(applyFix(text, f, fix.title)), `${f.code}: ${fix.title}`);
+        compared++;
+      }
+    });
+  }
+  assert.ok(compared >= 12, `only ${compared} fixes compared`);
+});
