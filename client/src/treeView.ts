@@ -159,11 +159,11 @@ function connectedLabel(c: ConnectedGroupNode): string {
   return c.routingGroup ?? (c.exchange55Site !== undefined ? `${c.exchange55Site} (Exchange 5.5 site)` : '(no name)');
 }
 
+/** No item has an explicit id: names repeat in a workspace with duplicate-name errors, and VS Code rejects a level with a repeated id. */
 export function treeItem(node: TreeNode): vscode.TreeItem {
   switch (node.type) {
     case 'organization': {
       const item = new vscode.TreeItem(node.name, Expanded);
-      item.id = 'org';
       item.description = 'organization';
       item.iconPath = new vscode.ThemeIcon('organization');
       item.contextValue = 'organization';
@@ -172,7 +172,6 @@ export function treeItem(node: TreeNode): vscode.TreeItem {
     }
     case 'administrativeGroup': {
       const item = new vscode.TreeItem(node.group.name, Expanded);
-      item.id = `ag:${node.group.name.toLowerCase()}`;
       item.description = 'administrative group';
       item.iconPath = new vscode.ThemeIcon('folder-library');
       item.contextValue = 'administrativeGroup';
@@ -181,7 +180,6 @@ export function treeItem(node: TreeNode): vscode.TreeItem {
     case 'routingGroup': {
       const g = node.group;
       const item = new vscode.TreeItem(g.name, g.servers.length + g.connectors.length > 0 ? Expanded : None);
-      item.id = `rg:${g.administrativeGroup.toLowerCase()}/${g.name.toLowerCase()}`;
       const problems = g.problems.errors + g.problems.warnings;
       item.description = [g.inferred ? 'inferred' : '', problems ? plural(problems, 'problem') : ''].filter(Boolean).join(' · ');
       item.iconPath = new vscode.ThemeIcon(g.inferred ? 'question' : 'type-hierarchy');
@@ -197,7 +195,6 @@ export function treeItem(node: TreeNode): vscode.TreeItem {
     case 'server': {
       const s = node.server;
       const item = new vscode.TreeItem(s.name, s.virtualServers.length ? Collapsed : None);
-      item.id = `srv:${node.group.administrativeGroup.toLowerCase()}/${node.group.name.toLowerCase()}/${s.name.toLowerCase()}`;
       item.description = [s.fqdn, s.version ? `Exchange ${s.version}` : ''].filter(Boolean).join(' · ');
       item.iconPath = new vscode.ThemeIcon('server');
       item.contextValue = 'server';
@@ -215,7 +212,6 @@ export function treeItem(node: TreeNode): vscode.TreeItem {
     case 'connector': {
       const c = node.connector;
       const item = new vscode.TreeItem(c.name, c.connected.length ? Collapsed : None);
-      item.id = `con:${node.group.administrativeGroup.toLowerCase()}/${node.group.name.toLowerCase()}/${node.index}`;
       const targets = c.connected.map(connectedLabel);
       item.description = targets.length ? `→ ${targets.join(', ')}` : 'address space';
       const icon = { complete: ['pass', 'testing.iconPassed'], oneSided: ['warning', 'list.warningForeground'], errors: ['error', 'list.errorForeground'] }[c.status];

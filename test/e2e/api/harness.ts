@@ -13,16 +13,23 @@ export interface ApiResult {
   ms: number;
 }
 
+let current = '';
+/** Names the step a test is at, so that a timeout says where it stopped. */
+export function step(name: string): void {
+  current = name;
+}
+
 export async function runSuite(tests: ApiTest[]): Promise<ApiResult[]> {
   const results: ApiResult[] = [];
   for (const t of tests) {
     const start = Date.now();
+    current = '';
     let timer: NodeJS.Timeout | undefined;
     try {
       await Promise.race([
         t.fn(),
         new Promise((_, reject) => {
-          timer = setTimeout(() => reject(new Error(`timed out after ${t.timeoutMs ?? 30000} ms`)), t.timeoutMs ?? 30000);
+          timer = setTimeout(() => reject(new Error(`timed out after ${t.timeoutMs ?? 30000} ms${current ? ` at: ${current}` : ''}`)), t.timeoutMs ?? 30000);
         }),
       ]);
       results.push({ name: t.name, ok: true, ms: Date.now() - start });

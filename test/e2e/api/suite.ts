@@ -12,7 +12,7 @@ import { msg } from '../../../server/src/rules/messages';
 import { fieldAt } from '../../../server/src/model/catalog';
 import type { RouteResult, Topology } from '../../../server/src/protocol';
 import type { ExtensionApi } from '../../../client/src/extension';
-import { waitFor, type ApiTest } from './harness';
+import { step, waitFor, type ApiTest } from './harness';
 
 const EXTENSION_ID = 'exconn.exchange-connector-tools';
 let api: ExtensionApi;
@@ -198,17 +198,20 @@ export const tests: ApiTest[] = [
     name: 'a new connector and its reciprocal are written beside their routing groups',
     timeoutMs: 60000,
     fn: async () => {
+      step('writing Oslo');
       // Oslo: a routing group of this test's own, with no connector yet.
       await write(
         scratch('oslo', 'oslo.routinggroup.yaml'),
         ['kind: RoutingGroup', 'name: Oslo', 'administrativeGroup: North America', 'servers:', '  - name: OSL-EX01', '    fqdn: osl-ex01.oslo.contoso.com', ''].join('\n'),
       );
+      step('Seattle and Oslo in the topology');
       const seattle = await waitFor('Seattle and Oslo in the topology', async () => {
         const groups = (await topology()).administrativeGroups.find((a) => a.name === 'North America')?.routingGroups ?? [];
         return groups.some((g) => g.name === 'Oslo' && !g.inferred) ? groups.find((g) => g.name === 'Seattle' && !g.inferred) : undefined;
       }, [onDiagnostics]);
       assert.ok(seattle.location);
       const server = seattle.servers[0];
+      step('the New SMTP Connector command');
       const created = await vscode.commands.executeCommand<vscode.Uri>('exchangeConnectors.newConnector', {
         routingGroup: 'Seattle',
         administrativeGroup: 'North America',
@@ -223,13 +226,16 @@ export const tests: ApiTest[] = [
         assert.equal(vscode.Uri.joinPath(created, '..').toString(), vscode.Uri.joinPath(vscode.Uri.parse(seattle.location.uri), '..').toString());
         assert.match(created.path, /\/seattle-to-oslo\.connector\.yaml$/);
         assert.match(readFileSync(created.fsPath, 'utf8'), /^name: Seattle to Oslo$/m);
+        step('missing-reciprocal-connector on the new connector');
         const ds = await diagnosticsOf(created, 'missing-reciprocal-connector', (ds) => ds.some((d) => codeOf(d) === 'missing-reciprocal-connector'));
         const documentProblems = ds.filter((d) => CODES[codeOf(d) as keyof typeof CODES]?.scope === 'document' && d.severity <= vscode.DiagnosticSeverity.Warning);
         assert.deepEqual(documentProblems.map((d) => `${codeOf(d)}: ${d.message}`), []);
+        step('the new connector in the topology');
         const node = await waitFor('the new connector in the topology', async () =>
           (await topology()).administrativeGroups.flatMap((a) => a.routingGroups).flatMap((g) => g.connectors).find((c) => c.name === 'Seattle to Oslo'),
         [onDiagnostics]);
         assert.equal(node.status, 'oneSided');
+        step('the Create the Reciprocal Connector command');
         const back = await vscode.commands.executeCommand<vscode.Uri[]>('exchangeConnectors.createReciprocalConnector', node);
         assert.ok(back?.length, 'the reciprocal connector was created');
         assert.equal(back[0].toString(), scratch('oslo', 'oslo-to-seattle.connector.yaml').toString());
@@ -278,6 +284,8 @@ export const tests: ApiTest[] = [
     name: '(cleanup) the scratch files are removed',
     fn: async () => {
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      // File by file: a watcher reports a deleted folder, not the files in it.
+      for (const uri of await vscode.workspace.findFiles('api-scratch/**/*')) await vscode.workspace.fs.delete(uri);
       await vscode.workspace.fs.delete(scratch(), { recursive: true, useTrash: false });
     },
   },

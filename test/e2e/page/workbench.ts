@@ -62,9 +62,9 @@ export class Workbench {
     return this.page.locator('.sidebar .pane', { has: header }).first();
   }
 
-  /** A row of a tree or list whose label is exactly `label`. */
+  /** The first row of a tree or list whose text starts with the word(s) `label`. */
   row(container: Locator, label: string): Locator {
-    return container.locator('.monaco-list-row', { has: this.page.locator('.label-name', { hasText: new RegExp(`^${escape(label)}$`) }) }).first();
+    return container.locator('.monaco-list-row', { hasText: new RegExp(`^\\s*${escape(label)}(?![\\w-]| to )`) }).first();
   }
 
   /** The Problems panel, open. */
