@@ -142,6 +142,8 @@ test('unknown-kind: a misspelt kind keeps its quotes when fixed; an empty kind i
   assert.equal(applyFix(text, f), lines('kind: "SmtpConnector"', 'name: X'));
   const empty = lines('kind:', 'name: X');
   expectOne(check(empty), { code: 'unknown-kind', range: r(0, 0, 4), message: msg.unknownKindMissing });
+  const list = lines('kind: [SmtpConnector]', 'name: X');
+  expectOne(check(list), { code: 'unknown-kind', range: rangeOf(list, '[SmtpConnector]'), message: msg.unknownKind('[SmtpConnector]') });
   const far = lines('kind: Mailbox');
   const g = expectOne(check(far), { code: 'unknown-kind', range: rangeOf(far, 'Mailbox'), message: msg.unknownKind('Mailbox') });
   assert.deepEqual(g.fixes, [], 'no kind is close: no guess');

@@ -31,7 +31,13 @@ export function readKind(doc: ParsedDocument): { kind?: KindName; finding?: Find
   const value = resolve(doc, written) ?? null;
   const text = isScalar(value) && value.value !== null ? String(value.value) : '';
   if ((KINDS as readonly string[]).includes(text) && isScalar(value) && typeof value.value === 'string') return { kind: text as KindName };
-  if (!isScalar(value) || value.value === null) return report(keyRange(doc, pair), msg.unknownKindMissing);
+  if (!value || (isScalar(value) && value.value === null)) return report(keyRange(doc, pair), msg.unknownKindMissing);
+  if (!isScalar(value)) {
+    // kind: [SmtpConnector] has a kind, just not a usable one: say what is written.
+    const [start, end] = written!.range!;
+    const source = doc.text.slice(start, end).trim();
+    return report(nodeRange(doc, written), msg.unknownKind(source.length > 40 ? source.slice(0, 37) + '...' : source));
+  }
   const near = closest(text, KINDS, Math.max(3, Math.floor(text.length / 2)));
   const fixes = written !== value ? [] : near.map((k) => ({ title: msg.fixChangeTo('kind', k), preferred: near.length === 1, edits: [replaceNode(doc, value, scalarText(k, value))] }));
   return report(nodeRange(doc, written), msg.unknownKind(text), fixes);
