@@ -20,6 +20,8 @@ interface Case {
 }
 
 const quick = process.argv.includes('--quick');
+/** --only=5000: just the generated file of that many connectors. */
+const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7);
 const EDITS = 40;
 const QUERIES = 100;
 
@@ -128,8 +130,9 @@ function exampleCases(): Case[] {
 }
 
 async function main(): Promise<void> {
-  const cases: Case[] = [...exampleCases(), { name: '1,000 connectors', text: generate(1000) }];
+  let cases: Case[] = [...exampleCases(), { name: '1,000 connectors', text: generate(1000) }];
   if (!quick) cases.push({ name: '5,000 connectors', text: generate(5000) });
+  if (only) cases = [{ name: `${Number(only).toLocaleString('en')} connectors`, text: generate(Number(only)) }];
   const header = ['file', 'lines', 'yaml parse', 'open → diagnostics', 'edit → diagnostics p50 / p95', 'completion p50 / p95', 'hover p50 / p95', 'peak RSS'];
   const rows: string[][] = [];
   for (const c of cases) {

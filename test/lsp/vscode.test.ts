@@ -6,7 +6,7 @@ import { LspClient, initializeParams, marked, tempWorkspace } from '../helpers/l
 import { applyEdits } from '../../server/src/engine/applyEdits';
 import { msg } from '../../server/src/rules/messages';
 import { workspaceMessages } from '../../server/src/rules/workspace/messages';
-import { RouteRequestMethod, TopologyRequestMethod, type RouteResult, type Topology } from '../../server/src/protocol';
+import { RouteRequestMethod, TopologyChangedMethod, TopologyRequestMethod, type RouteResult, type Topology } from '../../server/src/protocol';
 import { rangeOf } from '../helpers/engine';
 
 // The server as VS Code 1.99 starts it: the client capabilities recorded from vscode-languageclient.
@@ -278,11 +278,16 @@ test('a fix that creates a file is a workspace edit with a create operation', as
 test('deleting a routing group on disk re-checks the closed connectors that name it', async () => {
   const rg = 'boston/boston.routinggroup.yaml';
   const saved = text(rg);
+  const notified = client.notifications.filter((n) => n.method === TopologyChangedMethod).length;
   unlinkSync(ws.path(rg));
   await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: BOSTON_RG(), type: 3 }] });
   const p = await client.pushedFor(PARIS(), (x) => x.diagnostics.some((d) => d.code === 'unknown-routing-group'));
   const t = text('paris/paris-to-boston.connector.yaml');
   assert.deepEqual(p.diagnostics.find((d) => d.code === 'unknown-routing-group')!.range, rangeOf(t, 'Boston', 1));
+  // The tree view is told to ask again, and Boston is now inferred.
+  await client.until('topology notification', () => client.notifications.filter((n) => n.method === TopologyChangedMethod).length > notified);
+  const topo = await client.request<Topology>(TopologyRequestMethod, {});
+  assert.deepEqual(topo.administrativeGroups[0].routingGroups.map((g) => [g.name, g.inferred]), [['Boston', true], ['Paris', false]]);
   writeFileSync(ws.path(rg), saved);
   await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: BOSTON_RG(), type: 1 }] });
   await client.pushedFor(PARIS(), (x) => !x.diagnostics.some((d) => d.code === 'unknown-routing-group'));

@@ -5,7 +5,7 @@ import type { ServerState } from './state';
 import type { Settings } from './settings';
 
 /** How long the server waits after a change before it checks: typing bursts are checked once. */
-export const DIAGNOSTICS_DELAY_MS = 20;
+export const DIAGNOSTICS_DELAY_MS = 10;
 /** Other files (those a change may affect through the workspace rules) are checked a little later. */
 export const OTHERS_DELAY_MS = 150;
 
