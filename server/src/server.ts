@@ -47,12 +47,14 @@ let settings: Settings;
 let diagnostics: DiagnosticsPublisher;
 let folders: string[] = [];
 let topologyTimer: NodeJS.Timeout | undefined;
+let workspaceFolders = false;
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   caps = readCaps(params.capabilities);
   settings = new Settings(connection, caps.configuration, log);
   diagnostics = new DiagnosticsPublisher(connection, state, settings, caps, log, notifyTopology);
   folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+  workspaceFolders = !!params.capabilities.workspace?.workspaceFolders;
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -77,7 +79,7 @@ connection.onInitialized(() =>
     const c = connection.client;
     if (caps.watchedFilesDynamic) await c.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: CONNECTOR_GLOB }] });
     if (caps.configuration) await c.register(DidChangeConfigurationNotification.type, { section: 'exchangeConnectors' }).catch(() => undefined);
-    if (caps.configuration) {
+    if (workspaceFolders) {
       connection.workspace.onDidChangeWorkspaceFolders((e) =>
         guard(log, 'workspace folders', async () => {
           for (const r of e.removed) {
@@ -227,10 +229,7 @@ connection.onRenameRequest((p, token) =>
 );
 
 connection.languages.diagnostics.on((p, token) =>
-  runSafe(log, 'diagnostics', { kind: DocumentDiagnosticReportKind.Full, items: [] }, async () => ({
-    kind: DocumentDiagnosticReportKind.Full,
-    items: await diagnostics.compute(p.textDocument.uri),
-  }), token) as Promise<DocumentDiagnosticReport>,
+  runSafe<DocumentDiagnosticReport>(log, 'diagnostics', { kind: DocumentDiagnosticReportKind.Full, items: [] }, () => diagnostics.pull(p.textDocument.uri, p.previousResultId), token) as Promise<DocumentDiagnosticReport>,
 );
 
 connection.onRequest(TopologyRequestMethod, (_params: unknown, token) =>

@@ -7,6 +7,8 @@ import {
   createProtocolConnection,
   StreamMessageReader,
   StreamMessageWriter,
+  IPCMessageReader,
+  IPCMessageWriter,
   type ProtocolConnection,
   type PublishDiagnosticsParams,
   type InitializeParams,
@@ -99,9 +101,18 @@ export class LspClient {
     conn.listen();
   }
 
-  static async start(params: InitializeParams): Promise<LspClient> {
-    const proc = spawn(process.execPath, [join(ROOT, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
-    const conn = createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
+  /**
+   * Starts the server: `dist/server.js --stdio` unless another script (the
+   * package's bin) or node IPC is asked for.
+   */
+  static async start(params: InitializeParams, options: { script?: string; ipc?: boolean } = {}): Promise<LspClient> {
+    const script = options.script ?? join(ROOT, 'dist', 'server.js');
+    const proc = options.ipc
+      ? spawn(process.execPath, [script, '--node-ipc'], { stdio: ['pipe', 'pipe', 'pipe', 'ipc'] })
+      : spawn(process.execPath, [script, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const conn = options.ipc
+      ? createProtocolConnection(new IPCMessageReader(proc), new IPCMessageWriter(proc))
+      : createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
     const client = new LspClient(proc, conn);
     proc.stderr!.on('data', (d) => client.logs.push(String(d)));
     client.initializeResult = await conn.sendRequest('initialize', params);

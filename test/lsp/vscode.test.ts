@@ -90,6 +90,21 @@ test('an open document is pulled: a cost out of range, with code, source, range 
   await client.close(uri);
 });
 
+test('a pull with the previous result id is answered "unchanged" until the diagnostics change', async () => {
+  const uri = ws.uri('paris/draft13.connector.yaml');
+  const body = connectorHead + 'connectedRoutingGroups:\n  - routingGroup: Boston\n    cost: 0\n';
+  await client.open(uri, body);
+  const first = await client.request<{ kind: string; resultId?: string }>('textDocument/diagnostic', { textDocument: { uri } });
+  assert.equal(first.kind, 'full');
+  const again = await client.request<{ kind: string; resultId?: string }>('textDocument/diagnostic', { textDocument: { uri }, previousResultId: first.resultId });
+  assert.deepEqual(again, { kind: 'unchanged', resultId: first.resultId });
+  const at = rangeOf(body, 'cost: 0');
+  await client.change(uri, 2, [{ range: { start: { line: at.start.line, character: at.end.character - 1 }, end: at.end }, text: '4' }]);
+  const after = await client.request<{ kind: string; items?: unknown[] }>('textDocument/diagnostic', { textDocument: { uri }, previousResultId: first.resultId });
+  assert.equal(after.kind, 'full');
+  await client.close(uri);
+});
+
 test('completion: the tabs not yet written, at the top of a connector', async () => {
   const { labels } = await complete(ws.uri('paris/draft1.connector.yaml'), connectorHead + '‸\n');
   assert.deepEqual(labels, ['general', 'addressSpace', 'connectedRoutingGroups', 'deliveryRestrictions', 'contentRestrictions', 'deliveryOptions', 'advanced', 'details']);

@@ -1,4 +1,4 @@
-import type { Connection, Diagnostic } from 'vscode-languageserver/node';
+import { DocumentDiagnosticReportKind, type Connection, type Diagnostic, type DocumentDiagnosticReport } from 'vscode-languageserver/node';
 import type { Caps } from '../features/caps';
 import { toDiagnostic } from '../features/diagnostics';
 import type { ServerState } from './state';
@@ -76,6 +76,22 @@ export class DiagnosticsPublisher {
     }, delay);
   }
 
+  private readonly pulledResults = new Map<string, { resultId: string; fingerprint: string }>();
+  private resultCounter = 0;
+
+  /** A pull: the full report, or "unchanged" when the client already has these diagnostics. */
+  async pull(uri: string, previousResultId: string | undefined): Promise<DocumentDiagnosticReport> {
+    const items = await this.compute(uri);
+    const fingerprint = JSON.stringify(items);
+    const last = this.pulledResults.get(uri);
+    if (last && previousResultId === last.resultId && last.fingerprint === fingerprint) {
+      return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: last.resultId };
+    }
+    const resultId = String(++this.resultCounter);
+    this.pulledResults.set(uri, { resultId, fingerprint });
+    return { kind: DocumentDiagnosticReportKind.Full, resultId, items };
+  }
+
   /** The diagnostics of one file on its latest text. */
   async compute(uri: string): Promise<Diagnostic[]> {
     const options = await this.settings.get(uri);
@@ -104,6 +120,8 @@ export class DiagnosticsPublisher {
   }
 
   private async publishOthers(): Promise<void> {
+    // Open documents the client has not pulled since they changed are brought up to date, so that the index knows.
+    this.state.syncAll();
     const start = this.state.generation;
     // The engine says which files a change may affect through the workspace rules; only those are checked again.
     const affected = this.state.ws.takeAffected();
@@ -148,6 +166,7 @@ export class DiagnosticsPublisher {
 
   /** A file left the workspace: its diagnostics go. */
   async clear(uri: string): Promise<void> {
+    this.pulledResults.delete(uri);
     clearTimeout(this.timers.get(uri));
     this.timers.delete(uri);
     this.pushed.delete(uri);

@@ -1,0 +1,28 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import type { CompletionList } from 'vscode-languageserver/node';
+import { LspClient, initializeParams, tempWorkspace } from '../helpers/lspClient';
+import { ROOT } from '../helpers/paths';
+
+// Outside VS Code: the package's bin over stdio; inside it, node IPC is the other transport.
+for (const [name, options] of [
+  ['the bin exconn-language-server --stdio', { script: join(ROOT, 'bin', 'exconn-language-server.js') }],
+  ['node IPC (--node-ipc)', { ipc: true }],
+] as const) {
+  test(`${name}: initialize, a request, shutdown and exit`, async () => {
+    const ws = tempWorkspace();
+    const client = await LspClient.start(initializeParams('minimal', ws.dir), options);
+    try {
+      assert.equal(client.initializeResult.serverInfo?.name, 'exconn-language-server');
+      const uri = ws.uri('x.connector.yaml');
+      await client.open(uri, 'kind: SmtpConnector\ngeneral:\n  delivery: \n');
+      const list = await client.request<CompletionList>('textDocument/completion', { textDocument: { uri }, position: { line: 2, character: 12 } });
+      assert.deepEqual(list.items.map((i) => i.label), ['dns', 'smartHost']);
+      assert.equal(await client.shutdown(), 0);
+    } finally {
+      client.kill();
+      ws.dispose();
+    }
+  });
+}
