@@ -23,6 +23,8 @@ export function findGroup(topology: Topology, name: string, administrativeGroup?
 /** Asks what is missing from `given`; undefined when the person cancels. */
 export async function askNewConnector(topology: Topology, given: Partial<NewConnectorArgs> = {}): Promise<NewConnectorArgs | undefined> {
   const groups = allGroups(topology).filter((g) => !g.inferred && g.servers.length > 0);
+  // A caller that gave everything (a test, a script) is not asked for the name either.
+  let asked = false;
   let own = given.routingGroup ? findGroup(topology, given.routingGroup, given.administrativeGroup) : undefined;
   if (!own) {
     const pick = await vscode.window.showQuickPick(
@@ -31,6 +33,7 @@ export async function askNewConnector(topology: Topology, given: Partial<NewConn
     );
     if (!pick) return undefined;
     own = pick.group;
+    asked = true;
   }
   let server = given.server;
   let virtualServer = given.virtualServer;
@@ -42,6 +45,7 @@ export async function askNewConnector(topology: Topology, given: Partial<NewConn
     if (!pick) return undefined;
     server = pick.server;
     virtualServer = pick.virtualServer;
+    asked = true;
   }
   let toGroup = given.toGroup;
   let toAdministrativeGroup = given.toAdministrativeGroup;
@@ -56,6 +60,7 @@ export async function askNewConnector(topology: Topology, given: Partial<NewConn
       { title: 'New SMTP Connector (3/4)', placeHolder: 'Where the connector sends mail' },
     );
     if (!pick) return undefined;
+    asked = true;
     if (pick.group) {
       toGroup = pick.group.name;
       toAdministrativeGroup = pick.group.administrativeGroup;
@@ -70,7 +75,7 @@ export async function askNewConnector(topology: Topology, given: Partial<NewConn
       addressSpace = addressSpace.trim();
     }
   }
-  let name = given.name;
+  let name = given.name ?? (asked ? undefined : toGroup ? `${own.name} to ${toGroup}` : `${own.name} Internet`);
   if (!name) {
     name = await vscode.window.showInputBox({
       title: 'New SMTP Connector (4/4)',

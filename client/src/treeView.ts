@@ -161,6 +161,25 @@ function connectedLabel(c: ConnectedGroupNode): string {
 
 /** No item has an explicit id: names repeat in a workspace with duplicate-name errors, and VS Code rejects a level with a repeated id. */
 export function treeItem(node: TreeNode): vscode.TreeItem {
+  const item = baseItem(node);
+  // Screen readers (and the page tests) read "name, what it is, details".
+  const label = typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
+  const details = node.type === 'connector' ? linkStatusText(node.connector, node.oneSidedTo) : item.description;
+  item.accessibilityInformation = { label: [label, KIND_WORDS[node.type], details].filter(Boolean).join(', ') };
+  return item;
+}
+
+const KIND_WORDS: Record<TreeNode['type'], string> = {
+  organization: 'organization',
+  administrativeGroup: 'administrative group',
+  routingGroup: 'routing group',
+  server: 'server',
+  virtualServer: 'SMTP virtual server',
+  connector: 'connector',
+  connected: 'connected routing group',
+};
+
+function baseItem(node: TreeNode): vscode.TreeItem {
   switch (node.type) {
     case 'organization': {
       const item = new vscode.TreeItem(node.name, Expanded);

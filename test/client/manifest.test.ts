@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from '../helpers/paths';
+import { CODES } from '../../server/src/rules/codes';
 
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
 const contributes = pkg.contributes;
@@ -60,4 +61,13 @@ test('the .vsix keeps to the bundles, grammar, schema, icons, README and licence
   assert.deepEqual(lines.slice(1).filter((l) => !l.startsWith('!')), []);
   const kept = lines.slice(1).map((l) => l.slice(1));
   for (const p of ['dist/extension.js', 'dist/server.js', 'syntaxes/exchange-connector.tmLanguage.json', 'README.md', 'LICENSE', 'images/icon.png']) assert.ok(kept.includes(p), p);
+});
+
+test('the rules setting offers every code with its summary and default severity', () => {
+  const props = contributes.configuration.properties['exchangeConnectors.rules'].properties;
+  assert.deepEqual(Object.keys(props).sort(), Object.keys(CODES).sort());
+  for (const [code, info] of Object.entries(CODES)) {
+    assert.deepEqual(props[code].enum, ['off', 'error', 'warning', 'information', 'hint'], code);
+    assert.equal(props[code].markdownDescription, `${info.summary} Default: \`${info.severity}\`.`, code);
+  }
 });

@@ -74,7 +74,7 @@ export const pageTests: PageTest[] = [
 export async function screenshot(wb: Workbench, path: string): Promise<void> {
   const tree = await wb.view('Routing Groups');
   await wb.row(tree, 'Seattle').waitFor();
-  await wb.row(tree, 'First Administrative Group').waitFor({ state: 'detached', timeout: 30000 });
+  await wb.row(tree, 'First Administrative Group', 'administrative group').waitFor({ state: 'detached', timeout: 30000 });
   await wb.open('europe/paris/paris-to-boston.connector.yaml');
   await wb.problems();
   await wb.page.locator('.view-line span', { hasText: /^smartHosts$/ }).first().hover();

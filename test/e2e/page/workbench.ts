@@ -62,9 +62,9 @@ export class Workbench {
     return this.page.locator('.sidebar .pane', { has: header }).first();
   }
 
-  /** The first row of a tree or list whose text starts with the word(s) `label`. */
-  row(container: Locator, label: string): Locator {
-    return container.locator('.monaco-list-row', { hasText: new RegExp(`^\\s*${escape(label)}(?![\\w-]| to )`) }).first();
+  /** The first row of the routing-group tree for `name`, of a kind such as "routing group" (rows are labelled "name, kind, details"). */
+  row(container: Locator, name: string, kind = 'routing group'): Locator {
+    return container.locator(`.monaco-list-row[aria-label^="${name}, ${kind}"]`).first();
   }
 
   /** The Problems panel, open. */
