@@ -68,6 +68,8 @@ export class LspClient {
   readonly logs: string[] = [];
   readonly notifications: { method: string; params: unknown }[] = [];
   refreshes = 0;
+  /** The kinds of the work-done progress notifications received: begin, report…, end. */
+  readonly progress: string[] = [];
   settings: Record<string, unknown> = {};
   private waiters: (() => void)[] = [];
   private exitCode: Promise<number | null>;
@@ -97,7 +99,10 @@ export class LspClient {
       this.wake();
       return null;
     });
-    conn.onNotification('$/progress', () => undefined);
+    conn.onNotification('$/progress', (p: { value?: { kind?: string } }) => {
+      this.progress.push(p.value?.kind ?? '');
+      this.wake();
+    });
     conn.listen();
   }
 

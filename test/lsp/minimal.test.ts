@@ -31,6 +31,8 @@ test('no pull diagnostics announced: diagnostics are pushed, with the document v
   assert.equal(p.version, 7);
   // No related information for a client that does not take it.
   assert.ok(p.diagnostics.every((d) => d.relatedInformation === undefined));
+  // No progress for a client that did not announce it.
+  assert.deepEqual(client.progress, []);
   await client.close(uri);
 });
 

@@ -51,6 +51,10 @@ test('closed files of the workspace are checked on start; node_modules and dot f
   assert.equal(client.pushed.has(ws.uri('node_modules/pkg/ignored.connector.yaml')), false);
   assert.equal(client.pushed.has(ws.uri('.hidden/ignored.connector.yaml')), false);
   assert.deepEqual(client.pushed.get(PARIS())!.diagnostics.filter((d) => d.severity === 1), []);
+  // The load was reported as work-done progress.
+  await client.until('the end of the progress', () => client.progress.includes('end'));
+  assert.equal(client.progress[0], 'begin');
+  assert.ok(client.progress.includes('report'));
 });
 
 test('an open document is pulled: a cost out of range, with code, source, range and message', async () => {

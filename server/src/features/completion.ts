@@ -143,7 +143,9 @@ function keyItem(f: FieldSpec, loc: Located, index: number, caps: Caps): Complet
     snippet = `${f.key}:\n${ind}  - $0`;
     plain = `${f.key}:\n${ind}  - `;
   } else if (t.kind === 'enum') {
-    snippet = `${f.key}: \${1|${t.values.map(snippetChoice).join(',')}|}`;
+    // Values that look like numbers (version: "2003") go in quotes, as they are written.
+    const q = t.asString ? '"' : '';
+    snippet = `${f.key}: ${q}\${1|${t.values.map(snippetChoice).join(',')}|}${q}`;
     plain = `${f.key}: `;
   } else if (t.kind === 'boolean') {
     snippet = `${f.key}: \${1|${f.default === true ? 'true,false' : 'false,true'}|}`;
