@@ -31,6 +31,8 @@ async function complete(uri: string, marked_: string): Promise<{ labels: string[
   await client.open(uri, m.text);
   const list = await client.request<CompletionList>('textDocument/completion', { textDocument: { uri }, position: m.positions[0] });
   await client.close(uri);
+  // Every item is documented.
+  for (const i of list.items) assert.ok(i.documentation, `no documentation on ${i.label}`);
   return { labels: list.items.map((i) => i.label), list };
 }
 
@@ -140,6 +142,7 @@ test('completion: names from the workspace', async () => {
   assert.deepEqual(servers.labels, ['PAR-EX01']);
   const vs = await complete(ws.uri('boston/draft8.connector.yaml'), connectorHead.replace('Paris', 'Boston') + 'general:\n  localBridgeheads:\n    - server: BOS-EX01\n      virtualServer: ‸\n');
   assert.deepEqual(vs.labels, ['Default SMTP Virtual Server', 'Relay SMTP Virtual Server']);
+  assert.match((vs.list.items[1].documentation as MarkupContent).value, /^On BOS-EX01\n\n\*\*virtualServer\*\*/);
   const hosts = await complete(ws.uri('paris/draft9.connector.yaml'), connectorHead + 'general:\n  smartHosts:\n    - ‸\nconnectedRoutingGroups:\n  - routingGroup: Boston\n');
   assert.deepEqual(hosts.labels, ['bos-ex01.boston.contoso.com']);
   const admin = await complete(ws.uri('paris/draft10.routinggroup.yaml'), 'kind: RoutingGroup\nname: Lyon\nadministrativeGroup: ‸\n');

@@ -226,11 +226,14 @@ function valueItems(ws: Workspace, doc: ParsedDocument, kind: KindName, field: F
   }
   const t = unwrap(field.type);
   if (t.kind === 'boolean') return ['true', 'false'].map((v, i) => valueItem(v, loc.wordRange, i, fieldDoc(field, caps.completionMarkdown), caps));
-  const names = (list: { name: string; detail?: string }[] | string[]) =>
-    (list as (string | { name: string; detail?: string })[])
+  const md = caps.completionMarkdown;
+  const fieldText = fieldDoc(field, md).value;
+  // Each name is documented: what it is in the workspace, then the field it fills.
+  const names = (list: Named[] | string[]) =>
+    (list as (string | Named)[])
       .map((x) => (typeof x === 'string' ? { name: x } : x))
       .filter((x, i, all) => !taken.has(nameKey(x.name)) && all.findIndex((y) => nameKey(y.name) === nameKey(x.name) && y.detail === x.detail) === i)
-      .map((x, i) => valueItem(x.name, loc.wordRange, i, undefined, caps, x.detail));
+      .map((x, i) => valueItem(x.name, loc.wordRange, i, { kind: md ? 'markdown' : 'plaintext', value: x.about ? `${x.about}\n\n${fieldText}` : fieldText }, caps, x.detail));
   if (t.kind !== 'string') return [];
   const index = nameIndex(ws);
   if (t.format === 'administrativeGroup') return names(adminGroups(index));
@@ -239,23 +242,30 @@ function valueItems(ws: Workspace, doc: ParsedDocument, kind: KindName, field: F
   switch (t.format) {
     case 'routingGroup': {
       const own = facts.routingGroup && path.length > 0 ? nameKey(facts.routingGroup) : undefined;
-      return names(index.routingGroups.filter((g) => g.model.name && nameKey(g.model.name.value) !== own).map((g) => ({ name: g.model.name!.value, detail: g.model.adminGroup?.value })));
+      return names(
+        index.routingGroups
+          .filter((g) => g.model.name && nameKey(g.model.name.value) !== own)
+          .map((g) => ({ name: g.model.name!.value, detail: g.model.adminGroup?.value, about: `Servers: ${g.model.servers.map((x) => x.name?.value ?? '?').join(', ') || 'none'}` })),
+      );
     }
     case 'server': {
       const rg = facts.routingGroup ? findGroup(index, facts.routingGroup, facts.adminGroup) : undefined;
       const servers = rg ? rg.model.servers : index.routingGroups.flatMap((g) => g.model.servers);
-      return names(servers.filter((s) => s.name).map((s) => ({ name: s.name!.value, detail: s.fqdn?.value })));
+      return names(servers.filter((s) => s.name).map((s) => ({ name: s.name!.value, detail: s.fqdn?.value, about: `SMTP virtual servers: ${s.virtualServers.join(', ')}` })));
     }
     case 'virtualServer': {
       const server = loc.siblingValues.server;
       const found = server ? findServer(index, server) : undefined;
-      return names(found ? found.server.virtualServers : ['Default SMTP Virtual Server']);
+      const on = found?.server.name?.value;
+      return names((found ? found.server.virtualServers : ['Default SMTP Virtual Server']).map((v) => ({ name: v, ...(on ? { about: `On ${on}` } : {}) })));
     }
     case 'host': {
-      const hosts: { name: string; detail?: string }[] = [];
+      const hosts: Named[] = [];
       for (const c of facts.connected) {
         const g = findGroup(index, c, facts.adminGroup);
-        for (const s of g?.model.servers ?? []) if (s.fqdn) hosts.push({ name: s.fqdn.value, detail: `${s.name?.value ?? ''} (${g!.model.name?.value})` });
+        for (const s of g?.model.servers ?? []) {
+          if (s.fqdn) hosts.push({ name: s.fqdn.value, detail: `${s.name?.value ?? ''} (${g!.model.name?.value})`, about: `Server ${s.name?.value ?? '?'} of routing group ${g!.model.name?.value}` });
+        }
       }
       const seen = new Set<string>();
       return names(hosts.filter((h) => !seen.has(hostKey(h.name)) && !!seen.add(hostKey(h.name))));
@@ -265,6 +275,13 @@ function valueItems(ws: Workspace, doc: ParsedDocument, kind: KindName, field: F
     default:
       return [];
   }
+}
+
+/** A name offered as a value: `detail` beside the label, `about` at the top of its documentation. */
+interface Named {
+  name: string;
+  detail?: string;
+  about?: string;
 }
 
 interface ConnectorFacts {
