@@ -120,3 +120,15 @@ test('rename as plain changes, without prepare', async () => {
   assert.equal(applyEdits(text, edit.changes![uri]), text.replace('PAR-EX01', 'PAR-EX02'));
   await client.close(uri);
 });
+
+test('without workspace/configuration, the settings come with didChangeConfiguration', async () => {
+  const uri = ws.uri('paris/draft6.connector.yaml');
+  await client.open(uri, head + 'connectedRoutingGroups:\n  - routingGroup: Boston\n    cost: 0\n');
+  await client.pushedFor(uri, (x) => x.diagnostics.some((d) => d.code === 'cost-range'));
+  await client.notify('workspace/didChangeConfiguration', { settings: { exchangeConnectors: { rules: { 'cost-range': 'warning' } } } });
+  const p = await client.pushedFor(uri, (x) => x.diagnostics.some((d) => d.code === 'cost-range' && d.severity === 2));
+  assert.equal(p.diagnostics.find((d) => d.code === 'cost-range')!.message, msg.costRange());
+  await client.notify('workspace/didChangeConfiguration', { settings: { exchangeConnectors: { rules: { 'cost-range': 'off' } } } });
+  await client.pushedFor(uri, (x) => !x.diagnostics.some((d) => d.code === 'cost-range'));
+  await client.close(uri);
+});
