@@ -196,7 +196,7 @@ connection.onWorkspaceSymbol((p, token) =>
 connection.onFoldingRanges((p, token) =>
   runSafe(log, 'folding', [], () => {
     ready(p.textDocument.uri);
-    return foldingRanges(state.ws, p.textDocument.uri);
+    return foldingRanges(state.ws, p.textDocument.uri, caps.foldingRangeLimit);
   }, token),
 );
 

@@ -17,6 +17,8 @@ export interface Caps {
   watchedFilesDynamic: boolean;
   prepareRename: boolean;
   completionItemKinds: boolean;
+  /** The most folding ranges the client wants. */
+  foldingRangeLimit: number;
 }
 
 export function readCaps(c: ClientCapabilities | undefined): Caps {
@@ -38,6 +40,7 @@ export function readCaps(c: ClientCapabilities | undefined): Caps {
     watchedFilesDynamic: !!ws?.didChangeWatchedFiles?.dynamicRegistration,
     prepareRename: !!td?.rename?.prepareSupport,
     completionItemKinds: !!td?.completion?.completionItemKind,
+    foldingRangeLimit: td?.foldingRange?.rangeLimit ?? Infinity,
   };
 }
 

@@ -159,16 +159,12 @@ function keyItem(f: FieldSpec, loc: Located, index: number, caps: Caps): Complet
     kind: t.kind === 'object' || t.kind === 'array' ? CompletionItemKind.Module : CompletionItemKind.Property,
     detail: f.esm ? `${f.esm.tab}: ${f.esm.label}` : f.required ? 'required' : undefined,
     documentation: fieldDoc(f, caps.completionMarkdown),
-    insertTextFormat: caps.snippets ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
-    textEdit: { range: loc.at === 'key' && loc.key !== undefined ? lineTail(loc) : loc.wordRange, newText: caps.snippets ? snippet : plain },
+    // On a line that already has `key: value`, only the key is replaced.
+    insertTextFormat: caps.snippets && loc.key === undefined ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+    textEdit: loc.key !== undefined ? { range: loc.keyRange!, newText: f.key } : { range: loc.wordRange, newText: caps.snippets ? snippet : plain },
     filterText: f.key,
     sortText: String(index).padStart(3, '0'),
   };
-}
-
-/** Completing on a line that already has `key: value`: replace the key only. */
-function lineTail(loc: Located): Range {
-  return loc.keyRange!;
 }
 
 function snippetChoice(v: string): string {

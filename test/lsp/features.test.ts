@@ -1,0 +1,65 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { TextEdit } from 'vscode-languageserver-types';
+import { Workspace } from '../../server/src/engine/workspace';
+import { completion } from '../../server/src/features/completion';
+import { foldingRanges } from '../../server/src/features/folding';
+import { fixEdit } from '../../server/src/features/codeActions';
+import { MINIMAL_CAPS, readCaps } from '../../server/src/features/caps';
+import { marked } from '../helpers/lspClient';
+
+// The features are pure functions of the workspace: these need no server.
+const SNIPPETS = readCaps({ textDocument: { completion: { completionItem: { snippetSupport: true } } } });
+
+function completeAt(textWithCursor: string) {
+  const m = marked(textWithCursor);
+  const ws = new Workspace();
+  ws.setFile('file:///a.connector.yaml', m.text);
+  return completion(ws, 'file:///a.connector.yaml', m.positions[0], SNIPPETS);
+}
+
+test('completion on a key that already has a value replaces the key only', () => {
+  const list = completeAt('kind: SmtpConnector\ngeneral:\n  deli‸very: dns\n');
+  const item = list.items.find((i) => i.label === 'delivery')!;
+  assert.deepEqual(item.textEdit, { range: { start: { line: 2, character: 2 }, end: { line: 2, character: 10 } }, newText: 'delivery' });
+  assert.equal(item.insertTextFormat, 1);
+});
+
+test('completion in the second YAML document of a file uses that document\'s kind and file lines', () => {
+  const list = completeAt('kind: SmtpConnector\nname: A\n---\nkind: RoutingGroup\nservers:\n  - name: X\n    ‸\n');
+  assert.deepEqual(list.items.map((i) => i.label), ['fqdn', 'ip', 'version', 'smtpVirtualServers']);
+  assert.deepEqual((list.items[2].textEdit as TextEdit).range, { start: { line: 6, character: 4 }, end: { line: 6, character: 4 } });
+  assert.equal((list.items[2].textEdit as TextEdit).newText, 'version: "${1|5.5,2000,2003|}"');
+});
+
+test('folding keeps the outer ranges first when the client sets a limit', () => {
+  const ws = new Workspace();
+  const doc = 'kind: SmtpConnector\nname: A\ngeneral:\n  localBridgeheads:\n    - server: A\n      virtualServer: B\n';
+  ws.setFile('u', [doc, doc, doc].join('---\n'));
+  const all = foldingRanges(ws, 'u');
+  assert.deepEqual(all.slice(0, 4), [
+    { startLine: 0, endLine: 5 },
+    { startLine: 2, endLine: 5 },
+    { startLine: 3, endLine: 5 },
+    { startLine: 4, endLine: 5 },
+  ]);
+  assert.deepEqual(foldingRanges(ws, 'u', 3), [
+    { startLine: 0, endLine: 5 },
+    { startLine: 7, endLine: 12 },
+    { startLine: 14, endLine: 19 },
+  ]);
+});
+
+test('a fix that creates a file: documentChanges with create where the client can, nothing where it cannot', () => {
+  const fix = { title: 'Create x', edits: [], create: [{ uri: 'file:///x.routinggroup.yaml', text: 'kind: RoutingGroup\n' }] };
+  assert.equal(fixEdit('file:///a.connector.yaml', fix, 3, MINIMAL_CAPS), undefined);
+  const caps = readCaps({ workspace: { workspaceEdit: { documentChanges: true, resourceOperations: ['create'] } } });
+  assert.deepEqual(fixEdit('file:///a.connector.yaml', fix, 3, caps), {
+    documentChanges: [
+      { kind: 'create', uri: 'file:///x.routinggroup.yaml', options: { overwrite: false, ignoreIfExists: true } },
+      { textDocument: { uri: 'file:///x.routinggroup.yaml', version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: 'kind: RoutingGroup\n' }] },
+    ],
+  });
+  // documentChanges without resource operations is no better.
+  assert.equal(fixEdit('file:///a.connector.yaml', fix, 3, readCaps({ workspace: { workspaceEdit: { documentChanges: true } } })), undefined);
+});
