@@ -4,7 +4,7 @@
  */
 import { resolve } from 'node:path';
 import { runCheck } from './cli/check';
-import { runRoute } from './cli/route';
+import { runRoute, ROUTE_USAGE } from './cli/route';
 import { parseCheckArgs } from './cli/args';
 import { CliError } from './cli/errors';
 import { processIo, type CliIo } from './cli/io';
@@ -30,7 +30,7 @@ const COMMANDS: Record<string, Command> = {
 
 /** The usage line of a command and where to read more, after a usage error. */
 function shortUsage(command: string): string {
-  const text = command === 'check' ? CHECK_USAGE : USAGE;
+  const text = command === 'check' ? CHECK_USAGE : command === 'route' ? ROUTE_USAGE : USAGE;
   return `${text.split('\n')[0]}\nRun 'exconn ${command} --help' for more.\n`;
 }
 

@@ -2,7 +2,8 @@ export const USAGE = `Usage: exconn <command> [options]
 
 Commands:
   check [PATH...]   check connector, routing-group and organization files
-  route ...         which connectors carry a message, hop by hop
+  route --from RG (--to ADDRESS | --to-group RG) [PATH...]
+                    which connectors carry a message, hop by hop
 
 Options:
   -h, --help        show help (exconn <command> --help for a command's)
