@@ -13,6 +13,9 @@ import { parseAllDocuments } from 'yaml';
 import { LspClient, initializeParams } from '../test/helpers/lspClient';
 import { ROOT } from '../test/helpers/paths';
 import { generate } from './lsp-generate';
+import { generateOrganization } from './workspace-gen';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 
 interface Case {
   name: string;
@@ -129,7 +132,35 @@ function exampleCases(): Case[] {
   return out.slice(0, 3);
 }
 
+/**
+ * A workspace of many files read on start: the time until every file's
+ * diagnostics are pushed, and the server's peak memory.
+ */
+async function workspaceLoad(groups: number): Promise<string> {
+  const dir = mkdtempSync(join(tmpdir(), 'exconn-bench-ws-'));
+  const files = generateOrganization(groups);
+  for (const [p, text] of files) {
+    const path = join(dir, p);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, text);
+  }
+  const t = performance.now();
+  const client = await LspClient.start(initializeParams('minimal', dir));
+  try {
+    await client.until('every file checked', () => client.pushed.size >= files.size, 600_000);
+    const load = performance.now() - t;
+    return `Workspace of ${files.size} files (${groups} routing groups): every file checked and pushed ${ms(load)} after start; peak RSS ${peakRssMb(client.proc.pid!).toFixed(0)} MB.`;
+  } finally {
+    client.kill();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 async function main(): Promise<void> {
+  if (process.argv.includes('--workspace')) {
+    console.log(await workspaceLoad(500));
+    return;
+  }
   let cases: Case[] = [...exampleCases(), { name: '1,000 connectors', text: generate(1000) }];
   if (!quick) cases.push({ name: '5,000 connectors', text: generate(5000) });
   if (only) cases = [{ name: `${Number(only).toLocaleString('en')} connectors`, text: generate(Number(only)) }];

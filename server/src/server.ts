@@ -88,11 +88,22 @@ connection.onInitialized(() =>
           }
           const added = e.added.map((a) => a.uri);
           folders.push(...added);
-          await loadFolders(connection, state, added, caps, info);
+          diagnostics.loading = true;
+          try {
+            await loadFolders(connection, state, added, caps, info);
+          } finally {
+            diagnostics.loading = false;
+          }
+          diagnostics.all();
         }),
       );
     }
-    await loadFolders(connection, state, folders, caps, info);
+    diagnostics.loading = true;
+    try {
+      await loadFolders(connection, state, folders, caps, info);
+    } finally {
+      diagnostics.loading = false;
+    }
     diagnostics.all();
   }),
 );

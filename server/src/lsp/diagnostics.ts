@@ -43,8 +43,16 @@ export class DiagnosticsPublisher {
     return this.caps.pullDiagnostics && this.state.isOpen(uri);
   }
 
+  /**
+   * While the workspace loads, closed files are not checked one by one (the
+   * index is still filling, so their workspace findings would flicker): the
+   * load ends with a check of everything.
+   */
+  loading = false;
+
   /** A file changed: check it soon, and the others after. */
   changed(uri: string): void {
+    if (this.loading && !this.state.isOpen(uri)) return;
     this.edited.add(uri);
     this.schedule(uri);
     this.scheduleOthers();
@@ -146,9 +154,8 @@ export class DiagnosticsPublisher {
       if (i % 20 === 19) {
         await new Promise((r) => setImmediate(r));
         if (this.state.generation !== start) {
-          // A newer change: start again, keeping what is left to check.
-          if (full) this.everything = true;
-          else this.requeue(targets.slice(i + 1));
+          // A newer change: start again with what is left to check and what the change affects.
+          this.requeue(targets.slice(i + 1));
           return this.scheduleOthers();
         }
       }
