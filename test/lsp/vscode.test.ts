@@ -111,6 +111,28 @@ test('a pull with the previous result id is answered "unchanged" until the diagn
   await client.close(uri);
 });
 
+test('an edit in one open document makes the server ask the client to pull the others again', async () => {
+  const a = PARIS();
+  const b = BOSTON_CONN();
+  const ta = text('paris/paris-to-boston.connector.yaml');
+  const tb = text('boston/boston-to-paris.connector.yaml');
+  await client.open(a, ta);
+  await client.open(b, tb);
+  const codes = async (uri: string) => ((await client.request<DocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri } })) as { items: { code?: unknown }[] }).items.map((d) => d.code);
+  assert.ok(!(await codes(a)).includes('missing-reciprocal-connector'));
+  try {
+    const refreshes = client.refreshes;
+    // Boston's connector stops connecting back to Paris.
+    const at = rangeOf(tb, '"Paris"');
+    await client.change(b, 2, [{ range: at, text: 'Lyon' }]);
+    await client.until('a diagnostic refresh', () => client.refreshes > refreshes);
+    assert.ok((await codes(a)).includes('missing-reciprocal-connector'));
+  } finally {
+    await client.close(a);
+    await client.close(b);
+  }
+});
+
 test('completion: the tabs not yet written, at the top of a connector', async () => {
   const { labels } = await complete(ws.uri('paris/draft1.connector.yaml'), connectorHead + '‸\n');
   assert.deepEqual(labels, ['general', 'addressSpace', 'connectedRoutingGroups', 'deliveryRestrictions', 'contentRestrictions', 'deliveryOptions', 'advanced', 'details']);

@@ -25,7 +25,7 @@ export class DiagnosticsPublisher {
   private readonly pushed = new Map<string, { fingerprint: string; generation: number; version: number | null }>();
   /** The next round checks every file (after loading, or when the settings changed). */
   private everything = false;
-  /** Files changed since the last round (the client pulls those itself when open). */
+  /** Files changed since the last round. */
   private edited = new Set<string>();
 
   constructor(
@@ -144,8 +144,9 @@ export class DiagnosticsPublisher {
     for (let i = 0; i < targets.length; i++) {
       const uri = targets[i];
       if (this.pulled(uri)) {
-        // The client pulls open documents; it is asked to when a change elsewhere may affect one.
-        if (!edited.has(uri)) refresh = true;
+        // The client pulls open documents after their own edits; it is asked to pull again when
+        // a change elsewhere may affect one.
+        if (!(edited.size === 1 && edited.has(uri))) refresh = true;
         continue;
       }
       if (this.timers.has(uri)) continue;
