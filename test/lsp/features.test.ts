@@ -1,6 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { TextEdit } from 'vscode-languageserver-types';
+import type { MarkupContent, TextEdit } from 'vscode-languageserver-types';
+import { hover } from '../../server/src/features/hover';
+import { definition } from '../../server/src/features/navigation';
 import { Workspace } from '../../server/src/engine/workspace';
 import { completion } from '../../server/src/features/completion';
 import { foldingRanges } from '../../server/src/features/folding';
@@ -62,4 +64,17 @@ test('a fix that creates a file: documentChanges with create where the client ca
   });
   // documentChanges without resource operations is no better.
   assert.equal(fixEdit('file:///a.connector.yaml', fix, 3, readCaps({ workspace: { workspaceEdit: { documentChanges: true } } })), undefined);
+});
+
+test('hover on a smart host names the server it is; definition of a default virtual server goes to its server', () => {
+  const ws = new Workspace();
+  const rg = 'kind: RoutingGroup\nname: Boston\nadministrativeGroup: AG\nservers:\n  - name: BOS-EX01\n    fqdn: bos-ex01.contoso.com\n';
+  const conn = 'kind: SmtpConnector\nname: C\nadministrativeGroup: AG\nroutingGroup: Boston\ngeneral:\n  smartHosts:\n    - BOS-EX01.contoso.com.\n  localBridgeheads:\n    - server: BOS-EX01\n      virtualServer: Default SMTP Virtual Server\n';
+  ws.setFile('file:///b.routinggroup.yaml', rg);
+  ws.setFile('file:///c.connector.yaml', conn);
+  const h = hover(ws, 'file:///c.connector.yaml', { line: 6, character: 8 }, MINIMAL_CAPS)!;
+  assert.match((h.contents as MarkupContent).value, /^Server BOS-EX01 of routing group Boston\n\nsmartHosts: list of text/);
+  assert.deepEqual(definition(ws, 'file:///c.connector.yaml', { line: 9, character: 22 }), [
+    { uri: 'file:///b.routinggroup.yaml', range: { start: { line: 4, character: 10 }, end: { line: 4, character: 18 } } },
+  ]);
 });

@@ -5,7 +5,8 @@ import { comparePositions, shiftRange } from '../model/text';
 import type { Workspace } from '../engine/workspace';
 import type { Caps } from './caps';
 import { enumValues, fieldDoc, valueDoc } from './docs';
-import { kindOf } from './completion';
+import { kindOf, unwrap } from './completion';
+import { hostKey } from '../workspace/names';
 import { connectorsIn, findGroup, findServer, nameIndex, occurrenceAt, type NameIndex, type Occurrence } from './names';
 
 /** Hover on a key (its documentation) or on a value (an allowed value's meaning, or what a name stands for). */
@@ -46,7 +47,25 @@ export function hover(ws: Workspace, uri: string, position: Position, caps: Caps
   if (!f) return null;
   const values = enumValues(f.type);
   if (values?.includes(loc.word)) return make(valueDoc(f, loc.word, md), loc.wordRange);
-  return make(fieldDoc(f, md), loc.wordRange);
+  const text = fieldDoc(f, md);
+  // A smart host or ETRN server that is a server of the workspace says which.
+  const t = unwrap(f.type);
+  if (t.kind === 'string' && t.format === 'host') {
+    const server = serverByHost(nameIndex(ws), loc.word);
+    if (server) text.value = `${server}\n\n${text.value}`;
+  }
+  return make(text, loc.wordRange);
+}
+
+/** "Server X of routing group Y" for a host name or address that is one of the workspace's servers. */
+function serverByHost(index: NameIndex, host: string): string | undefined {
+  const k = hostKey(host);
+  for (const g of index.routingGroups) {
+    for (const s of g.model.servers) {
+      if ((s.fqdn && hostKey(s.fqdn.value) === k) || (s.ip && s.ip.value === k)) return `Server ${s.name?.value ?? '?'} of routing group ${g.model.name?.value ?? '?'}`;
+    }
+  }
+  return undefined;
 }
 
 /** What a routing-group, server or virtual-server name stands for. */

@@ -3,27 +3,33 @@ import type { Workspace } from '../engine/workspace';
 import { scalarText } from '../model/edits';
 import { shiftRange } from '../model/text';
 import type { Caps } from './caps';
-import { nameIndex, occurrenceAt, type FileOccurrence } from './names';
+import { nameIndex, occurrenceAt, serverId, type FileOccurrence } from './names';
 
 /**
  * Go to definition, find references and rename for routing-group, server and
  * virtual-server names, across every file of the workspace.
  */
 
-function occurrences(ws: Workspace, uri: string, pos: Position): { at: Range; all: FileOccurrence[]; name: string } | undefined {
+function occurrences(ws: Workspace, uri: string, pos: Position): { at: Range; all: FileOccurrence[]; name: string; kind: string; server: string } | undefined {
   const file = ws.file(uri);
   if (!file) return undefined;
   const hit = occurrenceAt(file, pos.line, pos.character);
   if (!hit) return undefined;
   const all = nameIndex(ws).byId.get(hit.occ.id) ?? [];
-  return { at: shiftRange(hit.occ.range, hit.fd.line), all, name: hit.occ.name };
+  const server = hit.occ.kind === 'virtualServer' ? hit.occ.id.slice(3, hit.occ.id.indexOf('/')) : '';
+  return { at: shiftRange(hit.occ.range, hit.fd.line), all, name: hit.occ.name, kind: hit.occ.kind, server };
 }
 
 const loc = (o: FileOccurrence): Location => ({ uri: o.uri, range: o.range });
 
 export function definition(ws: Workspace, uri: string, pos: Position): Location[] {
   const o = occurrences(ws, uri, pos);
-  return o ? o.all.filter((x) => x.definition).map(loc) : [];
+  if (!o) return [];
+  const defs = o.all.filter((x) => x.definition);
+  if (defs.length || o.kind !== 'virtualServer') return defs.map(loc);
+  // A virtual server the server does not list (the default one): the server is where it lives.
+  const server = nameIndex(ws).byId.get(serverId(o.server)) ?? [];
+  return server.filter((x) => x.definition).map(loc);
 }
 
 export function references(ws: Workspace, uri: string, pos: Position, includeDeclaration: boolean): Location[] {
