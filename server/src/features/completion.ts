@@ -75,7 +75,7 @@ function itemsAt(ws: Workspace, doc: ParsedDocument, loc: Located, caps: Caps): 
     return keyItems(doc, kind, loc, caps);
   }
   const key = loc.key!;
-  if (loc.path.length === 0 && key === 'kind') return KINDS.map((k, i) => valueItem(k, loc.wordRange, i, { kind: 'plaintext', value: KIND_SPECS[k].doc }, caps));
+  if (loc.path.length === 0 && key === 'kind') return KINDS.map((k, i) => valueItem(k, loc.wordRange, i, { kind: 'plaintext', value: KIND_SPECS[k].doc }));
   if (!kind) return [];
   const field = fieldAt(kind, [...loc.path, key]);
   if (!field) return [];
@@ -171,7 +171,7 @@ function snippetChoice(v: string): string {
   return v.replace(/[,|\\$}]/g, (c) => `\\${c}`);
 }
 
-function valueItem(value: string, range: Range, index: number, documentation: MarkupContent | undefined, caps: Caps, detail?: string): CompletionItem {
+function valueItem(value: string, range: Range, index: number, documentation: MarkupContent | undefined, detail?: string): CompletionItem {
   return {
     label: value,
     kind: CompletionItemKind.Value,
@@ -218,10 +218,10 @@ function valueItems(ws: Workspace, doc: ParsedDocument, kind: KindName, field: F
   const taken = new Set(present.map(nameKey));
   const values = enumValues(field.type);
   if (values) {
-    return values.filter((v) => !taken.has(nameKey(v))).map((v, i) => valueItem(v, loc.wordRange, i, valueDoc(field, v, caps.completionMarkdown), caps));
+    return values.filter((v) => !taken.has(nameKey(v))).map((v, i) => valueItem(v, loc.wordRange, i, valueDoc(field, v, caps.completionMarkdown)));
   }
   const t = unwrap(field.type);
-  if (t.kind === 'boolean') return ['true', 'false'].map((v, i) => valueItem(v, loc.wordRange, i, fieldDoc(field, caps.completionMarkdown), caps));
+  if (t.kind === 'boolean') return ['true', 'false'].map((v, i) => valueItem(v, loc.wordRange, i, fieldDoc(field, caps.completionMarkdown)));
   const md = caps.completionMarkdown;
   const fieldText = fieldDoc(field, md).value;
   // Each name is documented: what it is in the workspace, then the field it fills.
@@ -229,7 +229,7 @@ function valueItems(ws: Workspace, doc: ParsedDocument, kind: KindName, field: F
     (list as (string | Named)[])
       .map((x) => (typeof x === 'string' ? { name: x } : x))
       .filter((x, i, all) => !taken.has(nameKey(x.name)) && all.findIndex((y) => nameKey(y.name) === nameKey(x.name) && y.detail === x.detail) === i)
-      .map((x, i) => valueItem(x.name, loc.wordRange, i, { kind: md ? 'markdown' : 'plaintext', value: x.about ? `${x.about}\n\n${fieldText}` : fieldText }, caps, x.detail));
+      .map((x, i) => valueItem(x.name, loc.wordRange, i, { kind: md ? 'markdown' : 'plaintext', value: x.about ? `${x.about}\n\n${fieldText}` : fieldText }, x.detail));
   if (t.kind !== 'string') return [];
   const index = nameIndex(ws);
   if (t.format === 'administrativeGroup') return names(adminGroups(index));
