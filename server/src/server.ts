@@ -88,23 +88,11 @@ connection.onInitialized(() =>
           }
           const added = e.added.map((a) => a.uri);
           folders.push(...added);
-          diagnostics.loading = true;
-          try {
-            await loadFolders(connection, state, added, caps, info);
-          } finally {
-            diagnostics.loading = false;
-          }
-          diagnostics.all();
+          await diagnostics.whileLoading(() => loadFolders(connection, state, added, caps, info));
         }),
       );
     }
-    diagnostics.loading = true;
-    try {
-      await loadFolders(connection, state, folders, caps, info);
-    } finally {
-      diagnostics.loading = false;
-    }
-    diagnostics.all();
+    await diagnostics.whileLoading(() => loadFolders(connection, state, folders, caps, info));
   }),
 );
 

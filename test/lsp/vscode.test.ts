@@ -1,6 +1,9 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { CodeAction, CompletionList, DocumentSymbol, Hover, Location, MarkupContent, TextEdit, WorkspaceEdit, FoldingRange, WorkspaceSymbol, DocumentDiagnosticReport, TextDocumentEdit } from 'vscode-languageserver/node';
 import { LspClient, initializeParams, marked, tempWorkspace } from '../helpers/lspClient';
 import { applyEdits } from '../../server/src/engine/applyEdits';
@@ -335,6 +338,26 @@ test('deleting a routing group on disk re-checks the closed connectors that name
   writeFileSync(ws.path(rg), saved);
   await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: BOSTON_RG(), type: 1 }] });
   await client.pushedFor(PARIS(), (x) => !x.diagnostics.some((d) => d.code === 'unknown-routing-group'));
+});
+
+test('a workspace folder added is read and checked; removed, its files leave', async () => {
+  const extra = mkdtempSync(join(tmpdir(), 'exconn-lsp-extra-'));
+  try {
+    writeFileSync(join(extra, 'lyon.routinggroup.yaml'), 'kind: RoutingGroup\nname: Lyon\nadministrativeGroup: First Administrative Group\nservers: []\n');
+    const uri = pathToFileURL(join(extra, 'lyon.routinggroup.yaml')).href;
+    const folder = { uri: pathToFileURL(extra).href, name: 'extra' };
+    await client.notify('workspace/didChangeWorkspaceFolders', { event: { added: [folder], removed: [] } });
+    const p = await client.pushedFor(uri, (x) => x.diagnostics.some((d) => d.code === 'routing-group-no-server'));
+    assert.ok(p);
+    const { labels } = await complete(ws.uri('paris/draft14.connector.yaml'), connectorHead + 'connectedRoutingGroups:\n  - routingGroup: ‸\n');
+    assert.deepEqual(labels, ['Boston', 'Lyon']);
+    await client.notify('workspace/didChangeWorkspaceFolders', { event: { added: [], removed: [folder] } });
+    await client.pushedFor(uri, (x) => x.diagnostics.length === 0);
+    const after = await complete(ws.uri('paris/draft15.connector.yaml'), connectorHead + 'connectedRoutingGroups:\n  - routingGroup: ‸\n');
+    assert.deepEqual(after.labels, ['Boston']);
+  } finally {
+    rmSync(extra, { recursive: true, force: true });
+  }
 });
 
 test('shutdown and exit end the process with code 0', async () => {

@@ -48,11 +48,22 @@ export class DiagnosticsPublisher {
    * index is still filling, so their workspace findings would flicker): the
    * load ends with a check of everything.
    */
-  loading = false;
+  private loads = 0;
+
+  /** Reads folders with per-file checks of closed files held back, then checks everything once. */
+  async whileLoading(load: () => Promise<unknown>): Promise<void> {
+    this.loads++;
+    try {
+      await load();
+    } finally {
+      this.loads--;
+    }
+    this.all();
+  }
 
   /** A file changed: check it soon, and the others after. */
   changed(uri: string): void {
-    if (this.loading && !this.state.isOpen(uri)) return;
+    if (this.loads > 0 && !this.state.isOpen(uri)) return;
     this.edited.add(uri);
     this.schedule(uri);
     this.scheduleOthers();
