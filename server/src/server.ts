@@ -122,7 +122,8 @@ state.documents.onDidClose((e) =>
 );
 state.documents.listen(connection);
 
-function removeFile(uri: string): void {
+function removeFile(diskUri: string): void {
+  const uri = state.spelling(diskUri);
   state.removeDisk(uri);
   if (!state.isOpen(uri)) void diagnostics.clear(uri);
 }

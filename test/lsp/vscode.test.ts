@@ -360,6 +360,18 @@ test('a workspace folder added is read and checked; removed, its files leave', a
   }
 });
 
+test('a file opened under another spelling of its URI is still one file', async () => {
+  const spelled = PARIS().replace('paris-to-boston', 'paris%2Dto%2Dboston');
+  assert.notEqual(spelled, PARIS());
+  await client.open(spelled, text('paris/paris-to-boston.connector.yaml'));
+  const report = (await client.request<DocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri: spelled } })) as { items: { code?: unknown }[] };
+  assert.deepEqual(report.items.map((d) => d.code), []);
+  const topo = await client.request<Topology>(TopologyRequestMethod, {});
+  const paris = topo.administrativeGroups[0].routingGroups.find((g) => g.name === 'Paris')!;
+  assert.deepEqual(paris.connectors.map((c) => [c.name, c.location.uri]), [['Paris to Boston', spelled]]);
+  await client.close(spelled);
+});
+
 test('shutdown and exit end the process with code 0', async () => {
   assert.equal(await client.shutdown(), 0);
 });

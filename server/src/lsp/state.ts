@@ -17,6 +17,13 @@ export class ServerState {
   readonly onDisk = new Set<string>();
   /** Counts changes to the engine's texts: work started under an older value is stale. */
   generation = 0;
+  /**
+   * The URI each file goes by, per comparable form: the editor may spell a
+   * file's URI differently from the one built from its path (`file:///c%3A/…`
+   * against `file:///C:/…`); the editor's spelling wins, so that one file is
+   * never two.
+   */
+  private readonly spelled = new Map<string, string>();
   /** Listeners told after the engine's text of a file changed. */
   private readonly listeners: ((uri: string) => void)[] = [];
 
@@ -35,6 +42,7 @@ export class ServerState {
   /** Brings the engine up to the editor's text of an open document; returns whether the text changed. */
   sync(uri: string): boolean {
     const doc = this.documents.get(uri);
+    if (doc) this.adopt(uri);
     const held = this.synced.get(uri);
     if (!doc || (held?.doc === doc && held.version === doc.version)) return false;
     this.synced.set(uri, { doc, version: doc.version });
@@ -51,14 +59,16 @@ export class ServerState {
   }
 
   /** A file's text from disk; ignored while the file is open (the editor's text wins). */
-  setDisk(uri: string, text: string): void {
+  setDisk(diskUri: string, text: string): void {
+    const uri = this.spelling(diskUri);
     this.onDisk.add(uri);
     if (this.isOpen(uri)) return;
     const before = this.ws.file(uri);
     if (this.ws.setFile(uri, text) !== before) this.changed(uri);
   }
 
-  removeDisk(uri: string): void {
+  removeDisk(diskUri: string): void {
+    const uri = this.spelling(diskUri);
     this.onDisk.delete(uri);
     if (this.isOpen(uri)) return;
     if (this.ws.removeFile(uri)) this.changed(uri);
@@ -75,8 +85,39 @@ export class ServerState {
     if (this.ws.removeFile(uri)) this.changed(uri);
   }
 
+  /** The URI a file goes by in the engine. */
+  spelling(uri: string): string {
+    const key = comparable(uri);
+    const known = this.spelled.get(key);
+    if (known) return known;
+    this.spelled.set(key, uri);
+    return uri;
+  }
+
+  /** An open document's URI becomes the file's spelling; a copy under another spelling leaves. */
+  private adopt(uri: string): void {
+    const key = comparable(uri);
+    const known = this.spelled.get(key);
+    if (known === uri) return;
+    this.spelled.set(key, uri);
+    if (known === undefined) return;
+    if (this.onDisk.delete(known)) this.onDisk.add(uri);
+    if (this.ws.removeFile(known)) this.changed(known);
+  }
+
   private changed(uri: string): void {
     this.generation++;
     for (const l of this.listeners) l(uri);
   }
+}
+
+/** A file URI in a form that compares equal however it was spelled: decoded, with a lower-case drive letter. */
+export function comparable(uri: string): string {
+  let u = uri;
+  try {
+    u = decodeURIComponent(uri);
+  } catch {
+    // A malformed escape: compare as written.
+  }
+  return u.replace(/^file:\/\/\/([A-Za-z]):/, (_m, d: string) => `file:///${d.toLowerCase()}:`);
 }
