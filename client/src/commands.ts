@@ -119,7 +119,8 @@ export function registerCommands(connector: ConnectorClient, tree: TopologyTree)
       const outcome = await createReciprocal(node);
       if ('none' in outcome) {
         void vscode.window.showInformationMessage(outcome.none);
-        return undefined;
+        connector.output.appendLine(outcome.none);
+        return outcome.none;
       }
       await vscode.window.showTextDocument(outcome.created[0]);
       return outcome.created;

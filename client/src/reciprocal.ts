@@ -49,9 +49,13 @@ export async function createReciprocal(connector: ConnectorNode): Promise<Recipr
   if (!diagnostics.length) return { none: `"${connector.name}" needs no reciprocal connector: every connected routing group connects back.` };
   const created: vscode.Uri[] = [];
   for (const d of diagnostics) {
-    const actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, d.range, vscode.CodeActionKind.QuickFix.value)) ?? [];
-    const action = actions.find((a) => a.diagnostics?.some((x) => codeOf(x) === MISSING_RECIPROCAL && x.range.isEqual(d.range))) ??
-      actions.find((a) => a.diagnostics?.some((x) => codeOf(x) === MISSING_RECIPROCAL));
+    // The last argument resolves lazily computed edits.
+    const actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, d.range, vscode.CodeActionKind.QuickFix.value, 10)) ?? [];
+    // Actions that come back through the command may lose their diagnostics: the title is the fallback.
+    const action =
+      actions.find((a) => a.diagnostics?.some((x) => codeOf(x) === MISSING_RECIPROCAL && x.range.isEqual(d.range))) ??
+      actions.find((a) => a.diagnostics?.some((x) => codeOf(x) === MISSING_RECIPROCAL)) ??
+      actions.find((a) => /reciprocal/i.test(a.title));
     if (!action) continue;
     if (action.edit) {
       const before = new Set(action.edit.entries().map(([u]) => u.toString()));
@@ -60,6 +64,6 @@ export async function createReciprocal(connector: ConnectorNode): Promise<Recipr
     }
     if (action.command) await vscode.commands.executeCommand(action.command.command, ...(action.command.arguments ?? []));
   }
-  if (!created.length) return { none: `The server offers no reciprocal connector for "${connector.name}".` };
+  if (!created.length) return { none: `The server offers no reciprocal connector for "${connector.name}" (${diagnostics.length} missing-reciprocal-connector diagnostics).` };
   return { created };
 }

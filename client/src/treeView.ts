@@ -165,7 +165,8 @@ export function treeItem(node: TreeNode): vscode.TreeItem {
   // Screen readers (and the page tests) read "name, what it is, details".
   const label = typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
   const details = node.type === 'connector' ? linkStatusText(node.connector, node.oneSidedTo) : item.description;
-  item.accessibilityInformation = { label: [label, KIND_WORDS[node.type], details].filter(Boolean).join(', ') };
+  const words = [label, KIND_WORDS[node.type], details].filter((w, i, all) => w && all.indexOf(w) === i);
+  item.accessibilityInformation = { label: words.join(', ') };
   return item;
 }
 

@@ -59,7 +59,7 @@ export const pageTests: PageTest[] = [
       const line = before.split('\n').findIndex((l) => l.includes('cost: 150')) + 1;
       await wb.goTo(line, before.split('\n')[line - 1].indexOf('150') + 2);
       await wb.page.locator('.lightBulbWidget').first().click({ timeout: 15000 });
-      await wb.page.locator('.action-widget .monaco-list-row', { hasText: 'Set cost to 100' }).first().click();
+      await wb.chooseAction('Set cost to 100');
       await wb.page.keyboard.press('Control+S');
       const after = await waitUntil('the fixed file on disk', () => {
         const t = readFileSync(file, 'utf8');

@@ -47,7 +47,7 @@ export class Workbench {
     await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
   }
 
-  /** The pane of a view in the side bar, expanded, with the other panes of the side bar collapsed to give it room. */
+  /** Expands a view of the side bar, with the other panes collapsed to give it room; returns where its rows are. */
   async view(title: string): Promise<Locator> {
     const header = this.page.locator('.sidebar .pane-header', { hasText: title }).first();
     await header.waitFor();
@@ -59,12 +59,30 @@ export class Workbench {
     }
     if ((await header.getAttribute('aria-expanded')) === 'false') await header.locator('h3.title').click();
     await this.page.locator('.sidebar .pane-header[aria-expanded="true"]', { hasText: title }).waitFor();
-    return this.page.locator('.sidebar .pane', { has: header }).first();
+    // Rows are found by their labels, which are distinct enough across the side bar.
+    return this.page.locator('.sidebar');
   }
 
   /** The first row of the routing-group tree for `name`, of a kind such as "routing group" (rows are labelled "name, kind, details"). */
   row(container: Locator, name: string, kind = 'routing group'): Locator {
     return container.locator(`.monaco-list-row[aria-label^="${name}, ${kind}"]`).first();
+  }
+
+  /** Picks an entry of the open light-bulb menu with the keyboard (the menu blocks the pointer while it opens). */
+  async chooseAction(title: string): Promise<void> {
+    const menu = this.page.locator('.action-widget');
+    await menu.locator('.monaco-list-row', { hasText: title }).first().waitFor();
+    const rows = await menu.locator('.monaco-list-row').count();
+    for (let i = 0; i <= rows; i++) {
+      const focused = await menu.locator('.monaco-list-row.focused').first().textContent().catch(() => '');
+      if (focused?.includes(title)) {
+        await this.page.keyboard.press('Enter');
+        await menu.waitFor({ state: 'hidden' });
+        return;
+      }
+      await this.page.keyboard.press('ArrowDown');
+    }
+    throw new Error(`"${title}" could not be focused in the light-bulb menu`);
   }
 
   /** The Problems panel, open. */
