@@ -6,6 +6,7 @@ import { readdirSync, statSync, existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 const withTests = process.argv.includes('--tests');
+const testOut = process.env.TEST_OUT ?? 'out/suite';
 
 const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'warning' };
 
@@ -32,11 +33,12 @@ function walk(dir) {
 }
 
 if (withTests) {
-  rmSync('out', { recursive: true, force: true });
+  // TEST_OUT lets a second checkout of the suite build beside a running one.
+  rmSync(testOut, { recursive: true, force: true });
   await esbuild.build({
     ...common,
     entryPoints: walk('test'),
-    outdir: 'out/suite',
+    outdir: testOut,
     outbase: 'test',
     // The tests load the real packages, as the bundles do.
     packages: 'external',

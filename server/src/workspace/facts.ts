@@ -27,19 +27,32 @@ export function connectedKey(g: ConnectedGroupModel): string | undefined {
   return g.routingGroup && g.adminGroupName && g.exchange55Site === undefined ? groupKey(g.adminGroupName, g.routingGroup.value) : undefined;
 }
 
+type GroupLink = { link: ConnectedGroupModel; key: string };
+// Models are cached per document text and never change, so their links can be remembered:
+// the workspace rules ask for them once per connector of a group, for every connector.
+const linkCache = new WeakMap<ConnectorModel, GroupLink[]>();
+
 /** Routing-group entries of a connector (Exchange 5.5 sites and incomplete entries left out). */
-export function groupLinks(c: ConnectorModel): { link: ConnectedGroupModel; key: string }[] {
-  const out: { link: ConnectedGroupModel; key: string }[] = [];
+export function groupLinks(c: ConnectorModel): GroupLink[] {
+  const cached = linkCache.get(c);
+  if (cached) return cached;
+  const out: GroupLink[] = [];
   for (const link of c.connected) {
     const key = connectedKey(link);
     if (key) out.push({ link, key });
   }
+  linkCache.set(c, out);
   return out;
 }
 
 /** Connectors living in group `remoteKey` that are connected to group `originKey`. */
 export function connectorsBack(index: WorkspaceIndex, remoteKey: string, originKey: string): ConnectorEntry[] {
   return (index.connectorsIn.get(remoteKey) ?? []).filter((e) => groupLinks(e.model).some((l) => l.key === originKey));
+}
+
+/** Does any connector of group `remoteKey` connect to group `originKey`? */
+export function hasConnectorBack(index: WorkspaceIndex, remoteKey: string, originKey: string): boolean {
+  return (index.connectorsIn.get(remoteKey) ?? []).some((e) => groupLinks(e.model).some((l) => l.key === originKey));
 }
 
 /** Servers that count as running Exchange 2000 or later. */

@@ -5,6 +5,13 @@ import { WorkspaceIndex, type DocEntry } from '../../workspace/index';
 import { msg } from '../messages';
 import type { WorkspaceRule } from './context';
 
+// Every connector compares its name with every other of its group: remember each model's key.
+const nameKeys = new WeakMap<ConnectorModel, string | undefined>();
+function connectorNameKey(c: ConnectorModel): string | undefined {
+  if (!nameKeys.has(c)) nameKeys.set(c, c.name ? nameKey(c.name.value) : undefined);
+  return nameKeys.get(c);
+}
+
 /**
  * duplicate-name: two connectors with one name in one routing group, two
  * routing groups with one name in one administrative group, two servers with
@@ -17,7 +24,8 @@ export const duplicateConnectorRule: WorkspaceRule<ConnectorModel> = {
     const c = ctx.model;
     const own = ownGroupKey(c);
     if (!own || !c.name) return;
-    const same = (ctx.index.connectorsIn.get(own) ?? []).filter((e) => e.model.name && nameKey(e.model.name.value) === nameKey(c.name!.value));
+    const mine = connectorNameKey(c);
+    const same = (ctx.index.connectorsIn.get(own) ?? []).filter((e) => connectorNameKey(e.model) === mine);
     const first = earliest(same);
     if (first && first !== ctx.entry) {
       ctx.report('duplicate-name', c.name.range, msg.duplicateConnector(c.name.value, c.routingGroup!.value), {

@@ -1,5 +1,5 @@
 import type { ConnectorModel } from '../../model/extract';
-import { connectorsBack, groupLinks, lookupGroup, ownBridgeheadFqdns, ownGroupKey } from '../../workspace/facts';
+import { groupLinks, hasConnectorBack, lookupGroup, ownBridgeheadFqdns, ownGroupKey } from '../../workspace/facts';
 import { fileStem, sibling } from '../../workspace/paths';
 import { nameKey } from '../../workspace/names';
 import type { WorkspaceIndex } from '../../workspace/index';
@@ -24,7 +24,7 @@ export const reciprocalRule: WorkspaceRule<ConnectorModel> = {
       const remote = lookupGroup(ctx.index, link.adminGroupName!, link.routingGroup!.value);
       if (remote.state === 'mismatch') continue; // administrative-group-mismatch says it
       if (remote.state === 'inferred' && ctx.index.hasGroups) continue; // unknown-routing-group says it
-      if (connectorsBack(ctx.index, key, own).length || backWithWrongAdminGroup(ctx.index, key, c.routingGroup!.value)) continue;
+      if (hasConnectorBack(ctx.index, key, own) || backWithWrongAdminGroup(ctx.index, key, c.routingGroup!.value)) continue;
       const remoteName = remote.state === 'defined' ? remote.entry.model.name!.value : link.routingGroup!.value;
       const originDef = ctx.index.groups.get(own)?.[0];
       const originName = originDef?.model.name?.value ?? c.routingGroup!.value;

@@ -24,7 +24,9 @@ export const smartHostRule: WorkspaceRule<ConnectorModel> = {
     const judge = links.length > 0 && defs.every((d) => d !== undefined);
     const exchangeHosts = new Set<string>();
     for (const d of defs) if (d) for (const h of serverHosts(d.model)) exchangeHosts.add(h);
-    const suggestions = judge && own ? [...new Set(links.flatMap((l) => bridgeheadFqdns(ctx.index, l.key, own)))] : [];
+    // The fix's FQDNs cost a look at the remote groups' connectors: only worked out for a host that needs them.
+    let suggestions: string[] | undefined;
+    const suggest = () => (suggestions ??= own ? [...new Set(links.flatMap((l) => bridgeheadFqdns(ctx.index, l.key, own)))] : []);
     for (const host of c.smartHosts) {
       const parsed = parseHost(host.value);
       if (parsed.kind === 'invalid') continue;
@@ -33,7 +35,7 @@ export const smartHostRule: WorkspaceRule<ConnectorModel> = {
         continue;
       }
       if (!judge || exchangeHosts.has(parsed.normalized)) continue;
-      const fixes = (host.aliased ? [] : suggestions).map((fqdn) => ({ title: msg.fixChangeSmartHost(fqdn), edits: [replaceScalar(ctx.doc, host.node, fqdn)] }));
+      const fixes = (host.aliased ? [] : suggest()).map((fqdn) => ({ title: msg.fixChangeSmartHost(fqdn), edits: [replaceScalar(ctx.doc, host.node, fqdn)] }));
       ctx.report('smart-host-not-exchange', host.range, msg.smartHostNotExchange(host.value), { fixes });
     }
   },
