@@ -60,7 +60,13 @@ export async function createReciprocal(connector: ConnectorNode): Promise<Recipr
     if (action.edit) {
       const before = new Set(action.edit.entries().map(([u]) => u.toString()));
       if (!(await vscode.workspace.applyEdit(action.edit))) continue;
-      for (const u of before) if (u !== uri.toString()) created.push(vscode.Uri.parse(u));
+      for (const u of before) {
+        if (u === uri.toString()) continue;
+        // The edit creates the file in the editor; the command's promise is a file on disk.
+        const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(u));
+        if (doc.isDirty) await doc.save();
+        created.push(doc.uri);
+      }
     }
     if (action.command) await vscode.commands.executeCommand(action.command.command, ...(action.command.arguments ?? []));
   }

@@ -58,7 +58,8 @@ test('API suite, inside the extension host', async (t) => {
 
 test('page suite, in the workbench', async (t) => {
   // Start from a quiet workbench: no dialog or editor left over from the API suite.
-  if (await page.locator('.monaco-dialog-box').isVisible()) await page.keyboard.press('Escape');
+  const dontSave = page.locator('.monaco-dialog-box button', { hasText: "Don't Save" });
+  if (await dontSave.isVisible()) await dontSave.click();
   await wb.command('View: Close All Editors');
   for (const pt of pageTests) {
     await t.test(pt.name, async () => {

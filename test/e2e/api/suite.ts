@@ -283,6 +283,7 @@ export const tests: ApiTest[] = [
   {
     name: '(cleanup) the scratch files are removed',
     fn: async () => {
+      await vscode.commands.executeCommand('workbench.action.files.saveAll');
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
       // File by file: a watcher reports a deleted folder, not the files in it.
       for (const uri of await vscode.workspace.findFiles('api-scratch/**/*')) await vscode.workspace.fs.delete(uri);
