@@ -59,17 +59,23 @@ export function registerCommands(connector: ConnectorClient, tree: TopologyTree)
     },
 
     'exchangeConnectors.traceRoute': async (arg?: Partial<RouteQuery> | TreeNode) => {
-      const given: Partial<RouteQuery> = arg && 'type' in arg ? (arg.type === 'routingGroup' ? { from: arg.group.name } : {}) : (arg ?? {});
+      const given: Partial<RouteQuery> = arg && 'type' in arg ? (arg.type === 'routingGroup' ? { from: `${arg.group.administrativeGroup}/${arg.group.name}` } : {}) : (arg ?? {});
       let from = given.from;
       if (!from) {
         const groups = allGroups(await topology());
         if (!groups.length) throw new Error('The workspace defines no routing group to start from.');
+        // A name used in several administrative groups is written ADMINISTRATIVE GROUP/NAME, as `exconn route` takes it.
+        const ambiguous = (name: string) => groups.filter((g) => g.name.toLowerCase() === name.toLowerCase()).length > 1;
         const pick = await vscode.window.showQuickPick(
-          groups.map((g) => ({ label: g.name, description: g.administrativeGroup + (g.inferred ? ' (inferred)' : '') })),
+          groups.map((g) => ({
+            label: g.name,
+            description: g.administrativeGroup + (g.inferred ? ' (inferred)' : ''),
+            from: ambiguous(g.name) ? `${g.administrativeGroup}/${g.name}` : g.name,
+          })),
           { title: 'Trace a Route (1/2)', placeHolder: 'The routing group the message starts in' },
         );
         if (!pick) return undefined;
-        from = pick.label;
+        from = pick.from;
       }
       let to = given.to;
       if (!to && !given.toGroup) {

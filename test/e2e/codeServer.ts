@@ -29,6 +29,8 @@ const SETTINGS = {
   'editor.lightbulb.enabled': 'on',
   'files.autoSave': 'off',
   'workbench.colorTheme': 'Default Dark Modern',
+  // The LSP traffic goes to the extension's log under the user-data folder, for post-mortems.
+  'exchangeConnectors.trace.server': 'messages',
 };
 
 function freePort(): Promise<number> {
@@ -64,7 +66,7 @@ export async function startCodeServer(root: string, vsixes: string[]): Promise<S
   const out = openSync(log, 'a');
   const child = spawn(
     bin,
-    ['--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', ...common, workspace],
+    ['--auth', 'none', '--log', 'trace', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', ...common, workspace],
     {
       // Its own process group, so that stopping it stops its extension hosts too.
       detached: true,

@@ -25,7 +25,11 @@ export const pageTests: PageTest[] = [
     name: 'the tree view shows the routing groups and opens a definition on click',
     fn: async (wb) => {
       const tree = await wb.view('Routing Groups');
-      for (const name of ['Paris', 'Boston', 'Seattle']) await wb.row(tree, name).waitFor({ timeout: 30000 });
+      // From the top, as a person finds a group in a long tree: collapse all, then open the organization and North America.
+      await wb.page.locator('.sidebar .pane-header', { hasText: 'Routing Groups' }).locator('.action-label[aria-label="Collapse All"]').click();
+      await wb.expand(wb.row(tree, 'Contoso', 'organization'));
+      await wb.expand(wb.row(tree, 'North America', 'administrative group'));
+      for (const name of ['Boston', 'Seattle']) await wb.row(tree, name).waitFor({ timeout: 30000 });
       await wb.row(tree, 'Boston').click();
       await wb.activeTab('boston.routinggroup.yaml').waitFor();
     },

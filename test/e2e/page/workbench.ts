@@ -85,6 +85,13 @@ export class Workbench {
     throw new Error(`"${title}" could not be focused in the light-bulb menu`);
   }
 
+  /** Expands a tree row with its twistie (a click on the row would open its definition). */
+  async expand(row: Locator): Promise<void> {
+    await row.waitFor();
+    if ((await row.getAttribute('aria-expanded')) === 'false') await row.locator('.monaco-tl-twistie').click();
+    await this.page.locator(`.monaco-list-row[aria-expanded="true"][aria-label="${await row.getAttribute('aria-label')}"]`).first().waitFor();
+  }
+
   /** The Problems panel, open. */
   async problems(): Promise<Locator> {
     const panel = this.page.locator('.markers-panel');
