@@ -77,8 +77,12 @@ export const pageTests: PageTest[] = [
 /** The picture for the README: the tree, a hover and the Problems panel, on the examples (once the other files are gone). */
 export async function screenshot(wb: Workbench, path: string): Promise<void> {
   const tree = await wb.view('Routing Groups');
-  await wb.row(tree, 'Seattle').waitFor();
+  await wb.expand(wb.row(tree, 'Contoso', 'organization'));
+  // The other folders were deleted: their administrative group leaves the tree.
   await wb.row(tree, 'First Administrative Group', 'administrative group').waitFor({ state: 'detached', timeout: 30000 });
+  for (const [name, kind] of [['Europe', 'administrative group'], ['North America', 'administrative group'], ['Paris', 'routing group'], ['Boston', 'routing group'], ['Seattle', 'routing group']]) {
+    await wb.expand(wb.row(tree, name, kind));
+  }
   await wb.open('europe/paris/paris-to-boston.connector.yaml');
   await wb.problems();
   await wb.page.locator('.view-line span', { hasText: /^smartHosts$/ }).first().hover();
