@@ -26,8 +26,8 @@ export class Workbench {
     const input = this.page.locator('.quick-input-widget .quick-input-box input');
     await input.waitFor();
     await input.fill(relativePath);
-    await this.page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor();
-    await this.page.keyboard.press('Enter');
+    // Click the match itself: Enter could take a recently opened file still listed first.
+    await this.page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().click();
     await this.activeTab(name).waitFor();
     await this.page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor();
   }
