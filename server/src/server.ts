@@ -18,6 +18,9 @@ import {
   type InitializeResult,
   type DocumentDiagnosticReport,
 } from 'vscode-languageserver/node';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { readCaps, type Caps } from './features/caps';
 import { completion } from './features/completion';
 import { hover } from './features/hover';
@@ -50,7 +53,7 @@ let topologyTimer: NodeJS.Timeout | undefined;
 let workspaceFolders = false;
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
-  caps = readCaps(params.capabilities);
+  caps = { ...readCaps(params.capabilities), rulesDoc: rulesDocUri() };
   settings = new Settings(connection, caps.configuration, log);
   diagnostics = new DiagnosticsPublisher(connection, state, settings, caps, log, notifyTopology);
   folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
@@ -272,3 +275,9 @@ process.on('uncaughtException', (e) => log(`Uncaught: ${e.stack ?? String(e)}`))
 process.on('unhandledRejection', (e) => log(`Unhandled rejection: ${String(e)}`));
 
 connection.listen();
+
+/** docs/rules.md beside the bundle (dist/../docs), in the repository and in the .vsix alike; read once at start. */
+function rulesDocUri(): string | undefined {
+  const file = join(__dirname, '..', 'docs', 'rules.md');
+  return existsSync(file) ? pathToFileURL(file).href : undefined;
+}

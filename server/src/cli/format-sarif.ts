@@ -1,7 +1,7 @@
 import type { Range } from 'vscode-languageserver-types';
-import { ALL_CODES, CODES, codeHref, type Severity } from '../rules/codes';
+import { ALL_CODES, CODES, type Severity } from '../rules/codes';
 import type { CheckReport } from './report';
-import { INFORMATION_URI, TOOL_NAME } from './version';
+import { TOOL_NAME } from './version';
 
 const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 /** Paths in results are relative to the folder the checker ran in. */
@@ -17,7 +17,8 @@ export function formatSarif(report: CheckReport, cwdUri: string, version: string
     id: code,
     name: code,
     shortDescription: { text: CODES[code].summary },
-    helpUri: codeHref(code),
+    fullDescription: { text: CODES[code].summary },
+    help: { text: `${CODES[code].summary} See docs/rules.md#${code}.` },
     defaultConfiguration: { level: LEVEL[CODES[code].severity] },
   }));
   const location = (path: string, range: Range) => ({
@@ -54,7 +55,7 @@ export function formatSarif(report: CheckReport, cwdUri: string, version: string
     version: '2.1.0',
     runs: [
       {
-        tool: { driver: { name: TOOL_NAME, informationUri: INFORMATION_URI, version, semanticVersion: version, rules } },
+        tool: { driver: { name: TOOL_NAME, version, semanticVersion: version, rules } },
         originalUriBaseIds: { [BASE_ID]: { uri: cwdUri.endsWith('/') ? cwdUri : cwdUri + '/' } },
         columnKind: 'utf16CodeUnits',
         artifacts: report.files.map((f) => ({ location: { uri: encodePath(f.path), uriBaseId: BASE_ID } })),

@@ -2,7 +2,6 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 export const TOOL_NAME = 'exconn';
-export const INFORMATION_URI = 'https://github.com/exconn/exchange-connector-tools';
 
 /**
  * The package's version, read from the package.json above the running bundle

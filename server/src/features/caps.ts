@@ -19,6 +19,8 @@ export interface Caps {
   completionItemKinds: boolean;
   /** The most folding ranges the client wants. */
   foldingRangeLimit: number;
+  /** A URI of docs/rules.md where the server is installed, for diagnostics' code links; none when it is not there. */
+  rulesDoc?: string;
 }
 
 export function readCaps(c: ClientCapabilities | undefined): Caps {

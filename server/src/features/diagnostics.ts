@@ -20,7 +20,7 @@ export function toDiagnostic(f: Finding, uri: string, caps: Caps): Diagnostic {
     code: f.code,
     message: f.message,
   };
-  if (isCode(f.code)) d.codeDescription = { href: codeHref(f.code) };
+  if (isCode(f.code) && caps.rulesDoc) d.codeDescription = { href: codeHref(f.code, caps.rulesDoc) };
   if (f.related?.length && caps.relatedInformation) {
     d.relatedInformation = f.related.map((r) => ({ location: { uri: r.uri ?? uri, range: r.range }, message: r.message }));
   }

@@ -79,7 +79,11 @@ export function isCode(s: string): s is Code {
   return Object.prototype.hasOwnProperty.call(CODES, s);
 }
 
-/** Where each code is documented (the README's table), for diagnostics' codeDescription. */
-export function codeHref(code: Code): string {
-  return `https://github.com/exconn/exchange-connector-tools/blob/main/docs/rules.md#${code}`;
+/**
+ * Where a code is documented: its row in docs/rules.md, which ships with the
+ * extension and the repository. The project has no public web address, so
+ * the link is to the file where the tools are installed.
+ */
+export function codeHref(code: Code, rulesDocUri: string): string {
+  return `${rulesDocUri}#${code}`;
 }

@@ -10,7 +10,8 @@ import { KIND_SPECS, KINDS, type FieldSpec, type FieldType, type KindName } from
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
 
-export const SCHEMA_ID = 'https://github.com/exconn/exchange-connector-tools/blob/main/schemas/exchange-connector.schema.json';
+// No public web address exists for the project: a URN names the schema without pointing anywhere.
+export const SCHEMA_ID = 'urn:exconn:schema:exchange-connector';
 export const SCHEMA_PATH = 'schemas/exchange-connector.schema.json';
 
 export function generateSchema(): JsonObject {
