@@ -94,9 +94,11 @@ export const tests: ApiTest[] = [
       const files = await mistakes();
       assert.ok(files.length > 0, 'the workspace has mistakes fixtures');
       const missing: string[] = [];
+      let judged = 0;
       for (const uri of files) {
         const want = shows(uri).filter((c) => CODES[c as keyof typeof CODES].scope === 'document');
         if (!want.length) continue;
+        judged++;
         await show(uri);
         try {
           const ds = await diagnosticsOf(uri, want.join(', '), (ds) => want.every((c) => ds.some((d) => codeOf(d) === c)), 15000);
@@ -106,6 +108,7 @@ export const tests: ApiTest[] = [
         }
       }
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      assert.ok(judged >= 10, `${judged} fixtures name document codes`);
       assert.deepEqual(missing, []);
     },
   },
