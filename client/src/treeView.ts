@@ -145,7 +145,9 @@ const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
 export function linkStatusText(connector: ConnectorNode, oneSidedTo: string[] = []): string {
   switch (connector.status) {
     case 'complete':
-      return 'both ends present: every connected routing group has a connector back';
+      return connector.connected.some((c) => c.routingGroup)
+        ? 'both ends present: every connected routing group has a connector back'
+        : 'no problem: it connects to no routing group of the workspace';
     case 'oneSided':
       return oneSidedTo.length
         ? `one-sided: ${oneSidedTo.join(', ')} ${oneSidedTo.length === 1 ? 'has' : 'have'} no connector back`
