@@ -83,14 +83,23 @@ export async function startCodeServer(root: string, vsixes: string[]): Promise<S
   return { url, dir, workspace, userData, results, log, process: child };
 }
 
-export function stopCodeServer(session: Session | undefined): void {
-  const pid = session?.process.pid;
-  if (!pid || session.process.exitCode !== null) return;
-  try {
-    process.kill(-pid, 'SIGTERM');
-  } catch {
-    session.process.kill('SIGTERM');
-  }
+/** Stops code-server's process group by its id and waits for it to exit (killing it after 10 s). */
+export async function stopCodeServer(session: Session | undefined): Promise<void> {
+  const child = session?.process;
+  const pid = child?.pid;
+  if (!child || !pid || child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const signal = (sig: NodeJS.Signals) => {
+    try {
+      process.kill(-pid, sig);
+    } catch {
+      child.kill(sig);
+    }
+  };
+  signal('SIGTERM');
+  const timer = setTimeout(() => signal('SIGKILL'), 10000);
+  await exited;
+  clearTimeout(timer);
 }
 
 /** Re-checks a condition (every 200 ms) until it holds; the interval is a polling step, never a wait for time to pass. */

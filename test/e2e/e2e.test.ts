@@ -21,6 +21,8 @@ let browser: Browser | undefined;
 let page: Page;
 let wb: Workbench;
 let results: ApiResult[] = [];
+/** Any failure keeps the run's folder (code-server's log, the LSP trace, the workspace) for a post-mortem. */
+let failed = false;
 
 before(async () => {
   rmSync(shots, { recursive: true, force: true });
@@ -44,7 +46,9 @@ before(async () => {
 
 after(async () => {
   await browser?.close();
-  stopCodeServer(session);
+  await stopCodeServer(session);
+  if (session && !failed && results.length && results.every((r) => r.ok)) rmSync(session.dir, { recursive: true, force: true, maxRetries: 5 });
+  else if (session) console.log(`# kept for a post-mortem: ${session.dir}`);
 });
 
 test('API suite, inside the extension host', async (t) => {
@@ -66,6 +70,7 @@ test('page suite, in the workbench', async (t) => {
       try {
         await pt.fn(wb, session!.workspace);
       } catch (e) {
+        failed = true;
         await page.screenshot({ path: join(shots, `${pt.name.replace(/[^a-z0-9]+/gi, '-')}.png`) }).catch(() => undefined);
         await page.keyboard.press('Escape').catch(() => undefined);
         throw e;
@@ -82,6 +87,7 @@ test('page suite, in the workbench', async (t) => {
     try {
       await screenshot(wb, join(root, 'docs/screenshot.png'));
     } catch (e) {
+      failed = true;
       await page.screenshot({ path: join(shots, 'readme-screenshot.png') }).catch(() => undefined);
       throw e;
     }
