@@ -4,8 +4,9 @@ import type { FileDocument } from '../model/parse';
 import { shiftRange } from '../model/text';
 import { nameKey } from '../workspace/names';
 import type { AdministrativeGroupNode, ConnectorNode, ProblemCounts, RoutingGroupNode, Topology } from '../protocol';
-import { nameIndex, type DocEntry } from './names';
+import { nameIndex } from './names';
 import type { ConnectorModel } from '../model/extract';
+import { groupLinks, hasConnectorBack, ownGroupKey } from '../workspace/facts';
 
 /**
  * The topology for the tree view: organization → administrative groups →
@@ -63,7 +64,7 @@ export function topology(ws: Workspace, optionsFor: (uri: string) => CheckOption
         ...(c.exchange55Site !== undefined ? { exchange55Site: c.exchange55Site } : {}),
         cost: c.cost,
       })),
-      status: problems.errors > 0 ? 'errors' : linksBack(e, index.connectors) ? 'complete' : 'oneSided',
+      status: problems.errors > 0 ? 'errors' : linksBack(ws, m) ? 'complete' : 'oneSided',
       problems,
     };
     g.connectors.push(node);
@@ -92,16 +93,11 @@ function add(to: ProblemCounts, from: ProblemCounts): void {
   to.warnings += from.warnings;
 }
 
-/** Does every connected routing group have a connector that connects back? */
-function linksBack(e: DocEntry<ConnectorModel>, all: DocEntry<ConnectorModel>[]): boolean {
-  const own = e.model.routingGroup ? nameKey(e.model.routingGroup.value) : '';
-  for (const c of e.model.connected) {
-    if (!c.routingGroup) continue;
-    const remote = nameKey(c.routingGroup.value);
-    const back = all.some((o) => o.model.routingGroup && nameKey(o.model.routingGroup.value) === remote && o.model.connected.some((x) => x.routingGroup && nameKey(x.routingGroup.value) === own));
-    if (!back) return false;
-  }
-  return true;
+/** Does every connected routing group have a connector that connects back? (Read from the index, as missing-reciprocal-connector reads it.) */
+function linksBack(ws: Workspace, m: ConnectorModel): boolean {
+  const own = ownGroupKey(m);
+  if (!own) return false;
+  return groupLinks(m).every((l) => l.key === own || hasConnectorBack(ws.index, l.key, own));
 }
 
 /** Errors and warnings per YAML document, keyed `uri#firstLine`. */
