@@ -16,17 +16,3 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
   }
   return out;
 }
-
-/** Do two edit lists touch the same text? Insertions at one point count as touching. */
-export function editsOverlap(a: readonly TextEdit[], b: readonly TextEdit[], lines: LineIndex): boolean {
-  for (const x of a) {
-    const xs = lines.offset(x.range.start);
-    const xe = lines.offset(x.range.end);
-    for (const y of b) {
-      const ys = lines.offset(y.range.start);
-      const ye = lines.offset(y.range.end);
-      if (xs <= ye && ys <= xe) return true;
-    }
-  }
-  return false;
-}

@@ -1,5 +1,5 @@
 import { LineIndex } from '../model/text';
-import { applyEdits, editsOverlap } from './applyEdits';
+import { applyEdits } from './applyEdits';
 import type { Workspace, CheckOptions } from './workspace';
 import type { Finding, Fix } from './types';
 
@@ -16,13 +16,45 @@ export function autoFix(f: Finding): Fix | undefined {
 export function pickFixes(text: string, findings: readonly Finding[]): Fix[] {
   const lines = new LineIndex(text);
   const taken: Fix[] = [];
+  // Spans already edited, kept sorted by start, so a clash is found by binary search
+  // (a file may have thousands of fixes: comparing each with every other is quadratic).
+  const spans: [number, number][] = [];
+  const clashes = ([s, e]: [number, number]) => {
+    const i = firstEndingAtOrAfter(spans, s);
+    return i < spans.length && spans[i][0] <= e;
+  };
   for (const f of findings) {
     const fix = autoFix(f);
     if (!fix) continue;
-    if (taken.some((t) => editsOverlap(t.edits, fix.edits, lines))) continue;
+    const own = merge(fix.edits.map((x): [number, number] => [lines.offset(x.range.start), lines.offset(x.range.end)]));
+    if (own.some(clashes)) continue;
     taken.push(fix);
+    for (const span of own) spans.splice(firstEndingAtOrAfter(spans, span[0]), 0, span);
   }
   return taken;
+}
+
+/** One fix's spans, sorted, with those that touch joined, so that the taken spans stay disjoint. */
+function merge(list: [number, number][]): [number, number][] {
+  const out: [number, number][] = [];
+  for (const [s, e] of [...list].sort((a, b) => a[0] - b[0])) {
+    const last = out[out.length - 1];
+    if (last && s <= last[1]) last[1] = Math.max(last[1], e);
+    else out.push([s, e]);
+  }
+  return out;
+}
+
+/** Index of the first span whose end is at or after `offset` (spans are disjoint and sorted, so ends are too). */
+function firstEndingAtOrAfter(spans: [number, number][], offset: number): number {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid][1] < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /**
