@@ -65,13 +65,36 @@ test('editing a routing group raises unknown-bridgehead in the connectors that l
   expectNone(ws.findings('rome.connector.yaml'), 'smart-host-not-exchange');
 });
 
-test('an edit that changes no name another document reads re-checks that document only', () => {
+test('an edit that changes nothing another document reads re-checks that document only', () => {
   const ws = org();
   ws.setFile('rome.routinggroup.yaml', rome + '# a comment\n');
-  assert.equal(recheckAll(ws), 1 + 2); // the Rome group, and the two connectors that read Rome's definition
+  assert.deepEqual([...ws.lastAffected], ['rome.routinggroup.yaml']);
+  assert.equal(recheckAll(ws), 1); // the Rome group alone: its facts, ranges included, are as they were
+  // A line inserted inside a document moves the ranges others may point at: those readers look again.
   ws.setFile('back.connector.yaml', back.replace('kind: SmtpConnector\n', 'kind: SmtpConnector\n# note\n'));
   assert.deepEqual([...ws.lastAffected].sort(), ['back.connector.yaml', 'out.connector.yaml']);
   assert.equal(recheckAll(ws), 2);
+});
+
+test('after a quiet edit, related information into that document still follows it when it moves', () => {
+  const ws = org();
+  const dup = connector({ name: 'paris to boston', from: 'Paris', to: ['Boston'], bridgehead: 'PAR-EX01', smartHosts: ['bos-ex01.boston.contoso.com'] });
+  let text = '# first\n' + 'kind: Organization\nname: Contoso\n---\n' + dup + '---\n' + back;
+  ws.setFile('back.connector.yaml', text);
+  const related = () => expectOne(ws.findings('out.connector.yaml'), { code: 'duplicate-name', range: rangeOf(out, 'Paris to Boston'), message: msg.duplicateConnector('Paris to Boston', 'Paris') }).related![0];
+  assert.deepEqual(related().range, rangeOf(text, 'paris to boston'));
+  // Quiet: a comment at the end of the duplicate's document.
+  text = text.replace(dup, dup + '# reviewed\n');
+  ws.setFile('back.connector.yaml', text);
+  assert.deepEqual([...ws.lastAffected], ['back.connector.yaml']);
+  // The document above grows at its end (quiet too): the duplicate moves down without changing,
+  // and out.connector.yaml is not checked again, so its cached finding must follow the move.
+  text = text.replace('name: Contoso\n', 'name: Contoso\n# second\n# third\n');
+  ws.setFile('back.connector.yaml', text);
+  assert.deepEqual([...ws.lastAffected], ['back.connector.yaml']);
+  const checks = ws.index.checks;
+  assert.deepEqual(related().range, rangeOf(text, 'paris to boston'));
+  assert.equal(ws.index.checks, checks);
 });
 
 test('adding a second document to a file, above the others, keeps their findings and moves them down', () => {

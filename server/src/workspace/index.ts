@@ -1,3 +1,4 @@
+import { isNode, isPair } from 'yaml';
 import type { ParsedDocument, ParsedFile } from '../model/parse';
 import { extract, type ConnectorModel, type DocumentModel, type OrganizationModel, type RoutingGroupModel, type ServerModel } from '../model/extract';
 import type { Finding } from '../engine/types';
@@ -75,6 +76,8 @@ export class WorkspaceIndex {
   readonly serversByName = new Map<string, { entry: GroupEntry; server: ServerModel }[]>();
   readonly organizations: OrganizationEntry[] = [];
   private readonly dependents = new Map<string, Set<DocEntry>>();
+  /** Entries kept through a quiet edit in the current update (see keepQuietEdits). */
+  private readonly quiet = new Set<DocEntry>();
   /** How many documents had their workspace findings computed: tests read it to prove that updates stay local. */
   checks = 0;
 
@@ -100,6 +103,7 @@ export class WorkspaceIndex {
       added.push(e);
     });
     const removed = [...pool.values()].flat();
+    this.keepQuietEdits(removed, added, next);
     for (const e of removed) this.unlink(e);
     for (const e of added) this.link(e);
     if (file) this.files.set(uri, next);
@@ -112,10 +116,36 @@ export class WorkspaceIndex {
     const after = this.globals();
     if (before.has !== after.has) keys.add(HAS_GROUPS);
     if (before.many !== after.many) keys.add(MANY_GROUPS);
-    const affected = new Set<DocEntry>(added);
+    const affected = new Set<DocEntry>([...added, ...this.quiet]);
+    this.quiet.clear();
     for (const k of keys) for (const e of this.dependents.get(k) ?? []) affected.add(e);
     for (const e of affected) e.cached = undefined;
     return { affected };
+  }
+
+  /**
+   * A document edited without changing anything another document reads from
+   * it (a comment, a value no rule compares, blank lines at its end) keeps
+   * its entry: the entry takes the new text and model in place, so the
+   * findings of other documents that point into it stay valid, and it is
+   * dropped from `removed` and `added`, so nobody else is checked again.
+   * The entry's own workspace findings are cleared: its text changed.
+   */
+  private keepQuietEdits(removed: DocEntry[], added: DocEntry[], next: DocEntry[]): void {
+    for (let i = added.length - 1; i >= 0; i--) {
+      const fresh = added[i];
+      const j = removed.findIndex((old) => old.index === fresh.index);
+      if (j === -1) continue;
+      const old = removed[j];
+      if (facts(old) !== facts(fresh)) continue;
+      this.unlink(old);
+      Object.assign(old, { doc: fresh.doc, model: fresh.model, defines: fresh.defines, refs: fresh.refs, line: fresh.line, cached: undefined });
+      this.link(old);
+      next[next.indexOf(fresh)] = old;
+      removed.splice(j, 1);
+      added.splice(i, 1);
+      this.quiet.add(old);
+    }
   }
 
   entries(uri: string): readonly DocEntry[] {
@@ -242,6 +272,15 @@ export class WorkspaceIndex {
     }
   }
 
+}
+
+/**
+ * What other documents can read of a document: its model's values and
+ * document-local ranges (yaml nodes left out), and its dependency keys. Two
+ * versions with the same facts are the same to every other document.
+ */
+function facts(e: DocEntry): string {
+  return JSON.stringify([e.defines, e.refs, e.model ?? null], (_k, v: unknown) => (isNode(v) || isPair(v) ? undefined : v));
 }
 
 function sortBy(list: DocEntry[]): void {
