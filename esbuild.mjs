@@ -3,12 +3,15 @@
 // test runner (which takes no TypeScript on Node 20).
 import * as esbuild from 'esbuild';
 import { readdirSync, statSync, existsSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 
 const withTests = process.argv.includes('--tests');
 const testOut = process.env.TEST_OUT ?? 'out/suite';
 
 const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'warning' };
+// The yaml package's ES module build: bundled from ES modules, its functions are
+// called directly; its CommonJS build would reach every one through a getter.
+const yamlEsm = { yaml: resolve('node_modules/yaml/browser/index.js') };
 
 const entries = [
   { in: 'server/src/server.ts', out: 'dist/server.js' },
@@ -18,7 +21,7 @@ const entries = [
 ].filter((e) => existsSync(e.in));
 
 await Promise.all(
-  entries.map((e) => esbuild.build({ ...common, entryPoints: [e.in], outfile: e.out, external: e.external ?? [] })),
+  entries.map((e) => esbuild.build({ ...common, alias: yamlEsm, entryPoints: [e.in], outfile: e.out, external: e.external ?? [] })),
 );
 
 function walk(dir) {
