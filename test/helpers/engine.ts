@@ -71,5 +71,14 @@ export function applyFix(text: string, finding: Finding, title?: string): string
 /** The same text with CRLF line endings. */
 export const crlf = (s: string) => s.replace(/\r?\n/g, '\r\n');
 
+/**
+ * Runs a body on the text as written (LF) and again with CRLF line endings;
+ * `eol` converts an expected text to the same endings.
+ */
+export function bothEols(text: string, body: (text: string, eol: (s: string) => string) => void): void {
+  body(text, (s) => s);
+  body(crlf(text), crlf);
+}
+
 /** Joins lines with LF and a final newline. */
 export const lines = (...ls: string[]) => ls.join('\n') + '\n';

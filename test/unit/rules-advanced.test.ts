@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { check, expectOne, expectNone, applyFix, rangeOf, lines, crlf } from '../helpers/engine';
+import { check, expectOne, expectNone, applyFix, rangeOf, lines, bothEols } from '../helpers/engine';
 import { msg } from '../../server/src/rules/messages';
 import { fixture } from '../helpers/paths';
 import { CODES } from '../../server/src/rules/codes';
@@ -26,11 +26,6 @@ const base = lines(
   '      address: fabrikam.com',
   '',
 );
-
-function bothEols(text: string, body: (text: string, eol: (s: string) => string) => void): void {
-  body(text, (s) => s);
-  body(crlf(text), crlf);
-}
 
 test('authorized-accounts-required: on remoteTriggeredDelivery when the list is absent, on the list when it is empty', () => {
   const absent = base + lines('deliveryOptions:', '  remoteTriggeredDelivery:', '    enabled: true');

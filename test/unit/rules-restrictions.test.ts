@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { check, expectOne, expectNone, applyFix, rangeOf, lines, crlf } from '../helpers/engine';
+import { check, expectOne, expectNone, applyFix, rangeOf, lines, bothEols } from '../helpers/engine';
 import { msg } from '../../server/src/rules/messages';
 import { fixture } from '../helpers/paths';
 import { CODES } from '../../server/src/rules/codes';
@@ -25,12 +25,6 @@ const base = lines(
   '  - routingGroup: Boston',
   '    cost: 1',
 );
-
-/** Runs the body on the text as written (LF) and with CRLF line endings. */
-function bothEols(text: string, body: (text: string, eol: (s: string) => string) => void): void {
-  body(text, (s) => s);
-  body(crlf(text), crlf);
-}
 
 test('the base connector raises no single-document finding', () => {
   const found = check(base).filter((f) => CODES[f.code].scope === 'document').map((f) => f.code);

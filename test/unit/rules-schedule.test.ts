@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { check, expectOne, expectNone, applyFix, rangeOf, lines, crlf } from '../helpers/engine';
+import { check, expectOne, expectNone, applyFix, rangeOf, lines, bothEols } from '../helpers/engine';
 import { msg } from '../../server/src/rules/messages';
 import { fixture } from '../helpers/paths';
 import { CODES } from '../../server/src/rules/codes';
@@ -24,11 +24,6 @@ const base = lines(
   '      address: "*"',
   '',
 );
-
-function bothEols(text: string, body: (text: string, eol: (s: string) => string) => void): void {
-  body(text, (s) => s);
-  body(crlf(text), crlf);
-}
 
 test('schedule-required: custom without a schedule, on deliveryOptions; an empty list on its own key', () => {
   const absent = base + lines('deliveryOptions:', '  connectionTime: custom');

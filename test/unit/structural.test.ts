@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { check, expectOne, expectNone, applyFix, rangeOf, lines, crlf, r } from '../helpers/engine';
+import { check, expectOne, expectNone, applyFix, rangeOf, lines, crlf, r, bothEols } from '../helpers/engine';
 import type { Finding } from '../../server/src/engine/types';
 import { msg } from '../../server/src/rules/messages';
 import { CODES } from '../../server/src/rules/codes';
@@ -29,18 +29,12 @@ const routingGroup = lines(
   '    fqdn: bos-ex01.boston.contoso.com',
 );
 
-/** Runs a check on the text with LF and with CRLF endings; `fn` gets the text in that form and the form's converter. */
-function bothEndings(text: string, fn: (t: string, eol: (s: string) => string) => void): void {
-  fn(text, (s) => s);
-  fn(crlf(text), crlf);
-}
-
 const only = (findings: Finding[], code: string) => findings.filter((f) => f.code === code);
 
 // ---------------------------------------------------------------- yaml-syntax
 
 test('yaml-syntax: tab indentation, on the tab, and nothing else from that document', () => {
-  bothEndings(head + lines('general:', '\tdelivery: dns', 'password: secret'), (text) => {
+  bothEols(head + lines('general:', '\tdelivery: dns', 'password: secret'), (text) => {
     const findings = check(text);
     expectOne(findings, { code: 'yaml-syntax', severity: 'error', range: r(5, 0, 1), message: msg.yamlSyntax('Tabs are not allowed as indentation') });
     assert.deepEqual(findings.map((f) => f.code), ['yaml-syntax']);
@@ -98,7 +92,7 @@ test('a broken document reports yaml-syntax only; the other documents of the fil
 
 test('duplicate-key: on the later key, the first as related information; the fix removes it with its comment', () => {
   const text = head + lines('general:', '  delivery: dns', '  delivery: smartHost # second thoughts', '  allowPublicFolderReferrals: true');
-  bothEndings(text, (t, eol) => {
+  bothEols(text, (t, eol) => {
     const f = expectOne(check(t), { code: 'duplicate-key', severity: 'error', range: rangeOf(t, 'delivery', 1), message: msg.duplicateKey('delivery') });
     assert.deepEqual(f.related, [{ range: rangeOf(t, 'delivery', 0), message: msg.duplicateKeyFirst }]);
     assert.equal(f.fixes.length, 1);
@@ -128,7 +122,7 @@ test('unknown-kind: no kind at all, on the first line with content', () => {
 });
 
 test('unknown-kind: a kind that differs in case is fixed to the right spelling', () => {
-  bothEndings(lines('kind: routinggroup # lower case', 'name: Boston'), (t, eol) => {
+  bothEols(lines('kind: routinggroup # lower case', 'name: Boston'), (t, eol) => {
     const f = expectOne(check(t), { code: 'unknown-kind', severity: 'error', range: rangeOf(t, 'routinggroup'), message: msg.unknownKind('routinggroup') });
     assert.equal(f.fixes[0].title, msg.fixChangeTo('kind', 'RoutingGroup'));
     assert.equal(f.fixes[0].preferred, true);
@@ -150,7 +144,7 @@ test('unknown-kind: a misspelt kind keeps its quotes when fixed; an empty kind i
 });
 
 test('unknown-kind: a kind key in the wrong case is renamed', () => {
-  bothEndings(lines('Kind: Organization # ours', 'name: Contoso'), (t, eol) => {
+  bothEols(lines('Kind: Organization # ours', 'name: Contoso'), (t, eol) => {
     const f = expectOne(check(t), { code: 'unknown-kind', range: rangeOf(t, 'Kind'), message: msg.unknownKindMissing });
     assert.equal(f.fixes[0].title, msg.fixRenameKey('Kind', 'kind'));
     assert.equal(applyFix(t, f), eol(lines('kind: Organization # ours', 'name: Contoso')));
@@ -175,7 +169,7 @@ test('unknown-kind near misses: each of the three kinds, whatever the file name'
 // ---------------------------------------------------------------- unknown-field
 
 test('unknown-field: a typo is renamed to the closest key, keeping the comment', () => {
-  bothEndings(head + lines('general:', '  delivrey: dns  # typo'), (t, eol) => {
+  bothEols(head + lines('general:', '  delivrey: dns  # typo'), (t, eol) => {
     const f = expectOne(check(t), { code: 'unknown-field', severity: 'warning', range: rangeOf(t, 'delivrey'), message: msg.unknownField('delivrey', "'general'", 'delivery') });
     assert.equal(f.fixes[0].title, msg.fixRenameKey('delivrey', 'delivery'));
     assert.equal(f.fixes[0].preferred, true);
@@ -184,7 +178,7 @@ test('unknown-field: a typo is renamed to the closest key, keeping the comment',
 });
 
 test('unknown-field: a key that differs only in case is renamed however far it is', () => {
-  bothEndings(head + lines('ADDRESSSPACE:', '  scope: organization'), (t, eol) => {
+  bothEols(head + lines('ADDRESSSPACE:', '  scope: organization'), (t, eol) => {
     const f = expectOne(check(t), { code: 'unknown-field', range: rangeOf(t, 'ADDRESSSPACE'), message: msg.unknownField('ADDRESSSPACE', 'the SmtpConnector document', 'addressSpace') });
     assert.equal(applyFix(t, f), eol(head + lines('addressSpace:', '  scope: organization')));
   });
@@ -192,7 +186,7 @@ test('unknown-field: a key that differs only in case is renamed however far it i
 
 test('unknown-field: a required key with a typo is one fault, not a missing-field too', () => {
   const text = lines('kind: SmtpConnector', 'nmae: Paris Internet', 'administrativeGroup: First Administrative Group', 'routingGroup: Paris');
-  bothEndings(text, (t, eol) => {
+  bothEols(text, (t, eol) => {
     const findings = check(t);
     const f = expectOne(findings, { code: 'unknown-field', range: rangeOf(t, 'nmae'), message: msg.unknownField('nmae', 'the SmtpConnector document', 'name') });
     expectNone(findings, 'missing-field');
@@ -283,7 +277,7 @@ test('unknown-field near misses: every key of the format, kind inside a document
 
 test('missing-field at the top: on the kind key; the placeholder goes after the key before it in the format', () => {
   const text = lines('kind: SmtpConnector # a connector', 'name: X', 'routingGroup: Paris');
-  bothEndings(text, (t, eol) => {
+  bothEols(text, (t, eol) => {
     const f = expectOne(check(t), { code: 'missing-field', severity: 'error', range: rangeOf(t, 'kind'), message: msg.missingField('administrativeGroup', 'the SmtpConnector document') });
     assert.equal(f.fixes[0].title, msg.fixInsertKey('administrativeGroup'));
     assert.equal(f.fixes[0].preferred, undefined, 'a placeholder is no value: never applied unattended');
@@ -293,7 +287,7 @@ test('missing-field at the top: on the kind key; the placeholder goes after the 
 
 test('missing-field: a missing list is inserted as a block list with one entry of placeholders', () => {
   const text = lines('kind: RoutingGroup', 'name: Boston', 'administrativeGroup: First Administrative Group # AG');
-  bothEndings(text, (t, eol) => {
+  bothEols(text, (t, eol) => {
     const f = expectOne(check(t), { code: 'missing-field', range: rangeOf(t, 'kind'), message: msg.missingField('servers', 'the RoutingGroup document') });
     assert.equal(
       applyFix(t, f, msg.fixInsertKey('servers')),
@@ -304,7 +298,7 @@ test('missing-field: a missing list is inserted as a block list with one entry o
 
 test('missing-field in a list entry: on the entry, inserted under its keys (block) or before the brace (flow)', () => {
   const text = head + lines('general:', '  localBridgeheads:', '    - server: PAR-EX01 # first', '    - {server: PAR-EX02}');
-  bothEndings(text, (t, eol) => {
+  bothEols(text, (t, eol) => {
     const hits = only(check(t), 'missing-field');
     assert.deepEqual(hits.map((h) => [h.range, h.message]), [
       [rangeOf(t, 'server: PAR-EX01'), msg.missingField('virtualServer', "an entry of 'localBridgeheads'")],
@@ -323,7 +317,7 @@ test('missing-field in a list entry: on the entry, inserted under its keys (bloc
 
 test('missing-field: a key that comes first in the format is written first, after the dash of a list entry too', () => {
   const text = head + lines('general:', '  localBridgeheads:', '    - virtualServer: Default SMTP Virtual Server # PAR', 'deliveryOptions:', '  oversize:', '    connectionTime: always');
-  bothEndings(text, (t, eol) => {
+  bothEols(text, (t, eol) => {
     const hits = only(check(t), 'missing-field');
     assert.deepEqual(hits.map((h) => h.message), [msg.missingField('server', "an entry of 'localBridgeheads'"), msg.missingField('thresholdKB', "'oversize'")]);
     assert.equal(
@@ -339,7 +333,7 @@ test('missing-field: a key that comes first in the format is written first, afte
 
 test('missing-field under a key with nothing after it: on that key, written beneath it', () => {
   const text = head + lines('deliveryOptions:', '  oversize: # for big mail', '  connectionTime: always');
-  bothEndings(text, (t, eol) => {
+  bothEols(text, (t, eol) => {
     const f = expectOne(check(t), { code: 'missing-field', range: rangeOf(t, 'oversize'), message: msg.missingField('thresholdKB', "'oversize'") });
     assert.equal(
       applyFix(t, f, msg.fixInsertKey('thresholdKB')),
@@ -411,7 +405,7 @@ test('invalid-type near misses: True and FALSE are booleans; an empty list key i
 
 test('invalid-value: a value that differs only in case is fixed to the right spelling, quoting kept', () => {
   const text = head + lines('general:', "  delivery: 'SmartHost' # forward");
-  bothEndings(text, (t, eol) => {
+  bothEols(text, (t, eol) => {
     const f = expectOne(check(t), {
       code: 'invalid-value',
       severity: 'error',
@@ -478,7 +472,7 @@ test('cost-range: too high and too low are clamped to the nearest bound, comment
     '  - routingGroup: Boston',
     '    cost: 250',
   );
-  bothEndings(text, (t, eol) => {
+  bothEols(text, (t, eol) => {
     const hits = only(check(t), 'cost-range');
     assert.deepEqual(hits.map((h) => [h.severity, h.range, h.message, h.fixes.map((x) => [x.title, x.preferred])]), [
       ['error', r(8, 12, 13), msg.costRange(), [[msg.fixSetCost(1), true]]],
@@ -530,7 +524,7 @@ test('size-invalid near misses: 1 KB and a large size; text is invalid-type only
 
 test('plaintext-password: a password key anywhere, and nothing else about it; the fix removes the line', () => {
   const text = head + lines('advanced:', '  outboundSecurity:', '    authentication: basic', '    username: CONTOSO\\smtp-relay', '    password: P@ssw0rd # temporary', '    tls: true');
-  bothEndings(text, (t, eol) => {
+  bothEols(text, (t, eol) => {
     const findings = check(t);
     const f = expectOne(findings, { code: 'plaintext-password', severity: 'error', range: rangeOf(t, 'password'), message: msg.plaintextPassword() });
     expectNone(findings, 'unknown-field');
@@ -577,7 +571,7 @@ test('every document of a file is checked, each in file coordinates', () => {
 
 test('a fix in a later document edits that document in file coordinates', () => {
   const text = head + lines('---', 'kind: routingGroup', 'name: Boston');
-  bothEndings(text, (t, eol) => {
+  bothEols(text, (t, eol) => {
     const f = expectOne(check(t), { code: 'unknown-kind', range: rangeOf(t, 'routingGroup', 1), message: msg.unknownKind('routingGroup') });
     assert.equal(applyFix(t, f), eol(head + lines('---', 'kind: RoutingGroup', 'name: Boston')));
   });
