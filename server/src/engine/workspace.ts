@@ -1,7 +1,7 @@
 import type { TextEdit } from 'vscode-languageserver-types';
 import { ParsedFile, type FileDocument } from '../model/parse';
 import { comparePositions, shiftRange } from '../model/text';
-import { CODES, type Severity } from '../rules/codes';
+import type { Severity } from '../rules/codes';
 import { checkDocument, reportRuleError } from './checkDocument';
 import { WorkspaceIndex, type DocEntry } from '../workspace/index';
 import { checkWorkspaceRules } from '../rules/workspace/index';
@@ -83,7 +83,7 @@ export class Workspace {
         if (isSuppressed(sup, f)) continue;
         const severity = effectiveSeverity(f.code, f.severity, options.rules);
         if (severity === 'off') continue;
-        out.push(toFileCoordinates({ ...f, severity }, fd.line, uri));
+        out.push(toFileCoordinates({ ...f, severity }, fd.line));
       }
     });
     out.sort((a, b) => comparePositions(a.range.start, b.range.start) || comparePositions(a.range.end, b.range.end));
@@ -121,7 +121,7 @@ function shiftEdits(edits: TextEdit[], lines: number): TextEdit[] {
 }
 
 /** Moves a document-local finding (and its fixes' edits of the same document) to file lines. */
-function toFileCoordinates(f: Finding, line: number, _uri: string): Finding {
+function toFileCoordinates(f: Finding, line: number): Finding {
   if (line === 0) return f;
   return {
     ...f,
@@ -131,4 +131,3 @@ function toFileCoordinates(f: Finding, line: number, _uri: string): Finding {
   };
 }
 
-export { CODES };

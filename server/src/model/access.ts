@@ -56,11 +56,6 @@ export function stringValue(node: unknown): string | undefined {
   return isScalar(node) && typeof node.value === 'string' ? node.value : undefined;
 }
 
-export function scalarValue(doc: ParsedDocument, map: YAMLMap | undefined, key: string): unknown {
-  const v = valueOf(doc, map, key);
-  return isScalar(v) ? v.value : undefined;
-}
-
 export function stringOf(doc: ParsedDocument, map: YAMLMap | undefined, key: string): string | undefined {
   return stringValue(valueOf(doc, map, key));
 }

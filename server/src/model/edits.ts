@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, Scalar, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import { isScalar, Scalar, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { TextEdit } from 'vscode-languageserver-types';
 import type { ParsedDocument } from './parse';
 import { trimEnd, isNull } from './access';
@@ -155,12 +155,4 @@ export function setValue(doc: ParsedDocument, map: YAMLMap, key: string, value: 
   const colon = doc.text.indexOf(':', keyEnd);
   const at = colon === -1 ? keyEnd : colon + 1;
   return replaceSpan(doc, at, at, ` ${value}`);
-}
-
-export function isBlockSeq(node: unknown): node is YAMLSeq {
-  return isSeq(node) && !node.flow;
-}
-
-export function isBlockMap(node: unknown): node is YAMLMap {
-  return isMap(node) && !node.flow;
 }
