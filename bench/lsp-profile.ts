@@ -62,7 +62,10 @@ console.log('findings', f.length);
   const times: Record<string, number[]> = { update: [], setFile: [], findings: [], total: [] };
   for (let i = 0; i < 40; i++) {
     const t0 = performance.now();
-    const range = i % 2 === 0 ? { start: { line: mid, character: end }, end: { line: mid, character: end } } : { start: { line: mid, character: end }, end: { line: mid, character: end + 3 } };
+    const range =
+      i % 2 === 0
+        ? { start: { line: mid, character: end }, end: { line: mid, character: end } }
+        : { start: { line: mid, character: end }, end: { line: mid, character: end + 3 } };
     doc = TextDocument.update(doc, [{ range, text: i % 2 === 0 ? ' #x' : '' }], i + 2);
     const t1 = performance.now();
     ws.setFile(uri, doc.getText());

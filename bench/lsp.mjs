@@ -4,5 +4,14 @@ import * as esbuild from 'esbuild';
 import { execFileSync } from 'node:child_process';
 
 execFileSync(process.execPath, ['esbuild.mjs'], { stdio: 'inherit' });
-await esbuild.build({ entryPoints: ['bench/lsp.ts'], outfile: 'out/bench/lsp.js', bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'warning', packages: 'external' });
+await esbuild.build({
+  entryPoints: ['bench/lsp.ts'],
+  outfile: 'out/bench/lsp.js',
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  logLevel: 'warning',
+  packages: 'external',
+});
 execFileSync(process.execPath, ['--expose-gc', 'out/bench/lsp.js', ...process.argv.slice(2)], { stdio: 'inherit' });

@@ -80,7 +80,10 @@ async function run(c: Case): Promise<string[]> {
     const end = c.text.split('\n')[at.line].length;
     const edits: number[] = [];
     for (let v = 2; v < 2 + EDITS; v++) {
-      const range = v % 2 === 0 ? { start: { line: at.line, character: end }, end: { line: at.line, character: end } } : { start: { line: at.line, character: end }, end: { line: at.line, character: end + 3 } };
+      const range =
+        v % 2 === 0
+          ? { start: { line: at.line, character: end }, end: { line: at.line, character: end } }
+          : { start: { line: at.line, character: end }, end: { line: at.line, character: end + 3 } };
       t = performance.now();
       await client.change(uri, v, [{ range, text: v % 2 === 0 ? ' #x' : '' }]);
       await client.pushedFor(uri, (p) => p.version === v, 60_000);
@@ -92,10 +95,16 @@ async function run(c: Case): Promise<string[]> {
     const hovers: number[] = [];
     for (let i = 0; i < QUERIES; i++) {
       t = performance.now();
-      await client.request('textDocument/completion', { textDocument: { uri }, position: { line: delivery.line, character: delivery.character + 10 } });
+      await client.request('textDocument/completion', {
+        textDocument: { uri },
+        position: { line: delivery.line, character: delivery.character + 10 },
+      });
       completions.push(performance.now() - t);
       t = performance.now();
-      await client.request('textDocument/hover', { textDocument: { uri }, position: { line: delivery.line, character: delivery.character + 2 } });
+      await client.request('textDocument/hover', {
+        textDocument: { uri },
+        position: { line: delivery.line, character: delivery.character + 2 },
+      });
       hovers.push(performance.now() - t);
     }
     const peak = peakRssMb(client.proc.pid!);
@@ -164,7 +173,16 @@ async function main(): Promise<void> {
   let cases: Case[] = [...exampleCases(), { name: '1,000 connectors', text: generate(1000) }];
   if (!quick) cases.push({ name: '5,000 connectors', text: generate(5000) });
   if (only) cases = [{ name: `${Number(only).toLocaleString('en')} connectors`, text: generate(Number(only)) }];
-  const header = ['file', 'lines', 'yaml parse', 'open → diagnostics', 'edit → diagnostics p50 / p95', 'completion p50 / p95', 'hover p50 / p95', 'peak RSS'];
+  const header = [
+    'file',
+    'lines',
+    'yaml parse',
+    'open → diagnostics',
+    'edit → diagnostics p50 / p95',
+    'completion p50 / p95',
+    'hover p50 / p95',
+    'peak RSS',
+  ];
   const rows: string[][] = [];
   for (const c of cases) {
     rows.push(await run(c));

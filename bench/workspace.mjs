@@ -2,5 +2,13 @@
 import * as esbuild from 'esbuild';
 import { execFileSync } from 'node:child_process';
 
-await esbuild.build({ entryPoints: ['bench/workspace.ts'], outfile: 'out/bench/workspace.js', bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'warning' });
+await esbuild.build({
+  entryPoints: ['bench/workspace.ts'],
+  outfile: 'out/bench/workspace.js',
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  logLevel: 'warning',
+});
 execFileSync(process.execPath, ['out/bench/workspace.js', ...process.argv.slice(2)], { stdio: 'inherit' });

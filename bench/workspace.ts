@@ -24,7 +24,10 @@ ws.takeAffected();
 // One keystroke's worth: a connector's cost changes, then its dependents are checked again.
 const uri = [...files.keys()].find((f) => f.endsWith('.connector.yaml'))!;
 const t1 = performance.now();
-ws.setFile(uri, files.get(uri)!.replace(/cost: (\d+)\n$/, (_m, n) => `cost: ${(Number(n) % 100) + 1}\n`));
+ws.setFile(
+  uri,
+  files.get(uri)!.replace(/cost: (\d+)\n$/, (_m, n) => `cost: ${(Number(n) % 100) + 1}\n`),
+);
 const affected = ws.takeAffected();
 for (const u of affected) ws.findings(u);
 const update = performance.now() - t1;

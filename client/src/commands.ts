@@ -1,7 +1,16 @@
 /** Every command of the extension, each saying plainly when the server is not running. */
 import * as vscode from 'vscode';
 import type { Location } from 'vscode-languageserver-types';
-import { RouteRequestMethod, type ConnectorNode, type RouteQuery, type RouteResult, type ServerStatus, ServerStatusRequestMethod, type Topology, TopologyRequestMethod } from '../../server/src/protocol';
+import {
+  RouteRequestMethod,
+  type ConnectorNode,
+  type RouteQuery,
+  type RouteResult,
+  type ServerStatus,
+  ServerStatusRequestMethod,
+  type Topology,
+  TopologyRequestMethod,
+} from '../../server/src/protocol';
 import { ConnectorClient, ServerNotRunningError } from './client';
 import { askNewConnector, allGroups, writeNewConnector, type NewConnectorArgs } from './newConnector';
 import { createReciprocal } from './reciprocal';
@@ -16,28 +25,35 @@ export function registerCommands(connector: ConnectorClient, tree: TopologyTree)
   const routes = vscode.window.createOutputChannel('Exchange Connectors: Routes');
 
   // A missing server is a plain message with a way out, never a raw "command failed".
-  const guard = (fn: Handler): Handler => async (...args) => {
-    try {
-      return await fn(...args);
-    } catch (e) {
-      if (e instanceof ServerNotRunningError) {
-        const choice = await vscode.window.showErrorMessage(`${e.message} Restart it, or see the "Exchange Connectors" output.`, 'Restart', 'Show Output');
-        if (choice === 'Restart') await connector.restart();
-        if (choice === 'Show Output') connector.output.show();
+  const guard =
+    (fn: Handler): Handler =>
+    async (...args) => {
+      try {
+        return await fn(...args);
+      } catch (e) {
+        if (e instanceof ServerNotRunningError) {
+          const choice = await vscode.window.showErrorMessage(
+            `${e.message} Restart it, or see the "Exchange Connectors" output.`,
+            'Restart',
+            'Show Output',
+          );
+          if (choice === 'Restart') await connector.restart();
+          if (choice === 'Show Output') connector.output.show();
+          return undefined;
+        }
+        const message = e instanceof Error ? e.message : String(e);
+        connector.output.appendLine(message);
+        void vscode.window.showErrorMessage(message);
         return undefined;
       }
-      const message = e instanceof Error ? e.message : String(e);
-      connector.output.appendLine(message);
-      void vscode.window.showErrorMessage(message);
-      return undefined;
-    }
-  };
+    };
   const topology = () => connector.request<Topology>(TopologyRequestMethod);
 
   const commands: Record<string, Handler> = {
     'exchangeConnectors.restartServer': async () => {
       await connector.restart();
-      if (connector.state !== 'running') throw new Error(`The language server did not start: ${connector.error ?? 'see the "Exchange Connectors" output'}.`);
+      if (connector.state !== 'running')
+        throw new Error(`The language server did not start: ${connector.error ?? 'see the "Exchange Connectors" output'}.`);
       return connector.state;
     },
 
@@ -59,7 +75,12 @@ export function registerCommands(connector: ConnectorClient, tree: TopologyTree)
     },
 
     'exchangeConnectors.traceRoute': async (arg?: Partial<RouteQuery> | TreeNode) => {
-      const given: Partial<RouteQuery> = arg && 'type' in arg ? (arg.type === 'routingGroup' ? { from: `${arg.group.administrativeGroup}/${arg.group.name}` } : {}) : (arg ?? {});
+      const given: Partial<RouteQuery> =
+        arg && 'type' in arg
+          ? arg.type === 'routingGroup'
+            ? { from: `${arg.group.administrativeGroup}/${arg.group.name}` }
+            : {}
+          : (arg ?? {});
       let from = given.from;
       if (!from) {
         const groups = allGroups(await topology());
@@ -98,7 +119,12 @@ export function registerCommands(connector: ConnectorClient, tree: TopologyTree)
 
     'exchangeConnectors.newConnector': async (arg?: Partial<NewConnectorArgs> | TreeNode) => {
       const t = await topology();
-      const given: Partial<NewConnectorArgs> = arg && 'type' in arg ? (arg.type === 'routingGroup' ? { routingGroup: arg.group.name, administrativeGroup: arg.group.administrativeGroup } : {}) : (arg ?? {});
+      const given: Partial<NewConnectorArgs> =
+        arg && 'type' in arg
+          ? arg.type === 'routingGroup'
+            ? { routingGroup: arg.group.name, administrativeGroup: arg.group.administrativeGroup }
+            : {}
+          : (arg ?? {});
       if (!allGroups(t).some((g) => !g.inferred && g.servers.length)) {
         throw new Error('Define a routing group with a server first (a *.routinggroup.yaml file), or run "Create a Sample Organization".');
       }
@@ -112,12 +138,17 @@ export function registerCommands(connector: ConnectorClient, tree: TopologyTree)
     'exchangeConnectors.createReciprocalConnector': async (arg?: TreeNode | ConnectorNode) => {
       let node: ConnectorNode | undefined = arg && 'type' in arg ? (arg.type === 'connector' ? arg.connector : undefined) : arg;
       if (!node) {
-        const oneSided = allGroups(await topology()).flatMap((g) => g.connectors.filter((c) => c.status === 'oneSided').map((c) => ({ label: c.name, description: g.name, connector: c })));
+        const oneSided = allGroups(await topology()).flatMap((g) =>
+          g.connectors.filter((c) => c.status === 'oneSided').map((c) => ({ label: c.name, description: g.name, connector: c })),
+        );
         if (!oneSided.length) {
           void vscode.window.showInformationMessage('Every connector between routing groups has a reciprocal connector.');
           return undefined;
         }
-        const pick = await vscode.window.showQuickPick(oneSided, { title: 'Create the Reciprocal Connector', placeHolder: 'A connector whose remote routing group has no connector back' });
+        const pick = await vscode.window.showQuickPick(oneSided, {
+          title: 'Create the Reciprocal Connector',
+          placeHolder: 'A connector whose remote routing group has no connector back',
+        });
         if (!pick) return undefined;
         node = pick.connector;
       }
@@ -137,7 +168,7 @@ export function registerCommands(connector: ConnectorClient, tree: TopologyTree)
       if (!folder) throw new Error('Open a folder first: the sample organization is written into it.');
       const written = await writeSample(folder);
       if (!written.length) {
-        void vscode.window.showInformationMessage('The sample organization\'s files are already there.');
+        void vscode.window.showInformationMessage("The sample organization's files are already there.");
         return written;
       }
       const first = written.find((u) => u.path.endsWith('.connector.yaml')) ?? written[0];

@@ -21,7 +21,13 @@ export interface NewConnectorArgs {
 export function connectorText(args: NewConnectorArgs, remoteServer?: ServerNode): string {
   const l: string[] = [];
   const name = args.name ?? (args.toGroup ? `${args.routingGroup} to ${args.toGroup}` : `${args.routingGroup} Internet`);
-  l.push('kind: SmtpConnector', `name: ${yamlScalar(name)}`, `administrativeGroup: ${yamlScalar(args.administrativeGroup)}`, `routingGroup: ${yamlScalar(args.routingGroup)}`, '');
+  l.push(
+    'kind: SmtpConnector',
+    `name: ${yamlScalar(name)}`,
+    `administrativeGroup: ${yamlScalar(args.administrativeGroup)}`,
+    `routingGroup: ${yamlScalar(args.routingGroup)}`,
+    '',
+  );
   l.push('general:');
   if (args.toGroup && remoteServer?.fqdn) {
     // Between routing groups Exchange wants the remote bridgehead as smart host, not DNS.
@@ -35,7 +41,13 @@ export function connectorText(args: NewConnectorArgs, remoteServer?: ServerNode)
     l.push(`    administrativeGroup: ${yamlScalar(args.toAdministrativeGroup ?? args.administrativeGroup)}`);
     l.push(`    cost: ${args.cost ?? 1}`);
   } else {
-    l.push('addressSpace:', '  entries:', '    - type: SMTP', `      address: ${JSON.stringify(args.addressSpace ?? '*')}`, `      cost: ${args.cost ?? 1}`);
+    l.push(
+      'addressSpace:',
+      '  entries:',
+      '    - type: SMTP',
+      `      address: ${JSON.stringify(args.addressSpace ?? '*')}`,
+      `      cost: ${args.cost ?? 1}`,
+    );
   }
   return l.join('\n') + '\n';
 }

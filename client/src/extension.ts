@@ -23,7 +23,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
   connector = new ConnectorClient(context.asAbsolutePath('dist/server.js'), output);
   const tree = new TopologyTree(connector);
   const view = vscode.window.createTreeView('exchangeConnectors.topology', { treeDataProvider: tree, showCollapseAll: true });
-  context.subscriptions.push(output, connector, tree, view, new StatusItem(connector), trackConnectorFiles(), ...registerCommands(connector, tree));
+  context.subscriptions.push(
+    output,
+    connector,
+    tree,
+    view,
+    new StatusItem(connector),
+    trackConnectorFiles(),
+    ...registerCommands(connector, tree),
+  );
   await connector.start();
   return {
     serverState: () => connector?.state ?? 'stopped',

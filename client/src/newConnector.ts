@@ -39,7 +39,9 @@ export async function askNewConnector(topology: Topology, given: Partial<NewConn
   let virtualServer = given.virtualServer;
   if (!server || !virtualServer) {
     const pick = await vscode.window.showQuickPick(
-      own.servers.flatMap((s) => s.virtualServers.map((v) => ({ label: s.name, description: v, detail: s.fqdn, server: s.name, virtualServer: v }))),
+      own.servers.flatMap((s) =>
+        s.virtualServers.map((v) => ({ label: s.name, description: v, detail: s.fqdn, server: s.name, virtualServer: v })),
+      ),
       { title: 'New SMTP Connector (2/4)', placeHolder: `The local bridgehead: a server of ${own.name} and its SMTP virtual server` },
     );
     if (!pick) return undefined;
@@ -54,7 +56,11 @@ export async function askNewConnector(topology: Topology, given: Partial<NewConn
     const others = allGroups(topology).filter((g) => g !== own);
     const pick = await vscode.window.showQuickPick(
       [
-        ...others.map((g) => ({ label: g.name, description: g.administrativeGroup + (g.inferred ? ' (inferred)' : ''), group: g as RoutingGroupNode | undefined })),
+        ...others.map((g) => ({
+          label: g.name,
+          description: g.administrativeGroup + (g.inferred ? ' (inferred)' : ''),
+          group: g as RoutingGroupNode | undefined,
+        })),
         { label: 'An address space…', description: 'such as * for the Internet', group: undefined },
       ],
       { title: 'New SMTP Connector (3/4)', placeHolder: 'Where the connector sends mail' },
@@ -69,7 +75,10 @@ export async function askNewConnector(topology: Topology, given: Partial<NewConn
         title: 'New SMTP Connector (3/4)',
         prompt: 'The SMTP address space: *, a domain, or *.domain',
         value: '*',
-        validateInput: (v) => (/^(\*|(\*\.)?[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*)$/.test(v.trim()) ? undefined : 'Write *, a domain such as example.com, or *.example.com'),
+        validateInput: (v) =>
+          /^(\*|(\*\.)?[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*)$/.test(v.trim())
+            ? undefined
+            : 'Write *, a domain such as example.com, or *.example.com',
       });
       if (addressSpace === undefined) return undefined;
       addressSpace = addressSpace.trim();
@@ -79,13 +88,23 @@ export async function askNewConnector(topology: Topology, given: Partial<NewConn
   if (!name) {
     name = await vscode.window.showInputBox({
       title: 'New SMTP Connector (4/4)',
-      prompt: 'The connector\'s name',
+      prompt: "The connector's name",
       value: toGroup ? `${own.name} to ${toGroup}` : `${own.name} Internet`,
       validateInput: (v) => (v.trim() ? undefined : 'A connector needs a name'),
     });
     if (name === undefined) return undefined;
   }
-  return { ...given, routingGroup: own.name, administrativeGroup: own.administrativeGroup, server, virtualServer, toGroup, toAdministrativeGroup, addressSpace, name: name.trim() };
+  return {
+    ...given,
+    routingGroup: own.name,
+    administrativeGroup: own.administrativeGroup,
+    server,
+    virtualServer,
+    toGroup,
+    toAdministrativeGroup,
+    addressSpace,
+    name: name.trim(),
+  };
 }
 
 /** Writes the connector beside its routing group's definition and returns its file. */

@@ -46,11 +46,19 @@ export async function createReciprocal(connector: ConnectorNode): Promise<Recipr
   // Opening the file makes sure the server has diagnosed it.
   await vscode.workspace.openTextDocument(uri);
   const diagnostics = await reciprocalDiagnostics(uri, range, 5000);
-  if (!diagnostics.length) return { none: `"${connector.name}" needs no reciprocal connector: every connected routing group connects back.` };
+  if (!diagnostics.length)
+    return { none: `"${connector.name}" needs no reciprocal connector: every connected routing group connects back.` };
   const created: vscode.Uri[] = [];
   for (const d of diagnostics) {
     // The last argument resolves lazily computed edits.
-    const actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, d.range, vscode.CodeActionKind.QuickFix.value, 10)) ?? [];
+    const actions =
+      (await vscode.commands.executeCommand<vscode.CodeAction[]>(
+        'vscode.executeCodeActionProvider',
+        uri,
+        d.range,
+        vscode.CodeActionKind.QuickFix.value,
+        10,
+      )) ?? [];
     // Actions that come back through the command may lose their diagnostics: the title is the fallback.
     const action =
       actions.find((a) => a.diagnostics?.some((x) => codeOf(x) === MISSING_RECIPROCAL && x.range.isEqual(d.range))) ??
@@ -70,6 +78,9 @@ export async function createReciprocal(connector: ConnectorNode): Promise<Recipr
     }
     if (action.command) await vscode.commands.executeCommand(action.command.command, ...(action.command.arguments ?? []));
   }
-  if (!created.length) return { none: `The server offers no reciprocal connector for "${connector.name}" (${diagnostics.length} missing-reciprocal-connector diagnostics).` };
+  if (!created.length)
+    return {
+      none: `The server offers no reciprocal connector for "${connector.name}" (${diagnostics.length} missing-reciprocal-connector diagnostics).`,
+    };
   return { created };
 }

@@ -21,7 +21,9 @@ export function describeReason(reason: PassReason): string {
 export function formatRoute(query: RouteQuery, result: RouteResult): string {
   const target = query.to ?? `routing group ${query.toGroup}`;
   const out: string[] = [];
-  out.push(`Route from ${query.from} to ${target} (${query.sizeKB ?? 1} KB, ${query.priority ?? 'normal'} priority, ${query.system ? 'system' : 'non-system'})`);
+  out.push(
+    `Route from ${query.from} to ${target} (${query.sizeKB ?? 1} KB, ${query.priority ?? 'normal'} priority, ${query.system ? 'system' : 'non-system'})`,
+  );
   if (!result.delivered || result.routes.length === 0) {
     out.push('  Not delivered: no connector can carry this message.');
   } else {

@@ -45,7 +45,12 @@ export class StatusItem implements vscode.Disposable {
       this.last = undefined;
       this.item.severity = health === 'starting' ? vscode.LanguageStatusSeverity.Information : vscode.LanguageStatusSeverity.Error;
       this.item.text = health === 'starting' ? '$(sync~spin) exconn starting' : '$(error) exconn stopped';
-      this.item.detail = health === 'failed' ? `The language server failed: ${this.connector.error ?? 'see the output'}` : health === 'starting' ? 'The language server is starting' : 'The language server is not running';
+      this.item.detail =
+        health === 'failed'
+          ? `The language server failed: ${this.connector.error ?? 'see the output'}`
+          : health === 'starting'
+            ? 'The language server is starting'
+            : 'The language server is not running';
       return;
     }
     try {

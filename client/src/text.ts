@@ -2,7 +2,11 @@
 
 /** `Paris` → `paris`, `New York` → `new-york`: the file-name form of a routing-group name. */
 export function fileNamePart(name: string): string {
-  return name.trim().toLowerCase().replace(/\s+/g, '-').replace(/[\\/:*?"<>|]/g, '');
+  return name
+    .trim()
+    .toLowerCase()
+    .replace(/\s+/g, '-')
+    .replace(/[\\/:*?"<>|]/g, '');
 }
 
 /** A YAML scalar for a name: plain when that reads back as the same string, double-quoted otherwise. */

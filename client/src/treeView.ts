@@ -35,10 +35,7 @@ export class TopologyTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
   private readonly subscriptions: vscode.Disposable[];
 
   constructor(private readonly connector: ConnectorClient) {
-    this.subscriptions = [
-      connector.onDidChangeTopology(() => this.refresh()),
-      connector.onDidChangeHealth(() => this.refresh()),
-    ];
+    this.subscriptions = [connector.onDidChangeTopology(() => this.refresh()), connector.onDidChangeHealth(() => this.refresh())];
   }
 
   refresh(): void {
@@ -55,7 +52,8 @@ export class TopologyTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
     try {
       this.topology = await this.connector.request<Topology>(TopologyRequestMethod);
     } catch (e) {
-      if (this.connector.state === 'running') this.connector.output.appendLine(`Topology request failed: ${e instanceof Error ? e.message : String(e)}`);
+      if (this.connector.state === 'running')
+        this.connector.output.appendLine(`Topology request failed: ${e instanceof Error ? e.message : String(e)}`);
       this.topology = undefined;
     }
     return this.topology;
@@ -236,7 +234,11 @@ function baseItem(node: TreeNode): vscode.TreeItem {
       const item = new vscode.TreeItem(c.name, c.connected.length ? Collapsed : None);
       const targets = c.connected.map(connectedLabel);
       item.description = targets.length ? `→ ${targets.join(', ')}` : 'address space';
-      const icon = { complete: ['pass', 'testing.iconPassed'], oneSided: ['warning', 'list.warningForeground'], errors: ['error', 'list.errorForeground'] }[c.status];
+      const icon = {
+        complete: ['pass', 'testing.iconPassed'],
+        oneSided: ['warning', 'list.warningForeground'],
+        errors: ['error', 'list.errorForeground'],
+      }[c.status];
       item.iconPath = new vscode.ThemeIcon(icon[0], new vscode.ThemeColor(icon[1]));
       item.tooltip = new vscode.MarkdownString(`**${c.name}**: ${linkStatusText(c, node.oneSidedTo)}`);
       item.contextValue = `connector.${c.status}`;
@@ -248,7 +250,9 @@ function baseItem(node: TreeNode): vscode.TreeItem {
       const item = new vscode.TreeItem(connectedLabel(c), None);
       item.description = `cost ${c.cost}`;
       item.iconPath = new vscode.ThemeIcon('arrow-right');
-      item.tooltip = c.routingGroup ? `${c.routingGroup} (${c.administrativeGroup ?? 'same administrative group'}), cost ${c.cost}` : `Exchange 5.5 site, cost ${c.cost}`;
+      item.tooltip = c.routingGroup
+        ? `${c.routingGroup} (${c.administrativeGroup ?? 'same administrative group'}), cost ${c.cost}`
+        : `Exchange 5.5 site, cost ${c.cost}`;
       item.contextValue = 'connectedGroup';
       item.command = open(node.target?.location ?? node.connector.location, 'Open the definition');
       return item;

@@ -36,7 +36,16 @@ import { DiagnosticsPublisher } from './lsp/diagnostics';
 import { loadFolders } from './lsp/loader';
 import { CONNECTOR_GLOB, isConnectorFile, readText, uriToPath } from './lsp/files';
 import { guard, runSafe } from './lsp/runSafe';
-import { RouteRequestMethod, ServerStatusRequestMethod, TopologyChangedMethod, TopologyRequestMethod, type RouteQuery, type RouteResult, type ServerStatus, type Topology } from './protocol';
+import {
+  RouteRequestMethod,
+  ServerStatusRequestMethod,
+  TopologyChangedMethod,
+  TopologyRequestMethod,
+  type RouteQuery,
+  type RouteResult,
+  type ServerStatus,
+  type Topology,
+} from './protocol';
 import { traceRoute } from './route/index';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -63,14 +72,18 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
       completionProvider: { triggerCharacters: [' ', ':', '-', '['], resolveProvider: false },
       hoverProvider: true,
-      codeActionProvider: caps.codeActionLiterals ? { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false } : true,
+      codeActionProvider: caps.codeActionLiterals
+        ? { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false }
+        : true,
       documentSymbolProvider: { label: 'Exchange connectors' },
       workspaceSymbolProvider: true,
       definitionProvider: true,
       referencesProvider: true,
       renameProvider: caps.prepareRename ? { prepareProvider: true } : true,
       foldingRangeProvider: true,
-      ...(caps.pullDiagnostics ? { diagnosticProvider: { identifier: 'exconn', interFileDependencies: true, workspaceDiagnostics: false } } : {}),
+      ...(caps.pullDiagnostics
+        ? { diagnosticProvider: { identifier: 'exconn', interFileDependencies: true, workspaceDiagnostics: false } }
+        : {}),
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
     serverInfo: { name: 'exconn-language-server', version: '0.1.0' },
@@ -81,7 +94,8 @@ connection.onInitialized(() =>
   guard(log, 'initialized', async () => {
     const c = connection.client;
     if (caps.watchedFilesDynamic) await c.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: CONNECTOR_GLOB }] });
-    if (caps.configuration) await c.register(DidChangeConfigurationNotification.type, { section: 'exchangeConnectors' }).catch(() => undefined);
+    if (caps.configuration)
+      await c.register(DidChangeConfigurationNotification.type, { section: 'exchangeConnectors' }).catch(() => undefined);
     if (workspaceFolders) {
       connection.workspace.onDidChangeWorkspaceFolders((e) =>
         guard(log, 'workspace folders', async () => {
@@ -159,110 +173,206 @@ function ready(uri: string): void {
 }
 
 connection.onCompletion((p, token) =>
-  runSafe(log, 'completion', null, () => {
-    ready(p.textDocument.uri);
-    return completion(state.ws, p.textDocument.uri, p.position, caps);
-  }, token),
+  runSafe(
+    log,
+    'completion',
+    null,
+    () => {
+      ready(p.textDocument.uri);
+      return completion(state.ws, p.textDocument.uri, p.position, caps);
+    },
+    token,
+  ),
 );
 
 connection.onHover((p, token) =>
-  runSafe(log, 'hover', null, () => {
-    ready(p.textDocument.uri);
-    return hover(state.ws, p.textDocument.uri, p.position, caps);
-  }, token),
+  runSafe(
+    log,
+    'hover',
+    null,
+    () => {
+      ready(p.textDocument.uri);
+      return hover(state.ws, p.textDocument.uri, p.position, caps);
+    },
+    token,
+  ),
 );
 
 connection.onCodeAction((p, token) =>
-  runSafe(log, 'code actions', [], async () => {
-    if (!caps.codeActionLiterals) return [];
-    const uri = p.textDocument.uri;
-    ready(uri);
-    const options = await settings.get(uri);
-    return codeActions(state.ws, { uri, range: p.range, diagnostics: p.context.diagnostics, ...(p.context.only ? { only: p.context.only } : {}), version: state.version(uri) }, options, caps);
-  }, token),
+  runSafe(
+    log,
+    'code actions',
+    [],
+    async () => {
+      if (!caps.codeActionLiterals) return [];
+      const uri = p.textDocument.uri;
+      ready(uri);
+      const options = await settings.get(uri);
+      return codeActions(
+        state.ws,
+        {
+          uri,
+          range: p.range,
+          diagnostics: p.context.diagnostics,
+          ...(p.context.only ? { only: p.context.only } : {}),
+          version: state.version(uri),
+        },
+        options,
+        caps,
+      );
+    },
+    token,
+  ),
 );
 
 connection.onDocumentSymbol((p, token) =>
-  runSafe(log, 'document symbols', [], () => {
-    ready(p.textDocument.uri);
-    return documentSymbols(state.ws, p.textDocument.uri, caps);
-  }, token),
+  runSafe(
+    log,
+    'document symbols',
+    [],
+    () => {
+      ready(p.textDocument.uri);
+      return documentSymbols(state.ws, p.textDocument.uri, caps);
+    },
+    token,
+  ),
 );
 
 connection.onWorkspaceSymbol((p, token) =>
-  runSafe(log, 'workspace symbols', [], () => {
-    state.syncAll();
-    return workspaceSymbols(state.ws, p.query);
-  }, token),
+  runSafe(
+    log,
+    'workspace symbols',
+    [],
+    () => {
+      state.syncAll();
+      return workspaceSymbols(state.ws, p.query);
+    },
+    token,
+  ),
 );
 
 connection.onFoldingRanges((p, token) =>
-  runSafe(log, 'folding', [], () => {
-    ready(p.textDocument.uri);
-    return foldingRanges(state.ws, p.textDocument.uri, caps.foldingRangeLimit);
-  }, token),
+  runSafe(
+    log,
+    'folding',
+    [],
+    () => {
+      ready(p.textDocument.uri);
+      return foldingRanges(state.ws, p.textDocument.uri, caps.foldingRangeLimit);
+    },
+    token,
+  ),
 );
 
 connection.onDefinition((p, token) =>
-  runSafe(log, 'definition', [], () => {
-    state.syncAll();
-    return definition(state.ws, p.textDocument.uri, p.position);
-  }, token),
+  runSafe(
+    log,
+    'definition',
+    [],
+    () => {
+      state.syncAll();
+      return definition(state.ws, p.textDocument.uri, p.position);
+    },
+    token,
+  ),
 );
 
 connection.onReferences((p, token) =>
-  runSafe(log, 'references', [], () => {
-    state.syncAll();
-    return references(state.ws, p.textDocument.uri, p.position, p.context.includeDeclaration);
-  }, token),
+  runSafe(
+    log,
+    'references',
+    [],
+    () => {
+      state.syncAll();
+      return references(state.ws, p.textDocument.uri, p.position, p.context.includeDeclaration);
+    },
+    token,
+  ),
 );
 
 connection.onPrepareRename((p, token) =>
-  runSafe(log, 'prepare rename', null, () => {
-    state.syncAll();
-    return prepareRename(state.ws, p.textDocument.uri, p.position);
-  }, token),
+  runSafe(
+    log,
+    'prepare rename',
+    null,
+    () => {
+      state.syncAll();
+      return prepareRename(state.ws, p.textDocument.uri, p.position);
+    },
+    token,
+  ),
 );
 
 connection.onRenameRequest((p, token) =>
-  runSafe(log, 'rename', null, () => {
-    state.syncAll();
-    return rename(state.ws, p.textDocument.uri, p.position, p.newName, caps, (u) => state.version(u));
-  }, token),
+  runSafe(
+    log,
+    'rename',
+    null,
+    () => {
+      state.syncAll();
+      return rename(state.ws, p.textDocument.uri, p.position, p.newName, caps, (u) => state.version(u));
+    },
+    token,
+  ),
 );
 
-connection.languages.diagnostics.on((p, token) =>
-  runSafe<DocumentDiagnosticReport>(log, 'diagnostics', { kind: DocumentDiagnosticReportKind.Full, items: [] }, () => diagnostics.pull(p.textDocument.uri, p.previousResultId), token) as Promise<DocumentDiagnosticReport>,
+connection.languages.diagnostics.on(
+  (p, token) =>
+    runSafe<DocumentDiagnosticReport>(
+      log,
+      'diagnostics',
+      { kind: DocumentDiagnosticReportKind.Full, items: [] },
+      () => diagnostics.pull(p.textDocument.uri, p.previousResultId),
+      token,
+    ) as Promise<DocumentDiagnosticReport>,
 );
 
 connection.onRequest(TopologyRequestMethod, (_params: unknown, token) =>
-  runSafe<Topology>(log, 'topology', { administrativeGroups: [] }, () => {
-    state.syncAll();
-    return topology(state.ws, (uri) => settings.now(uri));
-  }, token),
+  runSafe<Topology>(
+    log,
+    'topology',
+    { administrativeGroups: [] },
+    () => {
+      state.syncAll();
+      return topology(state.ws, (uri) => settings.now(uri));
+    },
+    token,
+  ),
 );
 
 connection.onRequest(RouteRequestMethod, (query: RouteQuery, token) =>
-  runSafe<RouteResult | ResponseError<void>>(log, 'route', new ResponseError(ErrorCodes.InternalError, 'The route could not be traced; see the server log.'), () => {
-    state.syncAll();
-    const traced = traceRoute(state.ws.index, query);
-    // An unknown routing group is the user's error: say so, as the command line does.
-    return 'error' in traced ? new ResponseError(ErrorCodes.InvalidParams, traced.error) : traced.result;
-  }, token),
+  runSafe<RouteResult | ResponseError<void>>(
+    log,
+    'route',
+    new ResponseError(ErrorCodes.InternalError, 'The route could not be traced; see the server log.'),
+    () => {
+      state.syncAll();
+      const traced = traceRoute(state.ws.index, query);
+      // An unknown routing group is the user's error: say so, as the command line does.
+      return 'error' in traced ? new ResponseError(ErrorCodes.InvalidParams, traced.error) : traced.result;
+    },
+    token,
+  ),
 );
 
 connection.onRequest(ServerStatusRequestMethod, (_params: unknown, token) =>
-  runSafe<ServerStatus>(log, 'status', { files: 0, problems: { errors: 0, warnings: 0 } }, () => {
-    state.syncAll();
-    const problems = { errors: 0, warnings: 0 };
-    for (const uri of state.ws.uris()) {
-      for (const f of state.ws.findings(uri, settings.now(uri))) {
-        if (f.severity === 'error') problems.errors++;
-        else if (f.severity === 'warning') problems.warnings++;
+  runSafe<ServerStatus>(
+    log,
+    'status',
+    { files: 0, problems: { errors: 0, warnings: 0 } },
+    () => {
+      state.syncAll();
+      const problems = { errors: 0, warnings: 0 };
+      for (const uri of state.ws.uris()) {
+        for (const f of state.ws.findings(uri, settings.now(uri))) {
+          if (f.severity === 'error') problems.errors++;
+          else if (f.severity === 'warning') problems.warnings++;
+        }
       }
-    }
-    return { files: state.ws.uris().length, problems };
-  }, token),
+      return { files: state.ws.uris().length, problems };
+    },
+    token,
+  ),
 );
 
 /** Tells the client the topology may have changed, once a round of checks settled. */

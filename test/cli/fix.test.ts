@@ -34,7 +34,10 @@ test('--fix leaves what needs a choice, and the exit status says an error remain
   t.after(ws.remove);
   const r = exconn(['check', '--fix', '--format', 'json'], ws.dir);
   assert.equal(r.status, 1);
-  assert.deepEqual(JSON.parse(r.stdout).diagnostics.map((d: { code: string }) => d.code), ['duplicate-key']);
+  assert.deepEqual(
+    JSON.parse(r.stdout).diagnostics.map((d: { code: string }) => d.code),
+    ['duplicate-key'],
+  );
   assert.equal(readFileSync(join(ws.dir, 'a.organization.yaml'), 'utf8'), 'kind: Organization\nname: Contoso\nname: Twice\n');
 });
 
@@ -53,7 +56,10 @@ test('--fix on a copy of test/fixtures/mistakes: the second run changes nothing,
   const first = exconn(['check', '--fix'], ws.dir);
   assert.ok(first.status === 0 || first.status === 1, first.stderr);
   const fixed = snapshot(ws.dir);
-  assert.ok([...fixed].some(([rel, b]) => !b.equals(original.get(rel)!)), 'the first run fixed something');
+  assert.ok(
+    [...fixed].some(([rel, b]) => !b.equals(original.get(rel)!)),
+    'the first run fixed something',
+  );
   for (const [rel, b] of original) if (allCrlf(b)) assert.ok(allCrlf(fixed.get(rel)!), `${rel} keeps CRLF`);
 
   const second = exconn(['check', '--fix'], ws.dir);

@@ -33,8 +33,19 @@ test('random bytes: a report, not a crash', () => {
 });
 
 test('an alias bomb is not expanded', () => {
-  const lines = ['kind: SmtpConnector', 'name: bomb', 'administrativeGroup: A', 'routingGroup: B', 'a0: &a0 [x, x, x, x, x, x, x, x, x, x]'];
-  for (let i = 1; i <= 12; i++) lines.push(`a${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(', ')}]`);
+  const lines = [
+    'kind: SmtpConnector',
+    'name: bomb',
+    'administrativeGroup: A',
+    'routingGroup: B',
+    'a0: &a0 [x, x, x, x, x, x, x, x, x, x]',
+  ];
+  for (let i = 1; i <= 12; i++)
+    lines.push(
+      `a${i}: &a${i} [${Array(10)
+        .fill(`*a${i - 1}`)
+        .join(', ')}]`,
+    );
   lines.push('general:', '  smartHosts: *a12', '  localBridgeheads: *a12');
   survives('bomb.connector.yaml', lines.join('\n') + '\n');
 });

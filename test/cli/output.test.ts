@@ -36,7 +36,10 @@ test('text: singular words, and exit 0 when only a warning remains', (t) => {
   const ws = workspace({ 'a.organization.yaml': files['a.organization.yaml'] });
   t.after(ws.remove);
   const r = exconn(['check', 'a.organization.yaml'], ws.dir);
-  assert.equal(r.stdout, `a.organization.yaml:3:1: warning unknown-field ${unknownField}\n1 problem (0 errors, 1 warning, 0 information) in 1 file\n`);
+  assert.equal(
+    r.stdout,
+    `a.organization.yaml:3:1: warning unknown-field ${unknownField}\n1 problem (0 errors, 1 warning, 0 information) in 1 file\n`,
+  );
   assert.equal(r.status, 0);
 });
 
@@ -54,7 +57,10 @@ test('text: columns count UTF-16 code units, as LSP does', (t) => {
   const r = exconn(['check'], ws.dir);
   const col = line.indexOf('zzz') + 1;
   assert.equal(col, [...line.slice(0, line.indexOf('zzz'))].length + 2, 'the emoji counts twice');
-  assert.equal(r.stdout.split('\n')[0], `u.organization.yaml:1:${col}: warning unknown-field ${msg.unknownField('zzz', 'the Organization document')}`);
+  assert.equal(
+    r.stdout.split('\n')[0],
+    `u.organization.yaml:1:${col}: warning unknown-field ${msg.unknownField('zzz', 'the Organization document')}`,
+  );
 });
 
 test('json: the FORMAT.md object, paths relative with /, 0-based ranges, fix titles, sorted', (t) => {
@@ -91,5 +97,8 @@ test('json: --format=json works too, and a file outside the folder is shown with
   const r = exconn(['check', '--format=json', '../org'], `${ws.dir}/run`);
   const out = JSON.parse(r.stdout);
   assert.equal(out.files, 1);
-  assert.deepEqual(out.diagnostics.map((d: { file: string }) => d.file), ['../org/a.organization.yaml']);
+  assert.deepEqual(
+    out.diagnostics.map((d: { file: string }) => d.file),
+    ['../org/a.organization.yaml'],
+  );
 });

@@ -12,7 +12,12 @@ export interface Run {
 
 /** Runs the built CLI (dist/cli.js, built before the tests) as a process in a folder. */
 export function exconn(args: string[], cwd: string, input?: string): Run {
-  const r = spawnSync(process.execPath, [join(ROOT, 'dist', 'cli.js'), ...args], { cwd, encoding: 'utf8', input, maxBuffer: 64 * 1024 * 1024 });
+  const r = spawnSync(process.execPath, [join(ROOT, 'dist', 'cli.js'), ...args], {
+    cwd,
+    encoding: 'utf8',
+    input,
+    maxBuffer: 64 * 1024 * 1024,
+  });
   if (r.error) throw r.error;
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }

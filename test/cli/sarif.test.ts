@@ -39,7 +39,10 @@ test('sarif: a valid SARIF 2.1.0 log with one rule per code and one result per d
   const driver = run.tool.driver;
   const version = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
   assert.deepEqual([driver.name, driver.version], ['exconn', version]);
-  assert.deepEqual(driver.rules.map((x: Obj) => x.id), ALL_CODES);
+  assert.deepEqual(
+    driver.rules.map((x: Obj) => x.id),
+    ALL_CODES,
+  );
   for (const rule of driver.rules) {
     assert.equal(rule.shortDescription.text, CODES[rule.id as keyof typeof CODES].summary);
     assert.ok(LEVELS.includes(rule.defaultConfiguration.level), rule.id);
@@ -61,7 +64,12 @@ test('sarif: a valid SARIF 2.1.0 log with one rule per code and one result per d
     }
   }
 
-  const brief = run.results.map((x: Obj) => [x.locations[0].physicalLocation.artifactLocation.uri, x.ruleId, x.level, x.locations[0].physicalLocation.region]);
+  const brief = run.results.map((x: Obj) => [
+    x.locations[0].physicalLocation.artifactLocation.uri,
+    x.ruleId,
+    x.level,
+    x.locations[0].physicalLocation.region,
+  ]);
   assert.deepEqual(brief, [
     ['b.connector.yaml', 'unknown-kind', 'error', { startLine: 1, startColumn: 7, endLine: 1, endColumn: 19 }],
     ['org/a.organization.yaml', 'duplicate-key', 'error', { startLine: 3, startColumn: 1, endLine: 3, endColumn: 5 }],
@@ -73,7 +81,10 @@ test('sarif: a valid SARIF 2.1.0 log with one rule per code and one result per d
     {
       id: 1,
       message: { text: msg.duplicateKeyFirst },
-      physicalLocation: { artifactLocation: { uri: 'org/a.organization.yaml', uriBaseId: 'SRCROOT' }, region: { startLine: 2, startColumn: 1, endLine: 2, endColumn: 5 } },
+      physicalLocation: {
+        artifactLocation: { uri: 'org/a.organization.yaml', uriBaseId: 'SRCROOT' },
+        region: { startLine: 2, startColumn: 1, endLine: 2, endColumn: 5 },
+      },
     },
   ]);
 });

@@ -41,17 +41,26 @@ test('the only error lowered to a hint makes the exit status 0; hints are counte
 });
 
 test('settings are read from the folder the command runs in, not from the checked folder', (t) => {
-  const ws = workspace({ 'w/a.organization.yaml': files['a.organization.yaml'], 'w/.vscode/settings.json': '{"exchangeConnectors.rules": {"unknown-field": "off"}}' });
+  const ws = workspace({
+    'w/a.organization.yaml': files['a.organization.yaml'],
+    'w/.vscode/settings.json': '{"exchangeConnectors.rules": {"unknown-field": "off"}}',
+  });
   t.after(ws.remove);
   assert.equal(exconnJson(['check', 'w'], ws.dir).json.diagnostics.length, 1);
   assert.equal(exconnJson(['check', '.'], `${ws.dir}/w`).json.diagnostics.length, 0);
 });
 
 test('a broken settings file or an unknown value is named on stderr and ignored', (t) => {
-  const ws = workspace({ ...files, '.vscode/settings.json': '{ "exchangeConnectors.rules": { "unknown-field": "loud", "no-such-rule": "off" } }' });
+  const ws = workspace({
+    ...files,
+    '.vscode/settings.json': '{ "exchangeConnectors.rules": { "unknown-field": "loud", "no-such-rule": "off" } }',
+  });
   t.after(ws.remove);
   const { run, json } = exconnJson(['check'], ws.dir);
-  assert.deepEqual(json.diagnostics.map((d) => d.severity), ['warning', 'error']);
+  assert.deepEqual(
+    json.diagnostics.map((d) => d.severity),
+    ['warning', 'error'],
+  );
   assert.match(run.stderr, /exchangeConnectors\.rules\["unknown-field"\].*expected off, error, warning, information or hint/);
   assert.match(run.stderr, /exchangeConnectors\.rules\["no-such-rule"\].*no such rule/);
   const broken = workspace({ ...files, '.vscode/settings.json': '{ "exchangeConnectors.rules": ' });

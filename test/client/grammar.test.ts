@@ -54,7 +54,10 @@ test('the grammar marks every enumeration value of the catalog as an enumeration
     if (t.kind === 'enum') {
       const indent = f.key === 'kind' ? '' : '  ';
       for (const v of t.values) {
-        assert.ok(valueRes.some((r) => r.test(`${indent}${f.key}: ${v}`)), `${f.key}: ${v}`);
+        assert.ok(
+          valueRes.some((r) => r.test(`${indent}${f.key}: ${v}`)),
+          `${f.key}: ${v}`,
+        );
         checked++;
       }
       assert.ok(!valueRes.some((r) => r.test(`  ${f.key}: notAValue`)), `${f.key}: notAValue is not an enumeration value`);

@@ -9,7 +9,7 @@ const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
 const contributes = pkg.contributes;
 const globs = ['connector', 'routinggroup', 'organization'].flatMap((k) => [`*.${k}.yaml`, `*.${k}.yml`]);
 
-test('the language exchange-connector covers FORMAT.md\'s globs and activates on them', () => {
+test("the language exchange-connector covers FORMAT.md's globs and activates on them", () => {
   const [lang] = contributes.languages;
   assert.equal(lang.id, 'exchange-connector');
   assert.deepEqual([...lang.filenamePatterns].sort(), [...globs].sort());
@@ -42,7 +42,10 @@ test('menus and welcome views name only contributed commands, and every command 
   const source = readFileSync(join(ROOT, 'client/src/commands.ts'), 'utf8') + readFileSync(join(ROOT, 'client/src/treeView.ts'), 'utf8');
   for (const id of ids) {
     const short = String(id).replace('exchangeConnectors.', '');
-    assert.ok(source.includes(`'${id}'`) || (id === 'exchangeConnectors.openLocation' && source.includes('OPEN_LOCATION')), `a handler for ${id} (${short})`);
+    assert.ok(
+      source.includes(`'${id}'`) || (id === 'exchangeConnectors.openLocation' && source.includes('OPEN_LOCATION')),
+      `a handler for ${id} (${short})`,
+    );
   }
 });
 
@@ -56,11 +59,24 @@ test('engines.vscode allows VS Code 1.91 and @types/vscode is no newer (vsce ref
 });
 
 test('the .vsix keeps to the bundles, grammar, schema, icons, README and licence', () => {
-  const lines = readFileSync(join(ROOT, '.vscodeignore'), 'utf8').split('\n').filter((l) => l && !l.startsWith('#'));
+  const lines = readFileSync(join(ROOT, '.vscodeignore'), 'utf8')
+    .split('\n')
+    .filter((l) => l && !l.startsWith('#'));
   assert.equal(lines[0], '**');
-  assert.deepEqual(lines.slice(1).filter((l) => !l.startsWith('!')), []);
+  assert.deepEqual(
+    lines.slice(1).filter((l) => !l.startsWith('!')),
+    [],
+  );
   const kept = lines.slice(1).map((l) => l.slice(1));
-  for (const p of ['dist/extension.js', 'dist/server.js', 'syntaxes/exchange-connector.tmLanguage.json', 'README.md', 'LICENSE', 'images/icon.png']) assert.ok(kept.includes(p), p);
+  for (const p of [
+    'dist/extension.js',
+    'dist/server.js',
+    'syntaxes/exchange-connector.tmLanguage.json',
+    'README.md',
+    'LICENSE',
+    'images/icon.png',
+  ])
+    assert.ok(kept.includes(p), p);
 });
 
 test('the rules setting offers every code with its summary and default severity', () => {

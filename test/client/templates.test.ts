@@ -7,11 +7,17 @@ import { connectorText } from '../../client/src/connectorText';
 import { fileNamePart, yamlScalar } from '../../client/src/text';
 
 const loud = (ws: ReturnType<typeof workspaceOf>, uri: string) =>
-  ws.findings(uri).filter((f) => f.severity === 'error' || f.severity === 'warning').map((f) => `${uri}: ${f.code} ${f.message}`);
+  ws
+    .findings(uri)
+    .filter((f) => f.severity === 'error' || f.severity === 'warning')
+    .map((f) => `${uri}: ${f.code} ${f.message}`);
 
 test('the sample organization passes every rule, workspace rules included', () => {
   const ws = workspaceOf(SAMPLE_FILES as Record<string, string>);
-  assert.deepEqual(Object.keys(SAMPLE_FILES).flatMap((uri) => loud(ws, uri)), []);
+  assert.deepEqual(
+    Object.keys(SAMPLE_FILES).flatMap((uri) => loud(ws, uri)),
+    [],
+  );
   const kinds = Object.values(SAMPLE_FILES).map((t) => parse(t).kind);
   assert.deepEqual(kinds.filter((k) => k === 'Organization').length, 1);
   assert.deepEqual(kinds.filter((k) => k === 'RoutingGroup').length, 2);
@@ -21,8 +27,19 @@ test('a new connector between routing groups forwards to the remote bridgehead a
   const files: Record<string, string> = { ...SAMPLE_FILES };
   delete files['boston-to-paris.connector.yaml'];
   const text = connectorText(
-    { routingGroup: 'Boston', administrativeGroup: 'First Administrative Group', server: 'BOS-EX01', virtualServer: 'Default SMTP Virtual Server', toGroup: 'Paris' },
-    { name: 'PAR-EX01', fqdn: 'par-ex01.paris.contoso.com', virtualServers: [], location: { uri: 'x', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } } },
+    {
+      routingGroup: 'Boston',
+      administrativeGroup: 'First Administrative Group',
+      server: 'BOS-EX01',
+      virtualServer: 'Default SMTP Virtual Server',
+      toGroup: 'Paris',
+    },
+    {
+      name: 'PAR-EX01',
+      fqdn: 'par-ex01.paris.contoso.com',
+      virtualServers: [],
+      location: { uri: 'x', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } },
+    },
   );
   const doc = parse(text);
   assert.equal(doc.name, 'Boston to Paris');
@@ -33,7 +50,15 @@ test('a new connector between routing groups forwards to the remote bridgehead a
 });
 
 test('a new connector to an address space delivers by DNS and passes the rules', () => {
-  const text = connectorText({ routingGroup: 'Paris', administrativeGroup: 'First Administrative Group', server: 'PAR-EX01', virtualServer: 'Default SMTP Virtual Server', addressSpace: '*.example.net', cost: 5, name: 'Paris: Example' });
+  const text = connectorText({
+    routingGroup: 'Paris',
+    administrativeGroup: 'First Administrative Group',
+    server: 'PAR-EX01',
+    virtualServer: 'Default SMTP Virtual Server',
+    addressSpace: '*.example.net',
+    cost: 5,
+    name: 'Paris: Example',
+  });
   const doc = parse(text);
   assert.equal(doc.name, 'Paris: Example');
   assert.equal(doc.general.delivery, 'dns');
@@ -42,7 +67,20 @@ test('a new connector to an address space delivers by DNS and passes the rules',
 });
 
 test('yamlScalar writes names that read back as the same string', () => {
-  for (const s of ['Paris', 'First Administrative Group', 'CONTOSO\\temp', 'a: b', '# x', 'true', '2003', ' padded', '[10.0.0.1]', '*', "O'Brien", 'x"y']) {
+  for (const s of [
+    'Paris',
+    'First Administrative Group',
+    'CONTOSO\\temp',
+    'a: b',
+    '# x',
+    'true',
+    '2003',
+    ' padded',
+    '[10.0.0.1]',
+    '*',
+    "O'Brien",
+    'x"y',
+  ]) {
     assert.equal(parse(`v: ${yamlScalar(s)}`).v, s, s);
   }
   assert.equal(yamlScalar('Paris to Boston'), 'Paris to Boston');

@@ -31,7 +31,10 @@ await esbuild.build({
   external: ['vscode'],
   logLevel: 'warning',
 });
-npx(['vsce', 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--out', join(out, 'exconn-e2e-runner.vsix')], runner);
+npx(
+  ['vsce', 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--out', join(out, 'exconn-e2e-runner.vsix')],
+  runner,
+);
 
 // The driver (code-server, the API suite's results, the page suite) for node's test runner.
 await esbuild.build({

@@ -58,7 +58,11 @@ export async function startCodeServer(root: string, vsixes: string[]): Promise<S
   writeFileSync(join(userData, 'User/settings.json'), JSON.stringify(SETTINGS, null, 2));
 
   const common = ['--user-data-dir', userData, '--extensions-dir', extensions];
-  for (const vsix of vsixes) execFileSync(bin, [...common, '--install-extension', vsix], { stdio: 'pipe', env: { ...process.env, XDG_CONFIG_HOME: join(dir, 'config') } });
+  for (const vsix of vsixes)
+    execFileSync(bin, [...common, '--install-extension', vsix], {
+      stdio: 'pipe',
+      env: { ...process.env, XDG_CONFIG_HOME: join(dir, 'config') },
+    });
 
   const port = await freePort();
   const results = join(dir, 'api-results.json');
@@ -66,7 +70,19 @@ export async function startCodeServer(root: string, vsixes: string[]): Promise<S
   const out = openSync(log, 'a');
   const child = spawn(
     bin,
-    ['--auth', 'none', '--log', 'trace', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', ...common, workspace],
+    [
+      '--auth',
+      'none',
+      '--log',
+      'trace',
+      '--bind-addr',
+      `127.0.0.1:${port}`,
+      '--disable-telemetry',
+      '--disable-update-check',
+      '--disable-workspace-trust',
+      ...common,
+      workspace,
+    ],
     {
       // Its own process group, so that stopping it stops its extension hosts too.
       detached: true,
@@ -75,11 +91,15 @@ export async function startCodeServer(root: string, vsixes: string[]): Promise<S
     },
   );
   const url = `http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}`;
-  await waitUntil('code-server to answer', async () => {
-    if (child.exitCode !== null) throw new Error(`code-server exited with ${child.exitCode}; see ${log}`);
-    const r = await fetch(`http://127.0.0.1:${port}/healthz`).catch(() => undefined);
-    return r?.ok ? true : undefined;
-  }, 60000);
+  await waitUntil(
+    'code-server to answer',
+    async () => {
+      if (child.exitCode !== null) throw new Error(`code-server exited with ${child.exitCode}; see ${log}`);
+      const r = await fetch(`http://127.0.0.1:${port}/healthz`).catch(() => undefined);
+      return r?.ok ? true : undefined;
+    },
+    60000,
+  );
   return { url, dir, workspace, userData, results, log, process: child };
 }
 

@@ -30,7 +30,15 @@ before(async () => {
   session = await startCodeServer(root, [join(root, '.e2e/exchange-connector-tools.vsix'), join(root, '.e2e/exconn-e2e-runner.vsix')]);
   browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   wb = new Workbench(page);
@@ -38,7 +46,11 @@ before(async () => {
   await page.goto(session.url);
   await wb.ready();
   const file = session.results;
-  results = await waitUntil('the API suite\'s results', () => (existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as ApiResult[]) : undefined), 300000).catch(async (e) => {
+  results = await waitUntil(
+    "the API suite's results",
+    () => (existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as ApiResult[]) : undefined),
+    300000,
+  ).catch(async (e) => {
     await page.screenshot({ path: join(shots, 'api-suite-timeout.png') });
     throw new Error(`${e.message}; code-server log: ${session?.log}`);
   });
@@ -47,7 +59,8 @@ before(async () => {
 after(async () => {
   await browser?.close();
   await stopCodeServer(session);
-  if (session && !failed && results.length && results.every((r) => r.ok)) rmSync(session.dir, { recursive: true, force: true, maxRetries: 5 });
+  if (session && !failed && results.length && results.every((r) => r.ok))
+    rmSync(session.dir, { recursive: true, force: true, maxRetries: 5 });
   else if (session) console.log(`# kept for a post-mortem: ${session.dir}`);
 });
 

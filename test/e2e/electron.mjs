@@ -30,7 +30,14 @@ try {
     version: '1.99.3',
     extensionDevelopmentPath: root,
     extensionTestsPath: join(out, 'index.js'),
-    launchArgs: [workspace, '--disable-workspace-trust', '--user-data-dir', join(dir, 'user-data'), '--extensions-dir', join(dir, 'extensions')],
+    launchArgs: [
+      workspace,
+      '--disable-workspace-trust',
+      '--user-data-dir',
+      join(dir, 'user-data'),
+      '--extensions-dir',
+      join(dir, 'extensions'),
+    ],
   });
 } catch (e) {
   console.error(e instanceof Error ? e.message : e);

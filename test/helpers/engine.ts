@@ -14,7 +14,9 @@ export function check(text: string, options?: CheckOptions, uri = 'test.connecto
 
 /** A range from 0-based numbers: r(line, startChar, endLine, endChar) or r(line, startChar, endChar). */
 export function r(line: number, start: number, a: number, b?: number): Range {
-  return b === undefined ? { start: { line, character: start }, end: { line, character: a } } : { start: { line, character: start }, end: { line: a, character: b } };
+  return b === undefined
+    ? { start: { line, character: start }, end: { line, character: a } }
+    : { start: { line, character: start }, end: { line: a, character: b } };
 }
 
 /** The range of the n-th (0-based) occurrence of `needle` in the text. */

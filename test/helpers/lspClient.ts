@@ -43,10 +43,20 @@ export function marked(text: string): { text: string; positions: Position[] } {
 }
 
 /** A copy of a fixture workspace in a temporary folder, so that tests may change files. */
-export function tempWorkspace(name = 'workspace'): { dir: string; uri: (rel: string) => string; path: (rel: string) => string; dispose: () => void } {
+export function tempWorkspace(name = 'workspace'): {
+  dir: string;
+  uri: (rel: string) => string;
+  path: (rel: string) => string;
+  dispose: () => void;
+} {
   const dir = mkdtempSync(join(tmpdir(), 'exconn-lsp-'));
   cpSync(fixture('lsp', name), dir, { recursive: true });
-  return { dir, uri: (rel) => pathToFileURL(join(dir, rel)).href, path: (rel) => join(dir, rel), dispose: () => rmSync(dir, { recursive: true, force: true }) };
+  return {
+    dir,
+    uri: (rel) => pathToFileURL(join(dir, rel)).href,
+    path: (rel) => join(dir, rel),
+    dispose: () => rmSync(dir, { recursive: true, force: true }),
+  };
 }
 
 export function initializeParams(kind: 'vscode' | 'minimal', folder: string): InitializeParams {
@@ -169,11 +179,19 @@ export class LspClient {
   }
 
   /** Diagnostics pushed for a file, once one satisfying the check arrives. */
-  pushedFor(uri: string, check: (p: PublishDiagnosticsParams) => boolean = () => true, timeoutMs?: number): Promise<PublishDiagnosticsParams> {
-    return this.until(`diagnostics for ${uri}`, () => {
-      const p = this.pushed.get(uri);
-      return p && check(p) ? p : undefined;
-    }, timeoutMs);
+  pushedFor(
+    uri: string,
+    check: (p: PublishDiagnosticsParams) => boolean = () => true,
+    timeoutMs?: number,
+  ): Promise<PublishDiagnosticsParams> {
+    return this.until(
+      `diagnostics for ${uri}`,
+      () => {
+        const p = this.pushed.get(uri);
+        return p && check(p) ? p : undefined;
+      },
+      timeoutMs,
+    );
   }
 
   /** Stops the server the way an editor does; resolves with its exit code. */

@@ -13,13 +13,22 @@ export function checkIn(files: Record<string, string>, uri: string, options?: Ch
   return workspaceOf(files).findings(uri, options);
 }
 
-export const routingGroup = (name: string, servers: { name: string; fqdn: string; ip?: string; extra?: string[] }[], adminGroup = 'First Administrative Group') =>
+export const routingGroup = (
+  name: string,
+  servers: { name: string; fqdn: string; ip?: string; extra?: string[] }[],
+  adminGroup = 'First Administrative Group',
+) =>
   [
     'kind: RoutingGroup',
     `name: ${name}`,
     `administrativeGroup: ${adminGroup}`,
     'servers:',
-    ...servers.flatMap((s) => [`  - name: ${s.name}`, `    fqdn: ${s.fqdn}`, ...(s.ip ? [`    ip: ${s.ip}`] : []), ...(s.extra ?? []).map((l) => `    ${l}`)]),
+    ...servers.flatMap((s) => [
+      `  - name: ${s.name}`,
+      `    fqdn: ${s.fqdn}`,
+      ...(s.ip ? [`    ip: ${s.ip}`] : []),
+      ...(s.extra ?? []).map((l) => `    ${l}`),
+    ]),
     '',
   ].join('\n');
 
@@ -41,7 +50,7 @@ export function connector(o: {
     `administrativeGroup: ${o.adminGroup ?? 'First Administrative Group'}`,
     `routingGroup: ${o.from}`,
     'general:',
-    ...(o.delivery ?? (o.smartHosts ? 'smartHost' : undefined) ? [`  delivery: ${o.delivery ?? 'smartHost'}`] : []),
+    ...((o.delivery ?? (o.smartHosts ? 'smartHost' : undefined)) ? [`  delivery: ${o.delivery ?? 'smartHost'}`] : []),
     ...(o.smartHosts ? ['  smartHosts:', ...o.smartHosts.map((h) => `    - "${h}"`)] : []),
     '  localBridgeheads:',
     `    - server: ${o.bridgehead ?? 'X'}`,

@@ -35,7 +35,7 @@ after(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-test('every example file is read on start, and its diagnostics are the engine\'s', async () => {
+test("every example file is read on start, and its diagnostics are the engine's", async () => {
   assert.ok(files.length >= 5, `examples/ has ${files.length} files`);
   const ws = new Workspace();
   for (const p of files) ws.setFile(uri(p), readFileSync(p, 'utf8'));
@@ -55,7 +55,9 @@ test('the topology of the examples lists every routing group with its connectors
   for (const p of files) ws.setFile(uri(p), readFileSync(p, 'utf8'));
   const groups = ws.index.groupsByName;
   const topo = await client.request<Topology>(TopologyRequestMethod, {});
-  const listed = topo.administrativeGroups.flatMap((a) => a.routingGroups.filter((g) => !g.inferred).map((g) => g.name.toLowerCase())).sort();
+  const listed = topo.administrativeGroups
+    .flatMap((a) => a.routingGroups.filter((g) => !g.inferred).map((g) => g.name.toLowerCase()))
+    .sort();
   assert.deepEqual(listed, [...groups.keys()].sort());
   const connectors = topo.administrativeGroups.flatMap((a) => a.routingGroups.flatMap((g) => g.connectors)).length;
   assert.equal(connectors, files.filter((f) => f.includes('.connector.')).length);
@@ -67,8 +69,14 @@ test('completion and hover on an example connector', async () => {
   const m = marked(text.replace('      virtualServer: Default SMTP Virtual Server', '      virtualServer: ‸'));
   await client.open(uri(p), m.text);
   const list = await client.request<CompletionList>('textDocument/completion', { textDocument: { uri: uri(p) }, position: m.positions[0] });
-  assert.deepEqual(list.items.map((i) => i.label), ['Default SMTP Virtual Server']);
-  const h = await client.request<Hover>('textDocument/hover', { textDocument: { uri: uri(p) }, position: rangeOf(m.text, 'Boston', 1).start });
+  assert.deepEqual(
+    list.items.map((i) => i.label),
+    ['Default SMTP Virtual Server'],
+  );
+  const h = await client.request<Hover>('textDocument/hover', {
+    textDocument: { uri: uri(p) },
+    position: rangeOf(m.text, 'Boston', 1).start,
+  });
   assert.match((h.contents as MarkupContent).value, /^Routing group Boston in North America/);
   await client.close(uri(p));
 });

@@ -27,9 +27,12 @@ test('completion on a key that already has a value replaces the key only', () =>
   assert.equal(item.insertTextFormat, 1);
 });
 
-test('completion in the second YAML document of a file uses that document\'s kind and file lines', () => {
+test("completion in the second YAML document of a file uses that document's kind and file lines", () => {
   const list = completeAt('kind: SmtpConnector\nname: A\n---\nkind: RoutingGroup\nservers:\n  - name: X\n    ‸\n');
-  assert.deepEqual(list.items.map((i) => i.label), ['fqdn', 'ip', 'version', 'smtpVirtualServers']);
+  assert.deepEqual(
+    list.items.map((i) => i.label),
+    ['fqdn', 'ip', 'version', 'smtpVirtualServers'],
+  );
   assert.deepEqual((list.items[2].textEdit as TextEdit).range, { start: { line: 6, character: 4 }, end: { line: 6, character: 4 } });
   assert.equal((list.items[2].textEdit as TextEdit).newText, 'version: "${1|5.5,2000,2003|}"');
 });
@@ -59,17 +62,24 @@ test('a fix that creates a file: documentChanges with create where the client ca
   assert.deepEqual(fixEdit('file:///a.connector.yaml', fix, 3, caps), {
     documentChanges: [
       { kind: 'create', uri: 'file:///x.routinggroup.yaml', options: { overwrite: false, ignoreIfExists: true } },
-      { textDocument: { uri: 'file:///x.routinggroup.yaml', version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: 'kind: RoutingGroup\n' }] },
+      {
+        textDocument: { uri: 'file:///x.routinggroup.yaml', version: null },
+        edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: 'kind: RoutingGroup\n' }],
+      },
     ],
   });
   // documentChanges without resource operations is no better.
-  assert.equal(fixEdit('file:///a.connector.yaml', fix, 3, readCaps({ workspace: { workspaceEdit: { documentChanges: true } } })), undefined);
+  assert.equal(
+    fixEdit('file:///a.connector.yaml', fix, 3, readCaps({ workspace: { workspaceEdit: { documentChanges: true } } })),
+    undefined,
+  );
 });
 
 test('hover on a smart host names the server it is; definition of a default virtual server goes to its server', () => {
   const ws = new Workspace();
   const rg = 'kind: RoutingGroup\nname: Boston\nadministrativeGroup: AG\nservers:\n  - name: BOS-EX01\n    fqdn: bos-ex01.contoso.com\n';
-  const conn = 'kind: SmtpConnector\nname: C\nadministrativeGroup: AG\nroutingGroup: Boston\ngeneral:\n  smartHosts:\n    - BOS-EX01.contoso.com.\n  localBridgeheads:\n    - server: BOS-EX01\n      virtualServer: Default SMTP Virtual Server\n';
+  const conn =
+    'kind: SmtpConnector\nname: C\nadministrativeGroup: AG\nroutingGroup: Boston\ngeneral:\n  smartHosts:\n    - BOS-EX01.contoso.com.\n  localBridgeheads:\n    - server: BOS-EX01\n      virtualServer: Default SMTP Virtual Server\n';
   ws.setFile('file:///b.routinggroup.yaml', rg);
   ws.setFile('file:///c.connector.yaml', conn);
   const h = hover(ws, 'file:///c.connector.yaml', { line: 6, character: 8 }, MINIMAL_CAPS)!;

@@ -13,7 +13,10 @@ function at(textWithCursor: string) {
 
 test('a half-typed key with no colon yet, inside a tab', () => {
   const l = at('kind: SmtpConnector\ngeneral:\n  delivery: dns\n  smart‸\n');
-  assert.deepEqual({ path: l.path, at: l.at, prefix: l.prefix, siblings: l.siblings }, { path: ['general'], at: 'key', prefix: 'smart', siblings: ['delivery'] });
+  assert.deepEqual(
+    { path: l.path, at: l.at, prefix: l.prefix, siblings: l.siblings },
+    { path: ['general'], at: 'key', prefix: 'smart', siblings: ['delivery'] },
+  );
 });
 
 test('an empty line: the cursor column decides which mapping it is in', () => {
@@ -24,11 +27,17 @@ test('an empty line: the cursor column decides which mapping it is in', () => {
   assert.deepEqual(at(text + '  ‸\n').siblings, ['outboundSecurity']);
 });
 
-test('inside a list entry: the keys of the entry, held by the list\'s key', () => {
+test("inside a list entry: the keys of the entry, held by the list's key", () => {
   const l = at('connectedRoutingGroups:\n  - routingGroup: Boston\n    ‸\n  - routingGroup: Paris\n    cost: 3\n');
-  assert.deepEqual({ path: l.path, at: l.at, siblings: l.siblings }, { path: ['connectedRoutingGroups'], at: 'key', siblings: ['routingGroup'] });
+  assert.deepEqual(
+    { path: l.path, at: l.at, siblings: l.siblings },
+    { path: ['connectedRoutingGroups'], at: 'key', siblings: ['routingGroup'] },
+  );
   const first = at('connectedRoutingGroups:\n  - rout‸\n    cost: 3\n');
-  assert.deepEqual({ path: first.path, listItem: first.listItem, siblings: first.siblings }, { path: ['connectedRoutingGroups'], listItem: true, siblings: ['cost'] });
+  assert.deepEqual(
+    { path: first.path, listItem: first.listItem, siblings: first.siblings },
+    { path: ['connectedRoutingGroups'], listItem: true, siblings: ['cost'] },
+  );
 });
 
 test('a list at the same indentation as its key', () => {
@@ -47,7 +56,10 @@ test('a value: the key, the word and its range; sibling values of the entry', ()
 
 test('an entry of a flow list', () => {
   const l = at('contentRestrictions:\n  allowedPriorities: [high, no‸rm]\n');
-  assert.deepEqual({ at: l.at, key: l.key, word: l.word, prefix: l.prefix, path: l.path }, { at: 'item', key: 'allowedPriorities', word: 'norm', prefix: 'no', path: ['contentRestrictions'] });
+  assert.deepEqual(
+    { at: l.at, key: l.key, word: l.word, prefix: l.prefix, path: l.path },
+    { at: 'item', key: 'allowedPriorities', word: 'norm', prefix: 'no', path: ['contentRestrictions'] },
+  );
 });
 
 test('a comment offers nothing; a "#" inside quotes is not a comment', () => {

@@ -1,7 +1,15 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import type { CodeAction, CompletionList, Hover, MarkupContent, SymbolInformation, TextEdit, WorkspaceEdit } from 'vscode-languageserver/node';
+import type {
+  CodeAction,
+  CompletionList,
+  Hover,
+  MarkupContent,
+  SymbolInformation,
+  TextEdit,
+  WorkspaceEdit,
+} from 'vscode-languageserver/node';
 import { LspClient, initializeParams, marked, tempWorkspace } from '../helpers/lspClient';
 import { applyEdits } from '../../server/src/engine/applyEdits';
 import { msg } from '../../server/src/rules/messages';
@@ -44,7 +52,10 @@ test('an edit is checked again and pushed for the new version', async () => {
   const at = rangeOf(text, 'cost: 0');
   await client.change(uri, 2, [{ range: { start: { line: at.start.line, character: 10 }, end: at.end }, text: '5' }]);
   const p = await client.pushedFor(uri, (x) => x.version === 2);
-  assert.equal(p.diagnostics.some((d) => d.code === 'cost-range'), false);
+  assert.equal(
+    p.diagnostics.some((d) => d.code === 'cost-range'),
+    false,
+  );
   await client.close(uri);
 });
 
@@ -62,7 +73,10 @@ test('completion without snippets inserts plain text, documented in plain text',
 
   const empty = ws.uri('paris/draft4.connector.yaml');
   await client.open(empty, '\n');
-  const snippets = await client.request<CompletionList>('textDocument/completion', { textDocument: { uri: empty }, position: { line: 0, character: 0 } });
+  const snippets = await client.request<CompletionList>('textDocument/completion', {
+    textDocument: { uri: empty },
+    position: { line: 0, character: 0 },
+  });
   const connector = snippets.items.find((i) => i.label === 'SMTP connector')!;
   assert.equal(connector.insertTextFormat, 1);
   assert.match((connector.textEdit as TextEdit).newText, /^kind: SmtpConnector\nname: Paris to Boston\n/);
@@ -98,11 +112,22 @@ test('code actions as plain changes; a fix that creates a file is not offered', 
   await client.open(uri, text);
   const p = await client.pushedFor(uri, (x) => x.diagnostics.some((d) => d.code === 'unknown-routing-group'));
   const unknown = p.diagnostics.find((d) => d.code === 'unknown-routing-group')!;
-  const onGroup = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: unknown.range, context: { diagnostics: [unknown] } });
-  assert.equal(onGroup.some((a) => a.title.startsWith(workspaceMessages.fixCreateRoutingGroup('').trim())), false);
+  const onGroup = await client.request<CodeAction[]>('textDocument/codeAction', {
+    textDocument: { uri },
+    range: unknown.range,
+    context: { diagnostics: [unknown] },
+  });
+  assert.equal(
+    onGroup.some((a) => a.title.startsWith(workspaceMessages.fixCreateRoutingGroup('').trim())),
+    false,
+  );
 
   const cost = p.diagnostics.find((d) => d.code === 'cost-range')!;
-  const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: cost.range, context: { diagnostics: [cost] } });
+  const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+    textDocument: { uri },
+    range: cost.range,
+    context: { diagnostics: [cost] },
+  });
   const fix = actions.find((a) => a.title === msg.fixSetCost(1))!;
   const edit = fix.edit as WorkspaceEdit;
   assert.equal(edit.documentChanges, undefined);
@@ -115,7 +140,11 @@ test('rename as plain changes, without prepare', async () => {
   const uri = ws.uri('paris/paris.routinggroup.yaml');
   const text = readFileSync(ws.path('paris/paris.routinggroup.yaml'), 'utf8');
   await client.open(uri, text);
-  const edit = await client.request<WorkspaceEdit>('textDocument/rename', { textDocument: { uri }, position: rangeOf(text, 'PAR-EX01').start, newName: 'PAR-EX02' });
+  const edit = await client.request<WorkspaceEdit>('textDocument/rename', {
+    textDocument: { uri },
+    position: rangeOf(text, 'PAR-EX01').start,
+    newName: 'PAR-EX02',
+  });
   assert.deepEqual(Object.keys(edit.changes!).sort(), [uri, ws.uri('paris/paris-to-boston.connector.yaml')].sort());
   assert.equal(applyEdits(text, edit.changes![uri]), text.replace('PAR-EX01', 'PAR-EX02'));
   await client.close(uri);

@@ -87,17 +87,31 @@ for (const [name, text] of Object.entries(BAD_TEXTS)) {
 
 test('requests for documents the server has never seen are answered with empty results', async () => {
   const uri = ws.uri('never/opened.connector.yaml');
-  await everyRequestAnswered(uri, [[0, 0], [5, 5]]);
-  assert.deepEqual(await client.request('textDocument/completion', { textDocument: { uri }, position: { line: 0, character: 0 } }), { isIncomplete: false, items: [] });
+  await everyRequestAnswered(uri, [
+    [0, 0],
+    [5, 5],
+  ]);
+  assert.deepEqual(await client.request('textDocument/completion', { textDocument: { uri }, position: { line: 0, character: 0 } }), {
+    isIncomplete: false,
+    items: [],
+  });
   assert.equal(await client.request('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 0 } }), null);
   assert.deepEqual(await client.request('textDocument/documentSymbol', { textDocument: { uri } }), []);
 });
 
 test('the custom requests, the workspace symbol request and unknown notifications are handled', async () => {
   await client.notify('exconn/noSuchNotification', { x: 1 });
-  await client.notify('textDocument/didChange', { textDocument: { uri: ws.uri('never/open.connector.yaml'), version: 3 }, contentChanges: [{ text: 'kind: x' }] });
+  await client.notify('textDocument/didChange', {
+    textDocument: { uri: ws.uri('never/open.connector.yaml'), version: 3 },
+    contentChanges: [{ text: 'kind: x' }],
+  });
   await client.notify('textDocument/didClose', { textDocument: { uri: ws.uri('never/open.connector.yaml') } });
-  await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: ws.uri('missing/gone.connector.yaml'), type: 2 }, { uri: 'untitled:Untitled-1', type: 1 }] });
+  await client.notify('workspace/didChangeWatchedFiles', {
+    changes: [
+      { uri: ws.uri('missing/gone.connector.yaml'), type: 2 },
+      { uri: 'untitled:Untitled-1', type: 1 },
+    ],
+  });
   const topo = await client.request<{ administrativeGroups: unknown[] }>(TopologyRequestMethod, {});
   assert.ok(Array.isArray(topo.administrativeGroups));
   const status = await client.request<{ files: number }>(ServerStatusRequestMethod, {});
@@ -108,8 +122,13 @@ test('the custom requests, the workspace symbol request and unknown notification
 
 test('after all that, the server still works and shuts down cleanly', async () => {
   const uri = ws.uri('paris/late.connector.yaml');
-  await client.open(uri, 'kind: SmtpConnector\nname: Late\nadministrativeGroup: First Administrative Group\nroutingGroup: Paris\nconnectedRoutingGroups:\n  - routingGroup: Boston\n    cost: 0\n');
-  const report = (await client.request<DocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri } })) as { items: { code?: unknown }[] };
+  await client.open(
+    uri,
+    'kind: SmtpConnector\nname: Late\nadministrativeGroup: First Administrative Group\nroutingGroup: Paris\nconnectedRoutingGroups:\n  - routingGroup: Boston\n    cost: 0\n',
+  );
+  const report = (await client.request<DocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri } })) as {
+    items: { code?: unknown }[];
+  };
   assert.ok(report.items.some((d) => d.code === 'cost-range'));
   assert.equal(await client.shutdown(), 0);
 });

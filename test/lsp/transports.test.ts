@@ -17,8 +17,14 @@ for (const [name, options] of [
       assert.equal(client.initializeResult.serverInfo?.name, 'exconn-language-server');
       const uri = ws.uri('x.connector.yaml');
       await client.open(uri, 'kind: SmtpConnector\ngeneral:\n  delivery: \n');
-      const list = await client.request<CompletionList>('textDocument/completion', { textDocument: { uri }, position: { line: 2, character: 12 } });
-      assert.deepEqual(list.items.map((i) => i.label), ['dns', 'smartHost']);
+      const list = await client.request<CompletionList>('textDocument/completion', {
+        textDocument: { uri },
+        position: { line: 2, character: 12 },
+      });
+      assert.deepEqual(
+        list.items.map((i) => i.label),
+        ['dns', 'smartHost'],
+      );
       assert.equal(await client.shutdown(), 0);
     } finally {
       client.kill();

@@ -4,12 +4,31 @@ import { mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { CodeAction, CompletionList, DocumentSymbol, Hover, Location, MarkupContent, TextEdit, WorkspaceEdit, FoldingRange, WorkspaceSymbol, DocumentDiagnosticReport, TextDocumentEdit } from 'vscode-languageserver/node';
+import type {
+  CodeAction,
+  CompletionList,
+  DocumentSymbol,
+  Hover,
+  Location,
+  MarkupContent,
+  TextEdit,
+  WorkspaceEdit,
+  FoldingRange,
+  WorkspaceSymbol,
+  DocumentDiagnosticReport,
+  TextDocumentEdit,
+} from 'vscode-languageserver/node';
 import { LspClient, initializeParams, marked, tempWorkspace } from '../helpers/lspClient';
 import { applyEdits } from '../../server/src/engine/applyEdits';
 import { msg } from '../../server/src/rules/messages';
 import { workspaceMessages } from '../../server/src/rules/workspace/messages';
-import { RouteRequestMethod, TopologyChangedMethod, TopologyRequestMethod, type RouteResult, type Topology } from '../../server/src/protocol';
+import {
+  RouteRequestMethod,
+  TopologyChangedMethod,
+  TopologyRequestMethod,
+  type RouteResult,
+  type Topology,
+} from '../../server/src/protocol';
 import { rangeOf } from '../helpers/engine';
 
 // The server as VS Code 1.99 starts it: the client capabilities recorded from vscode-languageclient.
@@ -55,7 +74,10 @@ test('closed files of the workspace are checked on start; node_modules and dot f
   await client.pushedFor(BOSTON_RG());
   assert.equal(client.pushed.has(ws.uri('node_modules/pkg/ignored.connector.yaml')), false);
   assert.equal(client.pushed.has(ws.uri('.hidden/ignored.connector.yaml')), false);
-  assert.deepEqual(client.pushed.get(PARIS())!.diagnostics.filter((d) => d.severity === 1), []);
+  assert.deepEqual(
+    client.pushed.get(PARIS())!.diagnostics.filter((d) => d.severity === 1),
+    [],
+  );
   // The load was reported as work-done progress.
   await client.until('the end of the progress', () => client.progress.includes('end'));
   assert.equal(client.progress[0], 'begin');
@@ -82,7 +104,11 @@ test('an open document is pulled: a cost out of range, with code, source, range 
   assert.ok(cost[0].codeDescription?.href.endsWith('#cost-range'));
 
   // The quick fix, preferred, applied to the text.
-  const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: cost[0].range, context: { diagnostics: [cost[0]] } });
+  const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+    textDocument: { uri },
+    range: cost[0].range,
+    context: { diagnostics: [cost[0]] },
+  });
   const fix = actions.find((a) => a.title === msg.fixSetCost(100));
   assert.ok(fix, JSON.stringify(actions.map((a) => a.title)));
   assert.equal(fix.isPreferred, true);
@@ -92,10 +118,17 @@ test('an open document is pulled: a cost out of range, with code, source, range 
   assert.equal(applyEdits(edited, docEdit.edits as TextEdit[]), original.replace('cost: 1', 'cost: 100'));
 
   // source.fixAll.exconn gives the same result in one edit.
-  const all = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [], only: ['source.fixAll.exconn'] } });
+  const all = await client.request<CodeAction[]>('textDocument/codeAction', {
+    textDocument: { uri },
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    context: { diagnostics: [], only: ['source.fixAll.exconn'] },
+  });
   assert.equal(all.length, 1);
   assert.equal(all[0].kind, 'source.fixAll.exconn');
-  assert.equal(applyEdits(edited, (all[0].edit!.documentChanges![0] as TextDocumentEdit).edits as TextEdit[]), original.replace('cost: 1', 'cost: 100'));
+  assert.equal(
+    applyEdits(edited, (all[0].edit!.documentChanges![0] as TextDocumentEdit).edits as TextEdit[]),
+    original.replace('cost: 1', 'cost: 100'),
+  );
   await client.close(uri);
 });
 
@@ -105,11 +138,17 @@ test('a pull with the previous result id is answered "unchanged" until the diagn
   await client.open(uri, body);
   const first = await client.request<{ kind: string; resultId?: string }>('textDocument/diagnostic', { textDocument: { uri } });
   assert.equal(first.kind, 'full');
-  const again = await client.request<{ kind: string; resultId?: string }>('textDocument/diagnostic', { textDocument: { uri }, previousResultId: first.resultId });
+  const again = await client.request<{ kind: string; resultId?: string }>('textDocument/diagnostic', {
+    textDocument: { uri },
+    previousResultId: first.resultId,
+  });
   assert.deepEqual(again, { kind: 'unchanged', resultId: first.resultId });
   const at = rangeOf(body, 'cost: 0');
   await client.change(uri, 2, [{ range: { start: { line: at.start.line, character: at.end.character - 1 }, end: at.end }, text: '4' }]);
-  const after = await client.request<{ kind: string; items?: unknown[] }>('textDocument/diagnostic', { textDocument: { uri }, previousResultId: first.resultId });
+  const after = await client.request<{ kind: string; items?: unknown[] }>('textDocument/diagnostic', {
+    textDocument: { uri },
+    previousResultId: first.resultId,
+  });
   assert.equal(after.kind, 'full');
   await client.close(uri);
 });
@@ -121,7 +160,12 @@ test('an edit in one open document makes the server ask the client to pull the o
   const tb = text('boston/boston-to-paris.connector.yaml');
   await client.open(a, ta);
   await client.open(b, tb);
-  const codes = async (uri: string) => ((await client.request<DocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri } })) as { items: { code?: unknown }[] }).items.map((d) => d.code);
+  const codes = async (uri: string) =>
+    (
+      (await client.request<DocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri } })) as {
+        items: { code?: unknown }[];
+      }
+    ).items.map((d) => d.code);
   assert.ok(!(await codes(a)).includes('missing-reciprocal-connector'));
   try {
     const refreshes = client.refreshes;
@@ -138,7 +182,16 @@ test('an edit in one open document makes the server ask the client to pull the o
 
 test('completion: the tabs not yet written, at the top of a connector', async () => {
   const { labels } = await complete(ws.uri('paris/draft1.connector.yaml'), connectorHead + '‸\n');
-  assert.deepEqual(labels, ['general', 'addressSpace', 'connectedRoutingGroups', 'deliveryRestrictions', 'contentRestrictions', 'deliveryOptions', 'advanced', 'details']);
+  assert.deepEqual(labels, [
+    'general',
+    'addressSpace',
+    'connectedRoutingGroups',
+    'deliveryRestrictions',
+    'contentRestrictions',
+    'deliveryOptions',
+    'advanced',
+    'details',
+  ]);
 });
 
 test('completion: inside a tab, its fields, also on a half-typed key, without those present', async () => {
@@ -146,7 +199,10 @@ test('completion: inside a tab, its fields, also on a half-typed key, without th
   assert.deepEqual(labels, ['delivery', 'localBridgeheads', 'allowPublicFolderReferrals']);
   const delivery = list.items[0];
   assert.equal(delivery.insertTextFormat, 2);
-  assert.deepEqual(delivery.textEdit, { range: { start: { line: 6, character: 2 }, end: { line: 6, character: 6 } }, newText: 'delivery: ${1|dns,smartHost|}' });
+  assert.deepEqual(delivery.textEdit, {
+    range: { start: { line: 6, character: 2 }, end: { line: 6, character: 6 } },
+    newText: 'delivery: ${1|dns,smartHost|}',
+  });
   assert.match((delivery.documentation as MarkupContent).value, /System Manager: General tab/);
 });
 
@@ -156,7 +212,10 @@ test('completion: the values of an enumeration and of a boolean, documented', as
   assert.match((e.list.items[1].documentation as MarkupContent).value, /Forward all mail through this connector/);
   const b = await complete(ws.uri('paris/draft4.connector.yaml'), connectorHead + 'advanced:\n  sendHelo: ‸\n');
   assert.deepEqual(b.labels, ['true', 'false']);
-  const flow = await complete(ws.uri('paris/draft5.connector.yaml'), connectorHead + 'contentRestrictions:\n  allowedPriorities: [high, ‸]\n');
+  const flow = await complete(
+    ws.uri('paris/draft5.connector.yaml'),
+    connectorHead + 'contentRestrictions:\n  allowedPriorities: [high, ‸]\n',
+  );
   assert.deepEqual(flow.labels, ['normal', 'low']);
 });
 
@@ -165,10 +224,16 @@ test('completion: names from the workspace', async () => {
   assert.deepEqual(groups.labels, ['Boston']); // not the connector's own group
   const servers = await complete(ws.uri('paris/draft7.connector.yaml'), connectorHead + 'general:\n  localBridgeheads:\n    - server: ‸\n');
   assert.deepEqual(servers.labels, ['PAR-EX01']);
-  const vs = await complete(ws.uri('boston/draft8.connector.yaml'), connectorHead.replace('Paris', 'Boston') + 'general:\n  localBridgeheads:\n    - server: BOS-EX01\n      virtualServer: ‸\n');
+  const vs = await complete(
+    ws.uri('boston/draft8.connector.yaml'),
+    connectorHead.replace('Paris', 'Boston') + 'general:\n  localBridgeheads:\n    - server: BOS-EX01\n      virtualServer: ‸\n',
+  );
   assert.deepEqual(vs.labels, ['Default SMTP Virtual Server', 'Relay SMTP Virtual Server']);
   assert.match((vs.list.items[1].documentation as MarkupContent).value, /^On BOS-EX01\n\n\*\*virtualServer\*\*/);
-  const hosts = await complete(ws.uri('paris/draft9.connector.yaml'), connectorHead + 'general:\n  smartHosts:\n    - ‸\nconnectedRoutingGroups:\n  - routingGroup: Boston\n');
+  const hosts = await complete(
+    ws.uri('paris/draft9.connector.yaml'),
+    connectorHead + 'general:\n  smartHosts:\n    - ‸\nconnectedRoutingGroups:\n  - routingGroup: Boston\n',
+  );
   assert.deepEqual(hosts.labels, ['bos-ex01.boston.contoso.com']);
   const admin = await complete(ws.uri('paris/draft10.routinggroup.yaml'), 'kind: RoutingGroup\nname: Lyon\nadministrativeGroup: ‸\n');
   assert.deepEqual(admin.labels, ['First Administrative Group']);
@@ -211,24 +276,31 @@ test('definition and references of routing-group and server names, across files'
   const uri = PARIS();
   const t = text('paris/paris-to-boston.connector.yaml');
   await client.open(uri, t);
-  const defs = await client.request<Location[]>('textDocument/definition', { textDocument: { uri }, position: rangeOf(t, 'Boston', 1).start });
+  const defs = await client.request<Location[]>('textDocument/definition', {
+    textDocument: { uri },
+    position: rangeOf(t, 'Boston', 1).start,
+  });
   assert.deepEqual(defs, [{ uri: BOSTON_RG(), range: rangeOf(text('boston/boston.routinggroup.yaml'), 'Boston') }]);
 
   const rg = text('boston/boston.routinggroup.yaml');
-  const refs = await client.request<Location[]>('textDocument/references', { textDocument: { uri: BOSTON_RG() }, position: rangeOf(rg, 'BOS-EX01').start, context: { includeDeclaration: true } });
-  assert.deepEqual(
-    refs.map((r) => r.uri).sort(),
-    [BOSTON_RG(), BOSTON_CONN()].sort(),
-  );
+  const refs = await client.request<Location[]>('textDocument/references', {
+    textDocument: { uri: BOSTON_RG() },
+    position: rangeOf(rg, 'BOS-EX01').start,
+    context: { includeDeclaration: true },
+  });
+  assert.deepEqual(refs.map((r) => r.uri).sort(), [BOSTON_RG(), BOSTON_CONN()].sort());
   await client.close(uri);
 });
 
-test('rename a routing group across files, keeping each place\'s quotes', async () => {
+test("rename a routing group across files, keeping each place's quotes", async () => {
   const uri = PARIS();
   const t = text('paris/paris-to-boston.connector.yaml');
   await client.open(uri, t);
   const position = rangeOf(t, 'Boston', 1).start;
-  const prep = await client.request<{ range: unknown; placeholder: string }>('textDocument/prepareRename', { textDocument: { uri }, position });
+  const prep = await client.request<{ range: unknown; placeholder: string }>('textDocument/prepareRename', {
+    textDocument: { uri },
+    position,
+  });
   assert.deepEqual(prep, { range: rangeOf(t, 'Boston', 1), placeholder: 'Boston' });
   const edit = await client.request<WorkspaceEdit>('textDocument/rename', { textDocument: { uri }, position, newName: 'New York' });
   const byUri = new Map((edit.documentChanges as TextDocumentEdit[]).map((d) => [d.textDocument.uri, d.edits as TextEdit[]]));
@@ -249,34 +321,55 @@ test('symbols: the outline as a tree, and workspace symbols', async () => {
   assert.equal(symbols.length, 1);
   assert.equal(symbols[0].name, 'Paris to Boston');
   const general = symbols[0].children!.find((c) => c.name === 'general')!;
-  assert.deepEqual(general.children!.map((c) => c.name), ['delivery', 'smartHosts', 'localBridgeheads']);
-  assert.deepEqual(general.children![2].children!.map((c) => c.name), ['PAR-EX01']);
+  assert.deepEqual(
+    general.children!.map((c) => c.name),
+    ['delivery', 'smartHosts', 'localBridgeheads'],
+  );
+  assert.deepEqual(
+    general.children![2].children!.map((c) => c.name),
+    ['PAR-EX01'],
+  );
 
   const found = await client.request<WorkspaceSymbol[]>('workspace/symbol', { query: 'bos' });
   assert.deepEqual(found.map((s) => s.name).sort(), ['BOS-EX01', 'Boston', 'Boston to Paris', 'Paris to Boston']); // letters in order: Paris to BOSton
 
   const folds = await client.request<FoldingRange[]>('textDocument/foldingRange', { textDocument: { uri } });
-  assert.ok(folds.some((f) => f.startLine === 5 && f.endLine === 11), JSON.stringify(folds)); // general:
+  assert.ok(
+    folds.some((f) => f.startLine === 5 && f.endLine === 11),
+    JSON.stringify(folds),
+  ); // general:
   await client.close(uri);
 });
 
 test('the topology: administrative group → routing groups → servers and connectors', async () => {
   const topo = await client.request<Topology>(TopologyRequestMethod, {});
   assert.equal(topo.organization?.name, 'Contoso');
-  assert.deepEqual(topo.administrativeGroups.map((a) => a.name), ['First Administrative Group']);
+  assert.deepEqual(
+    topo.administrativeGroups.map((a) => a.name),
+    ['First Administrative Group'],
+  );
   const groups = topo.administrativeGroups[0].routingGroups;
-  assert.deepEqual(groups.map((g) => [g.name, g.inferred, g.servers.map((s) => s.name), g.connectors.map((c) => c.name)]), [
-    ['Boston', false, ['BOS-EX01'], ['Boston to Paris']],
-    ['Paris', false, ['PAR-EX01'], ['Paris to Boston']],
-  ]);
+  assert.deepEqual(
+    groups.map((g) => [g.name, g.inferred, g.servers.map((s) => s.name), g.connectors.map((c) => c.name)]),
+    [
+      ['Boston', false, ['BOS-EX01'], ['Boston to Paris']],
+      ['Paris', false, ['PAR-EX01'], ['Paris to Boston']],
+    ],
+  );
   assert.equal(groups[1].connectors[0].status, 'complete');
 });
 
 test('exconn/route traces a route; an unknown routing group is an error naming it', async () => {
   const r = await client.request<RouteResult>(RouteRequestMethod, { from: 'Paris', toGroup: 'Boston' });
   assert.equal(r.delivered, true);
-  assert.deepEqual(r.routes.map((x) => x.hops.map((h) => [h.connector, h.from, h.to, h.cost])), [[['Paris to Boston', 'Paris', 'Boston', 1]]]);
-  await assert.rejects(client.request(RouteRequestMethod, { from: 'Atlantis', toGroup: 'Boston' }), (e: { code?: number; message?: string }) => e.code === -32602 && /Atlantis/.test(e.message ?? ''));
+  assert.deepEqual(
+    r.routes.map((x) => x.hops.map((h) => [h.connector, h.from, h.to, h.cost])),
+    [[['Paris to Boston', 'Paris', 'Boston', 1]]],
+  );
+  await assert.rejects(
+    client.request(RouteRequestMethod, { from: 'Atlantis', toGroup: 'Boston' }),
+    (e: { code?: number; message?: string }) => e.code === -32602 && /Atlantis/.test(e.message ?? ''),
+  );
 });
 
 test('a watched file created on disk is checked, and cleared when deleted', async () => {
@@ -295,7 +388,12 @@ test('a rule turned off in the settings disappears after a configuration change'
   const uri = PARIS();
   const t = text('paris/paris-to-boston.connector.yaml').replace('cost: 1', 'cost: 0');
   await client.open(uri, t);
-  const pull = async () => ((await client.request<DocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri } })) as { items: { code?: unknown }[] }).items.map((d) => d.code);
+  const pull = async () =>
+    (
+      (await client.request<DocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri } })) as {
+        items: { code?: unknown }[];
+      }
+    ).items.map((d) => d.code);
   const first = await pull();
   assert.ok(first.includes('cost-range'), JSON.stringify(first));
   client.settings = { rules: { 'cost-range': 'off' } };
@@ -309,14 +407,24 @@ test('a rule turned off in the settings disappears after a configuration change'
 test('a fix that creates a file is a workspace edit with a create operation', async () => {
   const uri = ws.uri('paris/draft12.connector.yaml');
   await client.open(uri, connectorHead + 'connectedRoutingGroups:\n  - routingGroup: Lyon\n');
-  const report = (await client.request<DocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri } })) as { items: import('vscode-languageserver/node').Diagnostic[] };
+  const report = (await client.request<DocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri } })) as {
+    items: import('vscode-languageserver/node').Diagnostic[];
+  };
   const unknown = report.items.find((d) => d.code === 'unknown-routing-group');
   assert.ok(unknown, JSON.stringify(report.items.map((d) => d.code)));
-  const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: unknown.range, context: { diagnostics: [unknown] } });
+  const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+    textDocument: { uri },
+    range: unknown.range,
+    context: { diagnostics: [unknown] },
+  });
   const create = actions.find((a) => a.title === workspaceMessages.fixCreateRoutingGroup('lyon.routinggroup.yaml'));
   assert.ok(create, JSON.stringify(actions.map((a) => a.title)));
   const changes = create.edit!.documentChanges!;
-  assert.deepEqual(changes[0], { kind: 'create', uri: ws.uri('paris/lyon.routinggroup.yaml'), options: { overwrite: false, ignoreIfExists: true } });
+  assert.deepEqual(changes[0], {
+    kind: 'create',
+    uri: ws.uri('paris/lyon.routinggroup.yaml'),
+    options: { overwrite: false, ignoreIfExists: true },
+  });
   const content = (changes[1] as TextDocumentEdit).edits[0] as TextEdit;
   assert.match(content.newText, /^kind: RoutingGroup\nname: Lyon\nadministrativeGroup: First Administrative Group\n/);
   await client.close(uri);
@@ -332,9 +440,18 @@ test('deleting a routing group on disk re-checks the closed connectors that name
   const t = text('paris/paris-to-boston.connector.yaml');
   assert.deepEqual(p.diagnostics.find((d) => d.code === 'unknown-routing-group')!.range, rangeOf(t, 'Boston', 1));
   // The tree view is told to ask again, and Boston is now inferred.
-  await client.until('topology notification', () => client.notifications.filter((n) => n.method === TopologyChangedMethod).length > notified);
+  await client.until(
+    'topology notification',
+    () => client.notifications.filter((n) => n.method === TopologyChangedMethod).length > notified,
+  );
   const topo = await client.request<Topology>(TopologyRequestMethod, {});
-  assert.deepEqual(topo.administrativeGroups[0].routingGroups.map((g) => [g.name, g.inferred]), [['Boston', true], ['Paris', false]]);
+  assert.deepEqual(
+    topo.administrativeGroups[0].routingGroups.map((g) => [g.name, g.inferred]),
+    [
+      ['Boston', true],
+      ['Paris', false],
+    ],
+  );
   writeFileSync(ws.path(rg), saved);
   await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: BOSTON_RG(), type: 1 }] });
   await client.pushedFor(PARIS(), (x) => !x.diagnostics.some((d) => d.code === 'unknown-routing-group'));
@@ -343,13 +460,19 @@ test('deleting a routing group on disk re-checks the closed connectors that name
 test('a workspace folder added is read and checked; removed, its files leave', async () => {
   const extra = mkdtempSync(join(tmpdir(), 'exconn-lsp-extra-'));
   try {
-    writeFileSync(join(extra, 'lyon.routinggroup.yaml'), 'kind: RoutingGroup\nname: Lyon\nadministrativeGroup: First Administrative Group\nservers: []\n');
+    writeFileSync(
+      join(extra, 'lyon.routinggroup.yaml'),
+      'kind: RoutingGroup\nname: Lyon\nadministrativeGroup: First Administrative Group\nservers: []\n',
+    );
     const uri = pathToFileURL(join(extra, 'lyon.routinggroup.yaml')).href;
     const folder = { uri: pathToFileURL(extra).href, name: 'extra' };
     await client.notify('workspace/didChangeWorkspaceFolders', { event: { added: [folder], removed: [] } });
     const p = await client.pushedFor(uri, (x) => x.diagnostics.some((d) => d.code === 'routing-group-no-server'));
     assert.ok(p);
-    const { labels } = await complete(ws.uri('paris/draft14.connector.yaml'), connectorHead + 'connectedRoutingGroups:\n  - routingGroup: ‸\n');
+    const { labels } = await complete(
+      ws.uri('paris/draft14.connector.yaml'),
+      connectorHead + 'connectedRoutingGroups:\n  - routingGroup: ‸\n',
+    );
     assert.deepEqual(labels, ['Boston', 'Lyon']);
     await client.notify('workspace/didChangeWorkspaceFolders', { event: { added: [], removed: [folder] } });
     await client.pushedFor(uri, (x) => x.diagnostics.length === 0);
@@ -364,11 +487,19 @@ test('a file opened under another spelling of its URI is still one file', async 
   const spelled = PARIS().replace('paris-to-boston', 'paris%2Dto%2Dboston');
   assert.notEqual(spelled, PARIS());
   await client.open(spelled, text('paris/paris-to-boston.connector.yaml'));
-  const report = (await client.request<DocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri: spelled } })) as { items: { code?: unknown }[] };
-  assert.deepEqual(report.items.map((d) => d.code), []);
+  const report = (await client.request<DocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri: spelled } })) as {
+    items: { code?: unknown }[];
+  };
+  assert.deepEqual(
+    report.items.map((d) => d.code),
+    [],
+  );
   const topo = await client.request<Topology>(TopologyRequestMethod, {});
   const paris = topo.administrativeGroups[0].routingGroups.find((g) => g.name === 'Paris')!;
-  assert.deepEqual(paris.connectors.map((c) => [c.name, c.location.uri]), [['Paris to Boston', spelled]]);
+  assert.deepEqual(
+    paris.connectors.map((c) => [c.name, c.location.uri]),
+    [['Paris to Boston', spelled]],
+  );
   await client.close(spelled);
 });
 

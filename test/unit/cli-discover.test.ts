@@ -49,7 +49,10 @@ test('quoted globs expand to the connector files they match', (t) => {
   const rel = (paths: string[]) => paths.map((p) => relative(dir, p).split('\\').join('/'));
   assert.deepEqual(rel(discoverFiles(['**/*.connector.yaml'], dir)), ['a/b/paris-boston.connector.yaml']);
   assert.deepEqual(rel(discoverFiles(['a/*'], dir)), ['a/b/paris-boston.connector.yaml', 'a/paris.routinggroup.yml']);
-  assert.deepEqual(rel(discoverFiles(['*.{organization,routinggroup}.yaml', 'a/*.routinggroup.yml'], dir)), ['a/paris.routinggroup.yml', 'org.organization.yaml']);
+  assert.deepEqual(rel(discoverFiles(['*.{organization,routinggroup}.yaml', 'a/*.routinggroup.yml'], dir)), [
+    'a/paris.routinggroup.yml',
+    'org.organization.yaml',
+  ]);
   assert.deepEqual(discoverFiles(['nothing/**/*.connector.yaml'], dir), []);
 });
 
@@ -58,7 +61,10 @@ test('an unreadable path is a CliError naming it; a link cycle is walked once', 
   t.after(() => rmSync(dir, { recursive: true, force: true }));
   symlinkSync(join(dir, 'a'), join(dir, 'a', 'loop'));
   assert.equal(discoverFiles(['a'], dir).length, 1);
-  assert.throws(() => discoverFiles(['a', 'gone'], dir), (e: unknown) => e instanceof CliError && e.status === 2 && e.message === 'cannot read gone: no such file or directory');
+  assert.throws(
+    () => discoverFiles(['a', 'gone'], dir),
+    (e: unknown) => e instanceof CliError && e.status === 2 && e.message === 'cannot read gone: no such file or directory',
+  );
 });
 
 test('globs: * stays in a segment, ** crosses them, ? [] {} as in shells', () => {

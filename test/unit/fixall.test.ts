@@ -19,7 +19,10 @@ test('pickFixes takes preferred fixes whose edits do not touch one taken before,
   const notPreferred: Fix = { title: 'offered only', edits: [edit(0, 9, 10)] };
   const creates: Fix = { title: 'creates', preferred: true, edits: [edit(0, 9, 10)], create: [{ uri: 'x', text: '' }] };
   const picked = pickFixes(text, [a, touching, inside, before, otherLine, twoParts, notPreferred, creates].map(finding));
-  assert.deepEqual(picked.map((f) => f.title), ['a', 'before', 'other line']);
+  assert.deepEqual(
+    picked.map((f) => f.title),
+    ['a', 'before', 'other line'],
+  );
 });
 
 test('pickFixes stays correct with thousands of fixes (each line its own edit, every other line clashing)', () => {

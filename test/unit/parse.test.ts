@@ -78,11 +78,14 @@ test('markers are found with CRLF endings, with a tab after them, and right afte
 
 test('a lone CR is a line break for positions (as LSP counts) but not for markers (as YAML reads)', () => {
   const t = 'kind: A\rname: x\n---\nkind: B\r\rname: y\n---\rkind: C\n';
-  assert.deepEqual(splitDocuments(t).map((s) => [s.line, s.text]), [
-    [0, 'kind: A\rname: x\n'],
-    [2, '---\nkind: B\r\rname: y\n'],
-    [6, '---\rkind: C\n'],
-  ]);
+  assert.deepEqual(
+    splitDocuments(t).map((s) => [s.line, s.text]),
+    [
+      [0, 'kind: A\rname: x\n'],
+      [2, '---\nkind: B\r\rname: y\n'],
+      [6, '---\rkind: C\n'],
+    ],
+  );
   assertCovers(t);
   const index = new LineIndex('a\rb\r\nc\n');
   assert.deepEqual(index.starts, [0, 2, 5, 7]);
@@ -103,7 +106,25 @@ test('the splitter finds the documents the yaml package finds in the whole file 
     seed = (seed * 1103515245 + 12345) & 0x7fffffff;
     return seed / 0x7fffffff;
   };
-  const pieces = ['kind: A', 'name: x', '---', '--- # c', '---\r', '...', '# comment', '', 'note: |', '  text', '---', '  # text too', 'list:', '  - a', 'k: "multi', '  line"', '--- [1, 2]'];
+  const pieces = [
+    'kind: A',
+    'name: x',
+    '---',
+    '--- # c',
+    '---\r',
+    '...',
+    '# comment',
+    '',
+    'note: |',
+    '  text',
+    '---',
+    '  # text too',
+    'list:',
+    '  - a',
+    'k: "multi',
+    '  line"',
+    '--- [1, 2]',
+  ];
   const values = (docs: { toJS(): unknown }[]) => docs.map((d) => JSON.stringify(d.toJS() ?? null)).filter((v) => v !== 'null');
   let compared = 0;
   for (let n = 0; n < 1000; n++) {
@@ -114,7 +135,11 @@ test('the splitter finds the documents the yaml package finds in the whole file 
     // Only texts YAML accepts have documents to compare.
     if (!Array.isArray(whole) || whole.some((d) => d.errors.length)) continue;
     const slices = splitDocuments(text).map((sl) => parseDocument(sl.text));
-    assert.deepEqual(slices.map((d) => d.errors.length), slices.map(() => 0), JSON.stringify(text));
+    assert.deepEqual(
+      slices.map((d) => d.errors.length),
+      slices.map(() => 0),
+      JSON.stringify(text),
+    );
     assert.deepEqual(values(slices), values(whole), JSON.stringify(text));
     compared++;
   }
@@ -128,7 +153,10 @@ test('a parsed document counts offsets and lines from its own first line', () =>
   assert.equal(second.offset, 8);
   const root = second.doc.root!;
   const name = root.items[1] as Pair;
-  assert.deepEqual(second.doc.range(...((name.key as { range: [number, number] }).range)), { start: { line: 2, character: 0 }, end: { line: 2, character: 4 } });
+  assert.deepEqual(second.doc.range(...(name.key as { range: [number, number] }).range), {
+    start: { line: 2, character: 0 },
+    end: { line: 2, character: 4 },
+  });
   assert.equal(file.documentAtLine(0), file.documents[0]);
   assert.equal(file.documentAtLine(1), second);
   assert.equal(file.documentAtLine(3), second);
@@ -172,12 +200,20 @@ test('an alias is linked to the last anchor of its name before it; one without a
   assert.equal(doc.aliasTarget(alias), (root.items[1] as Pair).value);
 
   const bad = new ParsedDocument(lines('c: *x', 'a: &x 1'));
-  assert.deepEqual(bad.errors, [{ range: { start: { line: 0, character: 3 }, end: { line: 0, character: 5 } }, message: 'Unknown alias *x: no anchor &x is set before it.' }]);
+  assert.deepEqual(bad.errors, [
+    {
+      range: { start: { line: 0, character: 3 }, end: { line: 0, character: 5 } },
+      message: 'Unknown alias *x: no anchor &x is set before it.',
+    },
+  ]);
 });
 
 test('syntax errors: one per line, at most MAX_SYNTAX_ERRORS per document', () => {
   const tabs = new ParsedDocument('kind: A\n' + '\tx: 1\n'.repeat(3));
-  assert.deepEqual(tabs.errors.map((e) => e.range.start), [1, 2, 3].map((line) => ({ line, character: 0 })));
+  assert.deepEqual(
+    tabs.errors.map((e) => e.range.start),
+    [1, 2, 3].map((line) => ({ line, character: 0 })),
+  );
   const many = new ParsedDocument('kind: A\n' + '- x\n'.repeat(MAX_SYNTAX_ERRORS * 3));
   assert.equal(many.errors.length, MAX_SYNTAX_ERRORS);
   assert.equal(new Set(many.errors.map((e) => e.range.start.line)).size, MAX_SYNTAX_ERRORS);

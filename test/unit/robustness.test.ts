@@ -38,7 +38,11 @@ function assertWellFormed(text: string, findings: Finding[], label: string): voi
       assert.ok(p.line >= 0 && p.line < index.lineCount, `${label}: ${f.code} on line ${p.line} of ${index.lineCount}`);
       assert.ok(p.character >= 0 && p.character <= index.lineText(p.line).length, `${label}: ${f.code} at column ${p.character}`);
     }
-    assert.ok(f.range.start.line < f.range.end.line || (f.range.start.line === f.range.end.line && f.range.start.character <= f.range.end.character), `${label}: ${f.code} range backwards`);
+    assert.ok(
+      f.range.start.line < f.range.end.line ||
+        (f.range.start.line === f.range.end.line && f.range.start.character <= f.range.end.character),
+      `${label}: ${f.code} range backwards`,
+    );
   }
 }
 
@@ -190,7 +194,49 @@ test('preferred fixes apply to every tenth prefix of the full connector without 
 
 test('random text (NUL, lone surrogates, bare CR, YAML indicators) never makes the engine throw', () => {
   const rand = prng(20031);
-  const alphabet = ['\0', '\uD800', '\uDFFF', '\r', '\n', '\t', ' ', ':', '-', '---', '...', '#', '&a', '*a', '!', '!!', '|', '>', '[', ']', '{', '}', ',', '?', '%', '@', '`', '"', "'", '\\', '\uFEFF', '😀', 'kind', 'password', 'cost', 'SmtpConnector', '0', '1e9', 'true', 'yes', '~'];
+  const alphabet = [
+    '\0',
+    '\uD800',
+    '\uDFFF',
+    '\r',
+    '\n',
+    '\t',
+    ' ',
+    ':',
+    '-',
+    '---',
+    '...',
+    '#',
+    '&a',
+    '*a',
+    '!',
+    '!!',
+    '|',
+    '>',
+    '[',
+    ']',
+    '{',
+    '}',
+    ',',
+    '?',
+    '%',
+    '@',
+    '`',
+    '"',
+    "'",
+    '\\',
+    '\uFEFF',
+    '😀',
+    'kind',
+    'password',
+    'cost',
+    'SmtpConnector',
+    '0',
+    '1e9',
+    'true',
+    'yes',
+    '~',
+  ];
   for (let n = 0; n < 300; n++) {
     let text = '';
     const len = Math.floor(rand() * 200);
@@ -204,7 +250,30 @@ test('random text (NUL, lone surrogates, bare CR, YAML indicators) never makes t
 
 test('random damage to a valid file never makes the engine throw', () => {
   const rand = prng(2003);
-  const pieces = ['\0', '\r', '\n', '\t', ' ', '  ', ':', '- ', '---\n', '#', '&x ', '*x', '"', "'", '[', ']', '{', '}', ',', '|\n', 'password: x\n', '\uD83D'];
+  const pieces = [
+    '\0',
+    '\r',
+    '\n',
+    '\t',
+    ' ',
+    '  ',
+    ':',
+    '- ',
+    '---\n',
+    '#',
+    '&x ',
+    '*x',
+    '"',
+    "'",
+    '[',
+    ']',
+    '{',
+    '}',
+    ',',
+    '|\n',
+    'password: x\n',
+    '\uD83D',
+  ];
   for (let n = 0; n < 300; n++) {
     let text = fullConnector;
     const edits = 1 + Math.floor(rand() * 5);
@@ -240,7 +309,14 @@ test('every quick fix of every finding in damaged mistake fixtures applies and l
           const fixed = applyEdits(text, fix.edits);
           const ws = new Workspace();
           ws.setFile('fixed.connector.yaml', fixed);
-          assert.deepEqual(ws.findings('fixed.connector.yaml').filter((x) => x.code === 'yaml-syntax').map((x) => x.message), [], `${label}\n${fixed}`);
+          assert.deepEqual(
+            ws
+              .findings('fixed.connector.yaml')
+              .filter((x) => x.code === 'yaml-syntax')
+              .map((x) => x.message),
+            [],
+            `${label}\n${fixed}`,
+          );
           fixesTried++;
         }
       }
@@ -250,15 +326,42 @@ test('every quick fix of every finding in damaged mistake fixtures applies and l
 });
 
 test('a billion-laughs alias bomb is checked without expanding it', () => {
-  let text = lines('kind: SmtpConnector', 'name: Bomb', 'administrativeGroup: A', 'routingGroup: P', 'x0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]');
-  for (let i = 1; i < 30; i++) text += `x${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(', ')}]\n`;
-  text += lines('general:', '  smartHosts: *a29', '  localBridgeheads: *a29', 'deliveryRestrictions:', '  rejectFrom: *a29', 'details: *a29');
+  let text = lines(
+    'kind: SmtpConnector',
+    'name: Bomb',
+    'administrativeGroup: A',
+    'routingGroup: P',
+    'x0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]',
+  );
+  for (let i = 1; i < 30; i++)
+    text += `x${i}: &a${i} [${Array(10)
+      .fill(`*a${i - 1}`)
+      .join(', ')}]\n`;
+  text += lines(
+    'general:',
+    '  smartHosts: *a29',
+    '  localBridgeheads: *a29',
+    'deliveryRestrictions:',
+    '  rejectFrom: *a29',
+    'details: *a29',
+  );
   const findings = checkAndFix(text, 'alias bomb');
-  assert.ok(findings.some((f) => f.code === 'unknown-field'), 'the x keys are still reported');
+  assert.ok(
+    findings.some((f) => f.code === 'unknown-field'),
+    'the x keys are still reported',
+  );
 });
 
 test('an alias to a mapping that holds an alias to itself is checked without looping', () => {
-  const text = lines('kind: SmtpConnector', 'name: Loop', 'administrativeGroup: A', 'routingGroup: P', 'general: &g', '  localBridgeheads: [*g]', 'addressSpace: *g');
+  const text = lines(
+    'kind: SmtpConnector',
+    'name: Loop',
+    'administrativeGroup: A',
+    'routingGroup: P',
+    'general: &g',
+    '  localBridgeheads: [*g]',
+    'addressSpace: *g',
+  );
   checkAndFix(text, 'self alias');
 });
 
@@ -274,7 +377,10 @@ test('absurd nesting is a yaml-syntax diagnostic, not a crash', () => {
   ];
   for (const [label, text] of texts) {
     const findings = checkAndFix(text, label);
-    assert.ok(findings.some((f) => f.code === 'yaml-syntax'), `${label}: ${JSON.stringify(findings.map((f) => f.code))}`);
+    assert.ok(
+      findings.some((f) => f.code === 'yaml-syntax'),
+      `${label}: ${JSON.stringify(findings.map((f) => f.code))}`,
+    );
   }
 });
 
@@ -326,10 +432,13 @@ test('a 1 MB file of many documents is checked in full, and an edit re-parses on
 test('tabs used for indentation are a yaml-syntax diagnostic on the tab', () => {
   const text = lines('kind: SmtpConnector', 'general:', '\tdelivery: dns', '\t\tsmartHosts: []');
   const findings = checkAndFix(text, 'tabs');
-  assert.deepEqual(findings.map((f) => [f.code, f.range.start]), [
-    ['yaml-syntax', { line: 2, character: 0 }],
-    ['yaml-syntax', { line: 3, character: 0 }],
-  ]);
+  assert.deepEqual(
+    findings.map((f) => [f.code, f.range.start]),
+    [
+      ['yaml-syntax', { line: 2, character: 0 }],
+      ['yaml-syntax', { line: 3, character: 0 }],
+    ],
+  );
 });
 
 test('a byte-order mark before a valid file changes nothing', () => {

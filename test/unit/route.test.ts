@@ -81,14 +81,21 @@ test('an unreachable routing group: not delivered, nothing routed', () => {
   const r = route({ from: 'Paris', toGroup: 'Oslo' });
   assert.deepEqual(r, { delivered: false, routes: [], passedOver: r.passedOver });
   // From Oslo the way out exists.
-  assert.deepEqual(path(route({ from: 'Oslo', toGroup: 'Boston' })), [[2, ['Oslo>Paris:Oslo to Paris:1', 'Paris>Boston:Paris to Boston:1']]]);
+  assert.deepEqual(path(route({ from: 'Oslo', toGroup: 'Boston' })), [
+    [2, ['Oslo>Paris:Oslo to Paris:1', 'Paris>Boston:Paris to Boston:1']],
+  ]);
 });
 
 test('a connector whose routing group cannot be reached is passed over as unreachable', () => {
   const w = workspaceOf({
     'a.routinggroup.yaml': routingGroup('A', [{ name: 'A1', fqdn: 'a1.contoso.com' }]),
     'b.routinggroup.yaml': routingGroup('B', [{ name: 'B1', fqdn: 'b1.contoso.com' }]),
-    'b.connector.yaml': connector({ name: 'B Internet', from: 'B', bridgehead: 'B1', extra: ['addressSpace:', '  entries:', '    - type: SMTP', '      address: "*"'] }),
+    'b.connector.yaml': connector({
+      name: 'B Internet',
+      from: 'B',
+      bridgehead: 'B1',
+      extra: ['addressSpace:', '  entries:', '    - type: SMTP', '      address: "*"'],
+    }),
   });
   const r = simulateRoute(w.index, { from: 'A', to: 'x@example.com' });
   assert.deepEqual(r, { delivered: false, routes: [], passedOver: [{ connector: 'B Internet', reason: 'unreachable' }] });
@@ -96,7 +103,13 @@ test('a connector whose routing group cannot be reached is passed over as unreac
 
 test('system messages: a link that carries only non-system messages is passed over for type', () => {
   const w = workspaceOf({
-    'a.connector.yaml': connector({ name: 'A to B', from: 'A', to: ['B'], bridgehead: 'A1', extra: ['contentRestrictions:', '  allowedTypes: [nonSystem]'] }),
+    'a.connector.yaml': connector({
+      name: 'A to B',
+      from: 'A',
+      to: ['B'],
+      bridgehead: 'A1',
+      extra: ['contentRestrictions:', '  allowedTypes: [nonSystem]'],
+    }),
     'a2.connector.yaml': connector({ name: 'A to C', from: 'A', to: ['C'], bridgehead: 'A1' }),
     'c.connector.yaml': connector({ name: 'C to B', from: 'C', to: ['B'], bridgehead: 'C1' }),
   });
@@ -108,7 +121,13 @@ test('system messages: a link that carries only non-system messages is passed ov
 
 test('a custom schedule that opens some time carries the message; an unknown group is a query error', () => {
   const w = workspaceOf({
-    'a.connector.yaml': connector({ name: 'Night', from: 'A', to: ['B'], bridgehead: 'A1', extra: ['deliveryOptions:', '  connectionTime: custom', '  schedule: ["Mon-Fri 22:00-05:00"]'] }),
+    'a.connector.yaml': connector({
+      name: 'Night',
+      from: 'A',
+      to: ['B'],
+      bridgehead: 'A1',
+      extra: ['deliveryOptions:', '  connectionTime: custom', '  schedule: ["Mon-Fri 22:00-05:00"]'],
+    }),
   });
   assert.equal(simulateRoute(w.index, { from: 'A', toGroup: 'B' }).delivered, true);
   assert.throws(() => simulateRoute(w.index, { from: 'Nowhere', toGroup: 'B' }), RouteQueryError);

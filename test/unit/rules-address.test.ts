@@ -26,14 +26,27 @@ const documentCodes = (text: string) => codes(check(text)).filter((c) => CODES[c
 
 test('domains: label rules of host names, not an address, one trailing dot ignored', () => {
   for (const ok of ['contoso.com', 'Boston.Contoso.COM.', 'local', 'xn--bcher-kva.example', 'a1.b2']) assert.ok(isDomain(ok), ok);
-  for (const bad of ['', '.', 'contoso..com', '-contoso.com', 'contoso-.com', 'con toso.com', 'contoso_com.net', '10.1.0.10', 'contoso.123', '*.contoso.com', '@contoso.com']) {
+  for (const bad of [
+    '',
+    '.',
+    'contoso..com',
+    '-contoso.com',
+    'contoso-.com',
+    'con toso.com',
+    'contoso_com.net',
+    '10.1.0.10',
+    'contoso.123',
+    '*.contoso.com',
+    '@contoso.com',
+  ]) {
     assert.ok(!isDomain(bad), bad);
   }
   assert.equal(normalizeDomain('Boston.Contoso.COM.'), 'boston.contoso.com');
   assert.deepEqual(parseSmtpAddressSpace('*'), { domain: '', subdomains: true });
   assert.deepEqual(parseSmtpAddressSpace('*.Contoso.com'), { domain: 'contoso.com', subdomains: true });
   assert.deepEqual(parseSmtpAddressSpace('contoso.com'), { domain: 'contoso.com', subdomains: false });
-  for (const bad of ['*contoso.com', '*.', '*.*.com', 'mail@contoso.com', '**', ' contoso.com']) assert.equal(parseSmtpAddressSpace(bad), undefined, bad);
+  for (const bad of ['*contoso.com', '*.', '*.*.com', 'mail@contoso.com', '**', ' contoso.com'])
+    assert.equal(parseSmtpAddressSpace(bad), undefined, bad);
 });
 
 test('target-required: on the kind key when neither target is written', () => {
@@ -45,7 +58,11 @@ test('target-required: on an empty list that is written, or on the addressSpace 
   const emptyEntries = head + lines('addressSpace:', '  entries: []', '  scope: routingGroup');
   expectOne(check(emptyEntries), { code: 'target-required', range: rangeOf(emptyEntries, 'entries'), message: msg.targetRequired() });
   const emptyGroups = head + lines('connectedRoutingGroups:   # none yet');
-  expectOne(check(emptyGroups), { code: 'target-required', range: rangeOf(emptyGroups, 'connectedRoutingGroups'), message: msg.targetRequired() });
+  expectOne(check(emptyGroups), {
+    code: 'target-required',
+    range: rangeOf(emptyGroups, 'connectedRoutingGroups'),
+    message: msg.targetRequired(),
+  });
   const noEntries = head + lines('addressSpace:', '  allowRelay: false');
   expectOne(check(noEntries), { code: 'target-required', range: rangeOf(noEntries, 'addressSpace'), message: msg.targetRequired() });
 });
@@ -60,7 +77,12 @@ test('target-required does not fire with an address space or a connected group, 
 test('address-space-invalid fires on an SMTP address that is not *, a domain or *.domain', () => {
   for (const bad of ['*contoso.com', 'contoso..com', 'mail@contoso.com', '*.*']) {
     const text = head + lines('addressSpace:', '  entries:', '    - type: SMTP', `      address: "${bad}"   # typo`, '      cost: 1');
-    expectOne(check(text), { code: 'address-space-invalid', severity: 'error', range: rangeOf(text, `"${bad}"`), message: msg.addressSpaceInvalid(bad) });
+    expectOne(check(text), {
+      code: 'address-space-invalid',
+      severity: 'error',
+      range: rangeOf(text, `"${bad}"`),
+      message: msg.addressSpaceInvalid(bad),
+    });
   }
 });
 
@@ -89,16 +111,30 @@ const connected = (...entry: string[]) => head + lines('connectedRoutingGroups:'
 
 test('routing-address-invalid fires on a routing address that is not a domain; not on a domain', () => {
   const text = connected('  - routingGroup: Boston', '    routingAddress: boston contoso.com', '    cost: 1');
-  expectOne(check(text), { code: 'routing-address-invalid', severity: 'error', range: rangeOf(text, 'boston contoso.com'), message: msg.routingAddressInvalid('boston contoso.com') });
+  expectOne(check(text), {
+    code: 'routing-address-invalid',
+    severity: 'error',
+    range: rangeOf(text, 'boston contoso.com'),
+    message: msg.routingAddressInvalid('boston contoso.com'),
+  });
   const ip = connected('  - routingGroup: Boston', '    routingAddress: "10.1.0.10"');
-  expectOne(check(ip), { code: 'routing-address-invalid', range: rangeOf(ip, '"10.1.0.10"'), message: msg.routingAddressInvalid('10.1.0.10') });
+  expectOne(check(ip), {
+    code: 'routing-address-invalid',
+    range: rangeOf(ip, '"10.1.0.10"'),
+    message: msg.routingAddressInvalid('10.1.0.10'),
+  });
   expectNone(check(connected('  - routingGroup: Boston', '    routingAddress: boston.contoso.com')), 'routing-address-invalid');
   assert.deepEqual(documentCodes(connected('  - routingGroup: Boston', '    routingAddress: [boston.contoso.com]')), ['invalid-type']);
 });
 
 test('connected-group-invalid: both names, on the later key with the other as related information', () => {
   const text = connected('  - routingGroup: Boston', '    cost: 1', '    exchange55Site: LEGACY');
-  const f = expectOne(check(text), { code: 'connected-group-invalid', severity: 'error', range: rangeOf(text, 'exchange55Site'), message: msg.connectedGroupBoth() });
+  const f = expectOne(check(text), {
+    code: 'connected-group-invalid',
+    severity: 'error',
+    range: rangeOf(text, 'exchange55Site'),
+    message: msg.connectedGroupBoth(),
+  });
   assert.deepEqual(f.related, [{ range: rangeOf(text, 'routingGroup', 1), message: msg.connectedGroupBothOther }]);
 });
 
@@ -113,9 +149,17 @@ test('connected-group-invalid: neither name, on the entry', () => {
 
 test('connected-group-invalid: an empty name, on its value', () => {
   const text = connected('  - exchange55Site: ""', '    cost: 10');
-  expectOne(check(text), { code: 'connected-group-invalid', range: rangeOf(text, '""'), message: msg.connectedGroupEmpty('exchange55Site') });
+  expectOne(check(text), {
+    code: 'connected-group-invalid',
+    range: rangeOf(text, '""'),
+    message: msg.connectedGroupEmpty('exchange55Site'),
+  });
   const spaces = connected("  - routingGroup: '  '", '    exchange55Site: LEGACY');
-  expectOne(check(spaces), { code: 'connected-group-invalid', range: rangeOf(spaces, "'  '"), message: msg.connectedGroupEmpty('routingGroup') });
+  expectOne(check(spaces), {
+    code: 'connected-group-invalid',
+    range: rangeOf(spaces, "'  '"),
+    message: msg.connectedGroupEmpty('routingGroup'),
+  });
 });
 
 test('connected-group-invalid does not fire on one name, nor when a name has the wrong type', () => {
@@ -132,7 +176,13 @@ for (const [file, named] of [
   test(`the fixture ${file} shows ${named.join(', ')} and nothing else of one document`, () => {
     const text = readFileSync(fixture('mistakes', file), 'utf8');
     assert.equal(/^# Shows: (.*)$/m.exec(text)?.[1], named.join(', '));
-    const shown = [...new Set(check(text).filter((f) => CODES[f.code].scope === 'document' && f.severity !== 'information').map((f) => f.code))].sort();
+    const shown = [
+      ...new Set(
+        check(text)
+          .filter((f) => CODES[f.code].scope === 'document' && f.severity !== 'information')
+          .map((f) => f.code),
+      ),
+    ].sort();
     assert.deepEqual(shown, [...named]);
   });
 }

@@ -37,7 +37,21 @@ test('parseHost reads names, bare addresses, literals and invalid hosts', () => 
   assert.deepEqual(parseHost('[010.1.0.10]'), { kind: 'literal', normalized: '10.1.0.10' });
   assert.deepEqual(parseHost('[0.0.0.0]'), { kind: 'invalid', normalized: '[0.0.0.0]', bracketed: true });
   assert.deepEqual(parseHost('[bos.contoso.com]'), { kind: 'invalid', normalized: '[bos.contoso.com]', bracketed: true });
-  for (const bad of ['', '.', 'a..b', '-bos.contoso.com', 'bos-.contoso.com', 'bos ex01.contoso.com', 'bos_ex01.contoso.com', 'a.com..', '123', '10.1.0', '10.1.0.256', 'x'.repeat(64) + '.com', 'a.'.repeat(127) + 'com']) {
+  for (const bad of [
+    '',
+    '.',
+    'a..b',
+    '-bos.contoso.com',
+    'bos-.contoso.com',
+    'bos ex01.contoso.com',
+    'bos_ex01.contoso.com',
+    'a.com..',
+    '123',
+    '10.1.0',
+    '10.1.0.256',
+    'x'.repeat(64) + '.com',
+    'a.'.repeat(127) + 'com',
+  ]) {
     assert.equal(parseHost(bad).kind, 'invalid', bad);
   }
   assert.equal(parseHost('x'.repeat(63) + '.com').kind, 'name');
@@ -49,7 +63,12 @@ test('parseHost reads names, bare addresses, literals and invalid hosts', () => 
 
 test('host-invalid fires on a smart host that is not a host name, not on a valid one', () => {
   const text = connector('    - bos_ex01.boston.contoso.com');
-  expectOne(check(text), { code: 'host-invalid', severity: 'error', range: rangeOf(text, 'bos_ex01.boston.contoso.com'), message: msg.hostInvalid('bos_ex01.boston.contoso.com') });
+  expectOne(check(text), {
+    code: 'host-invalid',
+    severity: 'error',
+    range: rangeOf(text, 'bos_ex01.boston.contoso.com'),
+    message: msg.hostInvalid('bos_ex01.boston.contoso.com'),
+  });
   const ok = connector('    - bos-ex01.boston.contoso.com.');
   expectNone(check(ok), 'host-invalid');
   expectNone(check(ok), 'host-not-fqdn');
@@ -71,7 +90,11 @@ test('host-invalid trims spaces when that makes the host valid, keeping quotes a
 
 test('host-invalid offers no trim when trimming does not help', () => {
   const text = connector('    - " bos ex01.contoso.com"');
-  const f = expectOne(check(text), { code: 'host-invalid', range: rangeOf(text, '" bos ex01.contoso.com"'), message: msg.hostInvalid(' bos ex01.contoso.com') });
+  const f = expectOne(check(text), {
+    code: 'host-invalid',
+    range: rangeOf(text, '" bos ex01.contoso.com"'),
+    message: msg.hostInvalid(' bos ex01.contoso.com'),
+  });
   assert.deepEqual(f.fixes, []);
 });
 
@@ -89,8 +112,15 @@ test('an all-digit host written as a YAML number is judged by its text, once', (
 });
 
 test('host-invalid and host-not-fqdn apply to the ETRN server and to a server fqdn', () => {
-  const etrn = connector('    - bos-ex01.boston.contoso.com') + lines('advanced:', '  etrnTurn:', '    request: fromDifferentServer', '    server: etrn..contoso.com', '    dequeue: turn');
-  expectOne(check(etrn), { code: 'host-invalid', severity: 'error', range: rangeOf(etrn, 'etrn..contoso.com'), message: msg.hostInvalid('etrn..contoso.com') });
+  const etrn =
+    connector('    - bos-ex01.boston.contoso.com') +
+    lines('advanced:', '  etrnTurn:', '    request: fromDifferentServer', '    server: etrn..contoso.com', '    dequeue: turn');
+  expectOne(check(etrn), {
+    code: 'host-invalid',
+    severity: 'error',
+    range: rangeOf(etrn, 'etrn..contoso.com'),
+    message: msg.hostInvalid('etrn..contoso.com'),
+  });
   const rg = lines(
     'kind: RoutingGroup',
     'name: Boston',
@@ -105,17 +135,29 @@ test('host-invalid and host-not-fqdn apply to the ETRN server and to a server fq
   );
   const found = check(rg, undefined, 'boston.routinggroup.yaml');
   expectOne(found, { code: 'host-not-fqdn', severity: 'warning', range: rangeOf(rg, 'bos-ex01'), message: msg.hostNotFqdn('bos-ex01') });
-  expectOne(found, { code: 'host-invalid', severity: 'error', range: rangeOf(rg, '-bos-ex03.boston.contoso.com'), message: msg.hostInvalid('-bos-ex03.boston.contoso.com') });
+  expectOne(found, {
+    code: 'host-invalid',
+    severity: 'error',
+    range: rangeOf(rg, '-bos-ex03.boston.contoso.com'),
+    message: msg.hostInvalid('-bos-ex03.boston.contoso.com'),
+  });
 });
 
 test('host-not-fqdn fires on a single-label smart host, not on a dotted one', () => {
   const text = connector('    - BOS-EX01   # the hub');
-  expectOne(check(text), { code: 'host-not-fqdn', severity: 'warning', range: rangeOf(text, 'BOS-EX01', 0), message: msg.hostNotFqdn('BOS-EX01') });
+  expectOne(check(text), {
+    code: 'host-not-fqdn',
+    severity: 'warning',
+    range: rangeOf(text, 'BOS-EX01', 0),
+    message: msg.hostNotFqdn('BOS-EX01'),
+  });
   expectNone(check(connector('    - bos-ex01.boston')), 'host-not-fqdn');
 });
 
 test('smart-host-bare-ip puts the address in brackets, keeping the comment', () => {
-  for (const text of both(connector('    - bos-ex01.boston.contoso.com', '    - 10.1.0.10   # DR site', '', '    # last resort', "    - '10.1.0.11'"))) {
+  for (const text of both(
+    connector('    - bos-ex01.boston.contoso.com', '    - 10.1.0.10   # DR site', '', '    # last resort', "    - '10.1.0.11'"),
+  )) {
     const found = check(text);
     const f = expectOne(
       found.filter((x) => x.message === msg.smartHostBareIp('10.1.0.10')),
@@ -130,7 +172,16 @@ test('smart-host-bare-ip puts the address in brackets, keeping the comment', () 
 });
 
 test('smart-host-bare-ip applies to a server fqdn too; a bracketed literal there is allowed', () => {
-  const rg = lines('kind: RoutingGroup', 'name: Boston', 'administrativeGroup: First Administrative Group', 'servers:', '  - name: BOS-EX01', '    fqdn: 10.1.0.10', '  - name: BOS-EX02', '    fqdn: "[10.1.0.11]"');
+  const rg = lines(
+    'kind: RoutingGroup',
+    'name: Boston',
+    'administrativeGroup: First Administrative Group',
+    'servers:',
+    '  - name: BOS-EX01',
+    '    fqdn: 10.1.0.10',
+    '  - name: BOS-EX02',
+    '    fqdn: "[10.1.0.11]"',
+  );
   const found = check(rg, undefined, 'boston.routinggroup.yaml');
   expectOne(found, { code: 'smart-host-bare-ip', range: rangeOf(rg, '10.1.0.10'), message: msg.smartHostBareIp('10.1.0.10') });
   expectNone(found, 'smart-host-invalid-ip');
@@ -147,16 +198,32 @@ test('smart-host-bare-ip does not fire on a literal; an address out of range is 
 
 test('smart-host-invalid-ip fires on a bad literal and on [0.0.0.0]', () => {
   const text = connector('    - bos-ex01.boston.contoso.com', '    - "[10.1.0.300]"');
-  expectOne(check(text), { code: 'smart-host-invalid-ip', severity: 'error', range: rangeOf(text, '"[10.1.0.300]"'), message: msg.smartHostInvalidIp('[10.1.0.300]') });
+  expectOne(check(text), {
+    code: 'smart-host-invalid-ip',
+    severity: 'error',
+    range: rangeOf(text, '"[10.1.0.300]"'),
+    message: msg.smartHostInvalidIp('[10.1.0.300]'),
+  });
   const zero = connector('    - bos-ex01.boston.contoso.com', '    - "[0.0.0.0]"');
-  expectOne(check(zero), { code: 'smart-host-invalid-ip', range: rangeOf(zero, '"[0.0.0.0]"'), message: msg.smartHostInvalidIp('[0.0.0.0]') });
+  expectOne(check(zero), {
+    code: 'smart-host-invalid-ip',
+    range: rangeOf(zero, '"[0.0.0.0]"'),
+    message: msg.smartHostInvalidIp('[0.0.0.0]'),
+  });
   const ok = check(connector('    - bos-ex01.boston.contoso.com', '    - "[10.1.0.30]"'));
   expectNone(ok, 'smart-host-invalid-ip');
   expectNone(ok, 'host-invalid');
 });
 
 test('smart-host-duplicate: on the later entry, related to the first; the fix removes its line and comment', () => {
-  for (const text of both(connector('    - bos-ex01.boston.contoso.com   # primary', '    - "[10.1.0.10]"', '    - BOS-EX01.Boston.Contoso.com.   # again', '    - bos-ex02.boston.contoso.com'))) {
+  for (const text of both(
+    connector(
+      '    - bos-ex01.boston.contoso.com   # primary',
+      '    - "[10.1.0.10]"',
+      '    - BOS-EX01.Boston.Contoso.com.   # again',
+      '    - bos-ex02.boston.contoso.com',
+    ),
+  )) {
     const f = expectOne(check(text), {
       code: 'smart-host-duplicate',
       severity: 'warning',
@@ -165,13 +232,20 @@ test('smart-host-duplicate: on the later entry, related to the first; the fix re
     });
     assert.deepEqual(f.related, [{ range: rangeOf(text, 'bos-ex01.boston.contoso.com'), message: msg.smartHostDuplicateFirst }]);
     const expected = connector('    - bos-ex01.boston.contoso.com   # primary', '    - "[10.1.0.10]"', '    - bos-ex02.boston.contoso.com');
-    assert.equal(applyFix(text, f, msg.fixRemoveDuplicateHost('BOS-EX01.Boston.Contoso.com.')), text.includes('\r\n') ? crlf(expected) : expected);
+    assert.equal(
+      applyFix(text, f, msg.fixRemoveDuplicateHost('BOS-EX01.Boston.Contoso.com.')),
+      text.includes('\r\n') ? crlf(expected) : expected,
+    );
   }
 });
 
 test('smart-host-duplicate in a flow list; a literal and the same address compare equal', () => {
   for (const text of both(head + lines('  smartHosts: ["[10.1.0.10]", "[010.1.0.10]"]  # both sites') + tail)) {
-    const f = expectOne(check(text), { code: 'smart-host-duplicate', range: rangeOf(text, '"[010.1.0.10]"'), message: msg.smartHostDuplicate('[010.1.0.10]') });
+    const f = expectOne(check(text), {
+      code: 'smart-host-duplicate',
+      range: rangeOf(text, '"[010.1.0.10]"'),
+      message: msg.smartHostDuplicate('[010.1.0.10]'),
+    });
     assert.equal(applyFix(text, f), text.replace(', "[010.1.0.10]"', ''));
   }
   expectNone(check(connector('    - bos-ex01.boston.contoso.com', '    - bos-ex02.boston.contoso.com')), 'smart-host-duplicate');
@@ -194,8 +268,16 @@ test('smart-host-order: on the first host name after a literal; the fix moves wh
     '    - "[10.1.0.10]"   # DR site',
     '    - "[10.1.0.11]"',
   );
-  for (const [text, want] of [[before, after], [crlf(before), crlf(after)]]) {
-    const f = expectOne(check(text), { code: 'smart-host-order', severity: 'warning', range: rangeOf(text, 'bos-ex01.boston.contoso.com'), message: msg.smartHostOrder('[10.1.0.10]') });
+  for (const [text, want] of [
+    [before, after],
+    [crlf(before), crlf(after)],
+  ]) {
+    const f = expectOne(check(text), {
+      code: 'smart-host-order',
+      severity: 'warning',
+      range: rangeOf(text, 'bos-ex01.boston.contoso.com'),
+      message: msg.smartHostOrder('[10.1.0.10]'),
+    });
     assert.deepEqual(f.related, [{ range: rangeOf(text, '"[10.1.0.10]"'), message: msg.smartHostOrderLiteral }]);
     assert.equal(f.fixes[0].title, msg.fixHostsFirst());
     assert.equal(f.fixes[0].preferred, true);
@@ -208,19 +290,42 @@ test('smart-host-order: on the first host name after a literal; the fix moves wh
 test('smart-host-order: the comment lines just above the first entry move with it', () => {
   const before = connector('    # DR site, kept for failover', '    - "[10.1.0.10]"', '    - bos-ex01.boston.contoso.com');
   const after = connector('    - bos-ex01.boston.contoso.com', '    # DR site, kept for failover', '    - "[10.1.0.10]"');
-  for (const [text, want] of [[before, after], [crlf(before), crlf(after)]]) {
-    const f = expectOne(check(text), { code: 'smart-host-order', range: rangeOf(text, 'bos-ex01.boston.contoso.com'), message: msg.smartHostOrder('[10.1.0.10]') });
+  for (const [text, want] of [
+    [before, after],
+    [crlf(before), crlf(after)],
+  ]) {
+    const f = expectOne(check(text), {
+      code: 'smart-host-order',
+      range: rangeOf(text, 'bos-ex01.boston.contoso.com'),
+      message: msg.smartHostOrder('[10.1.0.10]'),
+    });
     assert.equal(applyFix(text, f), want);
   }
 });
 
 test('smart-host-order in a flow list reorders the texts; no fix when a comment sits inside', () => {
-  for (const text of both(head + lines("  smartHosts: ['[10.1.0.10]', bos-ex01.boston.contoso.com, \"bos-ex02.boston.contoso.com\"]  # all") + tail)) {
-    const f = expectOne(check(text), { code: 'smart-host-order', range: rangeOf(text, 'bos-ex01.boston.contoso.com'), message: msg.smartHostOrder('[10.1.0.10]') });
-    assert.equal(applyFix(text, f), text.replace("['[10.1.0.10]', bos-ex01.boston.contoso.com, \"bos-ex02.boston.contoso.com\"]", "[bos-ex01.boston.contoso.com, \"bos-ex02.boston.contoso.com\", '[10.1.0.10]']"));
+  for (const text of both(
+    head + lines('  smartHosts: [\'[10.1.0.10]\', bos-ex01.boston.contoso.com, "bos-ex02.boston.contoso.com"]  # all') + tail,
+  )) {
+    const f = expectOne(check(text), {
+      code: 'smart-host-order',
+      range: rangeOf(text, 'bos-ex01.boston.contoso.com'),
+      message: msg.smartHostOrder('[10.1.0.10]'),
+    });
+    assert.equal(
+      applyFix(text, f),
+      text.replace(
+        '[\'[10.1.0.10]\', bos-ex01.boston.contoso.com, "bos-ex02.boston.contoso.com"]',
+        '[bos-ex01.boston.contoso.com, "bos-ex02.boston.contoso.com", \'[10.1.0.10]\']',
+      ),
+    );
   }
   const commented = head + lines('  smartHosts: ["[10.1.0.10]",  # DR', '    bos-ex01.boston.contoso.com]') + tail;
-  const f = expectOne(check(commented), { code: 'smart-host-order', range: rangeOf(commented, 'bos-ex01.boston.contoso.com'), message: msg.smartHostOrder('[10.1.0.10]') });
+  const f = expectOne(check(commented), {
+    code: 'smart-host-order',
+    range: rangeOf(commented, 'bos-ex01.boston.contoso.com'),
+    message: msg.smartHostOrder('[10.1.0.10]'),
+  });
   assert.deepEqual(f.fixes, []);
 });
 
@@ -232,16 +337,32 @@ test('a smart-host list of the wrong type is reported once, as invalid-type', ()
   const text = head + lines('  smartHosts: 5') + tail;
   const found = check(text);
   expectOne(found, { code: 'invalid-type', range: rangeOf(text, '5'), message: msg.invalidType('smartHosts', 'a list', 'a number') });
-  assert.deepEqual(codes(found).filter((c) => c.includes('host')), []);
+  assert.deepEqual(
+    codes(found).filter((c) => c.includes('host')),
+    [],
+  );
   const entry = connector('    - true');
-  expectOne(check(entry), { code: 'invalid-type', range: rangeOf(entry, 'true'), message: msg.invalidType('smartHosts', 'text', 'a boolean') });
-  assert.deepEqual(codes(check(entry)).filter((c) => c.includes('host')), []);
+  expectOne(check(entry), {
+    code: 'invalid-type',
+    range: rangeOf(entry, 'true'),
+    message: msg.invalidType('smartHosts', 'text', 'a boolean'),
+  });
+  assert.deepEqual(
+    codes(check(entry)).filter((c) => c.includes('host')),
+    [],
+  );
 });
 
 test('the smart-hosts fixture shows the codes its first line names', () => {
   const text = readFileSync(fixture('mistakes', 'smart-hosts.connector.yaml'), 'utf8');
   const named = /^# Shows: (.*)$/m.exec(text)![1].split(', ').sort();
   // The file stands alone here, so the workspace rules are left out.
-  const shown = [...new Set(check(text).filter((f) => CODES[f.code].scope === 'document' && f.severity !== 'information').map((f) => f.code))].sort();
+  const shown = [
+    ...new Set(
+      check(text)
+        .filter((f) => CODES[f.code].scope === 'document' && f.severity !== 'information')
+        .map((f) => f.code),
+    ),
+  ].sort();
   assert.deepEqual(shown, named);
 });

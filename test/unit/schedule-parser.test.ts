@@ -2,7 +2,13 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { isOpen, parseSchedule, parseWindow, roundWindow, formatTime, type ScheduleWindow } from '../../server/src/model/schedule';
 
-const SUN = 0, MON = 1, TUE = 2, WED = 3, THU = 4, FRI = 5, SAT = 6;
+const SUN = 0,
+  MON = 1,
+  TUE = 2,
+  WED = 3,
+  THU = 4,
+  FRI = 5,
+  SAT = 6;
 const at = (h: number, m = 0) => h * 60 + m;
 
 function window(text: string): ScheduleWindow {

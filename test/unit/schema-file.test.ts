@@ -25,8 +25,16 @@ test('the schema picks a definition per kind with if/then, each closed to unknow
   for (const kind of KINDS) {
     const def = s.definitions[kind];
     assert.equal(def.additionalProperties, false, kind);
-    assert.deepEqual(Object.keys(def.properties), KIND_SPECS[kind].fields.map((f) => f.key), kind);
-    assert.deepEqual(def.required, KIND_SPECS[kind].fields.filter((f) => f.required).map((f) => f.key), kind);
+    assert.deepEqual(
+      Object.keys(def.properties),
+      KIND_SPECS[kind].fields.map((f) => f.key),
+      kind,
+    );
+    assert.deepEqual(
+      def.required,
+      KIND_SPECS[kind].fields.filter((f) => f.required).map((f) => f.key),
+      kind,
+    );
     assert.equal(def.properties.kind.const, kind);
   }
 });
@@ -95,7 +103,10 @@ function validate(schema: Obj, value: unknown, root: Obj, path = '$'): string[] 
 }
 
 function resolveRef(root: Obj, ref: string): Obj {
-  return ref.replace(/^#\//, '').split('/').reduce((o: Obj, k) => o[k], root);
+  return ref
+    .replace(/^#\//, '')
+    .split('/')
+    .reduce((o: Obj, k) => o[k], root);
 }
 
 test('the example organization validates against the schema; typical mistakes do not', () => {
@@ -115,9 +126,13 @@ test('the example organization validates against the schema; typical mistakes do
   }
   const bad = (text: string) => validate(schema, parseAllDocuments(text)[0].toJS(), schema);
   const connector = 'kind: SmtpConnector\nname: x\nadministrativeGroup: A\nroutingGroup: B\n';
-  assert.deepEqual(bad(connector + 'connectedRoutingGroups: [{routingGroup: C, cost: 150}]'), ['$.connectedRoutingGroups[0].cost: above 100']);
+  assert.deepEqual(bad(connector + 'connectedRoutingGroups: [{routingGroup: C, cost: 150}]'), [
+    '$.connectedRoutingGroups[0].cost: above 100',
+  ]);
   assert.deepEqual(bad(connector + 'general: {delivery: smarthost}'), ['$.general.delivery: "smarthost" not in enum']);
   assert.deepEqual(bad(connector + 'advanced: {sendHelo: yes}'), ['$.advanced.sendHelo: string is not boolean']);
   assert.deepEqual(bad(connector + 'genral: {}'), ['$: unknown genral']);
-  assert.deepEqual(bad('kind: RoutingGroup\nname: R\nadministrativeGroup: A\nservers: [{name: S, version: 2003}]'), ['$.servers[0]: missing fqdn']);
+  assert.deepEqual(bad('kind: RoutingGroup\nname: R\nadministrativeGroup: A\nservers: [{name: S, version: 2003}]'), [
+    '$.servers[0]: missing fqdn',
+  ]);
 });

@@ -31,20 +31,34 @@ test('cost-range does not fire on 1 and 100; invalid-type fires on text', () => 
 
 test('duplicate-key on the later key, with the first as related information', () => {
   const text = base + lines('name: Again');
-  const f = expectOne(check(text), { code: 'duplicate-key', severity: 'error', range: rangeOf(text, 'name', 1), message: msg.duplicateKey('name') });
+  const f = expectOne(check(text), {
+    code: 'duplicate-key',
+    severity: 'error',
+    range: rangeOf(text, 'name', 1),
+    message: msg.duplicateKey('name'),
+  });
   assert.deepEqual(f.related?.[0].range, rangeOf(text, 'name', 0));
   assert.equal(applyFix(text, f, msg.fixRemoveDuplicateKey('name')), base);
 });
 
 test('unknown-field renames to the closest key', () => {
   const text = base + lines('general:', '  delivrey: dns  # typo');
-  const f = expectOne(check(text), { code: 'unknown-field', severity: 'warning', range: rangeOf(text, 'delivrey'), message: msg.unknownField('delivrey', "'general'", 'delivery') });
+  const f = expectOne(check(text), {
+    code: 'unknown-field',
+    severity: 'warning',
+    range: rangeOf(text, 'delivrey'),
+    message: msg.unknownField('delivrey', "'general'", 'delivery'),
+  });
   assert.equal(applyFix(text, f), text.replace('delivrey', 'delivery'));
 });
 
 test('missing-field at the kind key; unknown-kind with a fix', () => {
   const text = lines('kind: SmtpConnector', 'name: x', 'administrativeGroup: A');
-  expectOne(check(text), { code: 'missing-field', range: rangeOf(text, 'kind'), message: msg.missingField('routingGroup', 'the SmtpConnector document') });
+  expectOne(check(text), {
+    code: 'missing-field',
+    range: rangeOf(text, 'kind'),
+    message: msg.missingField('routingGroup', 'the SmtpConnector document'),
+  });
   const k = lines('kind: smtpconnector', 'name: x');
   const f = expectOne(check(k), { code: 'unknown-kind', range: rangeOf(k, 'smtpconnector'), message: msg.unknownKind('smtpconnector') });
   assert.equal(applyFix(k, f), k.replace('smtpconnector', 'SmtpConnector'));

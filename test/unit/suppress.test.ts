@@ -5,7 +5,12 @@ import { msg } from '../../server/src/rules/messages';
 
 /** Ignore comments (next line, whole document, with and without codes) and severity settings. */
 
-const head = lines('kind: SmtpConnector', 'name: Paris to Boston', 'administrativeGroup: First Administrative Group', 'routingGroup: Paris');
+const head = lines(
+  'kind: SmtpConnector',
+  'name: Paris to Boston',
+  'administrativeGroup: First Administrative Group',
+  'routingGroup: Paris',
+);
 
 /** Two faults on two lines: a cost out of range and an unknown key. */
 const faults = (prefix = '') =>
@@ -21,28 +26,49 @@ test('both faults show when nothing silences them', () => {
 });
 
 test('exconn-disable-next-line CODE silences that code on the next line only', () => {
-  const text = head + lines('connectedRoutingGroups:', '  - routingGroup: Boston', '    # exconn-disable-next-line cost-range', '    cost: 500', '    colour: blue', '  - routingGroup: Rome', '    cost: 0');
+  const text =
+    head +
+    lines(
+      'connectedRoutingGroups:',
+      '  - routingGroup: Boston',
+      '    # exconn-disable-next-line cost-range',
+      '    cost: 500',
+      '    colour: blue',
+      '  - routingGroup: Rome',
+      '    cost: 0',
+    );
   assert.deepEqual(codesOf(text), ['unknown-field@8', 'cost-range@10']);
   assert.deepEqual(codesOf(crlf(text)), ['unknown-field@8', 'cost-range@10']);
 });
 
 test('exconn-disable-next-line with another code does not silence this one', () => {
-  const text = head + lines('connectedRoutingGroups:', '  - routingGroup: Boston', '    # exconn-disable-next-line unknown-field', '    cost: 500');
+  const text =
+    head + lines('connectedRoutingGroups:', '  - routingGroup: Boston', '    # exconn-disable-next-line unknown-field', '    cost: 500');
   assert.deepEqual(codesOf(text), ['cost-range@7']);
 });
 
 test('exconn-disable-next-line without codes silences every code on the next line', () => {
-  const text = head + lines('connectedRoutingGroups:', '  - routingGroup: Boston', '    cost: 500 # stays', '    #exconn-disable-next-line', '    colour: "x" # gone');
+  const text =
+    head +
+    lines(
+      'connectedRoutingGroups:',
+      '  - routingGroup: Boston',
+      '    cost: 500 # stays',
+      '    #exconn-disable-next-line',
+      '    colour: "x" # gone',
+    );
   assert.deepEqual(codesOf(text), ['cost-range@6']);
 });
 
 test('codes are a comma list; text after " -- " is a reason, not a code', () => {
-  const text = head + lines(
-    '# exconn-disable-next-line cost-range, unknown-field -- agreed with the network team',
-    'connectedRoutingGroups: [{routingGroup: Boston, cost: 500, colour: blue}]',
-    '# exconn-disable-next-line -- everything, for a reason',
-    'details: {adminNote: 5, Colour: x}',
-  );
+  const text =
+    head +
+    lines(
+      '# exconn-disable-next-line cost-range, unknown-field -- agreed with the network team',
+      'connectedRoutingGroups: [{routingGroup: Boston, cost: 500, colour: blue}]',
+      '# exconn-disable-next-line -- everything, for a reason',
+      'details: {adminNote: 5, Colour: x}',
+    );
   assert.deepEqual(codesOf(text), []);
 });
 
@@ -81,14 +107,24 @@ test('ignore comments silence yaml-syntax and missing-field too', () => {
   assert.deepEqual(codesOf(missing), []);
 });
 
-test('settings change a code\'s severity and leave the others alone', () => {
+test("settings change a code's severity and leave the others alone", () => {
   const text = faults();
   const findings = check(text, { rules: { 'cost-range': 'warning', 'unknown-field': 'hint' } });
   expectOne(findings, { code: 'cost-range', severity: 'warning', range: rangeOf(text, '500'), message: msg.costRange() });
-  expectOne(findings, { code: 'unknown-field', severity: 'hint', range: rangeOf(text, 'colour'), message: msg.unknownField('colour', "an entry of 'connectedRoutingGroups'") });
+  expectOne(findings, {
+    code: 'unknown-field',
+    severity: 'hint',
+    range: rangeOf(text, 'colour'),
+    message: msg.unknownField('colour', "an entry of 'connectedRoutingGroups'"),
+  });
   const info = check(text, { rules: { 'unknown-field': 'information' } });
   expectOne(info, { code: 'cost-range', severity: 'error', range: rangeOf(text, '500'), message: msg.costRange() });
-  expectOne(info, { code: 'unknown-field', severity: 'information', range: rangeOf(text, 'colour'), message: msg.unknownField('colour', "an entry of 'connectedRoutingGroups'") });
+  expectOne(info, {
+    code: 'unknown-field',
+    severity: 'information',
+    range: rangeOf(text, 'colour'),
+    message: msg.unknownField('colour', "an entry of 'connectedRoutingGroups'"),
+  });
 });
 
 test('a setting of off silences the code; an unknown setting value keeps the default', () => {

@@ -11,8 +11,18 @@ function fixCopy(name: string) {
   const dir = mkdtempSync(join(tmpdir(), 'exconn-ws-'));
   cpSync(fixture('mistakes', name), dir, { recursive: true });
   const before = readdirSync(dir).sort();
-  const r = spawnSync(process.execPath, [join(ROOT, 'dist', 'cli.js'), 'check', '--fix', '--format', 'json', '.'], { cwd: dir, encoding: 'utf8' });
-  return { dir, before, after: readdirSync(dir).sort(), status: r.status, out: r.stdout ? JSON.parse(r.stdout) : undefined, stderr: r.stderr };
+  const r = spawnSync(process.execPath, [join(ROOT, 'dist', 'cli.js'), 'check', '--fix', '--format', 'json', '.'], {
+    cwd: dir,
+    encoding: 'utf8',
+  });
+  return {
+    dir,
+    before,
+    after: readdirSync(dir).sort(),
+    status: r.status,
+    out: r.stdout ? JSON.parse(r.stdout) : undefined,
+    stderr: r.stderr,
+  };
 }
 
 test('--fix applies the preferred workspace fix (administrative-group-mismatch) across the workspace', () => {
@@ -20,7 +30,10 @@ test('--fix applies the preferred workspace fix (administrative-group-mismatch) 
   try {
     assert.equal(r.status, 0, r.stderr);
     assert.deepEqual(r.out.diagnostics, []);
-    assert.match(readFileSync(join(r.dir, 'paris-to-boston.connector.yaml'), 'utf8'), /  - routingGroup: Boston\n    administrativeGroup: North America\n/);
+    assert.match(
+      readFileSync(join(r.dir, 'paris-to-boston.connector.yaml'), 'utf8'),
+      /  - routingGroup: Boston\n    administrativeGroup: North America\n/,
+    );
   } finally {
     rmSync(r.dir, { recursive: true, force: true });
   }
@@ -31,7 +44,10 @@ test('--fix never creates files: the reciprocal connector is offered in the edit
   try {
     assert.equal(r.status, 0, r.stderr);
     assert.deepEqual(r.after, r.before);
-    assert.deepEqual(r.out.diagnostics.map((d: { code: string; fixes: string[] }) => [d.code, d.fixes]), [['missing-reciprocal-connector', ['Create the reciprocal connector boston-to-paris.connector.yaml']]]);
+    assert.deepEqual(
+      r.out.diagnostics.map((d: { code: string; fixes: string[] }) => [d.code, d.fixes]),
+      [['missing-reciprocal-connector', ['Create the reciprocal connector boston-to-paris.connector.yaml']]],
+    );
   } finally {
     rmSync(r.dir, { recursive: true, force: true });
   }

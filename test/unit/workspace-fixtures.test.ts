@@ -50,6 +50,11 @@ test('together the case folders show every workspace code', () => {
 test('the examples/ organization has no workspace finding', () => {
   const ws = load(join(ROOT, 'examples'));
   assert.ok(ws.uris().length >= 5);
-  const found = ws.uris().flatMap((uri) => ws.findings(uri).filter((f) => CODES[f.code].scope === 'workspace').map((f) => `${uri}: ${f.code}`));
+  const found = ws.uris().flatMap((uri) =>
+    ws
+      .findings(uri)
+      .filter((f) => CODES[f.code].scope === 'workspace')
+      .map((f) => `${uri}: ${f.code}`),
+  );
   assert.deepEqual(found, []);
 });

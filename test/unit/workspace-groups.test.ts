@@ -6,11 +6,21 @@ import { msg } from '../../server/src/rules/messages';
 
 const paris = routingGroup('Paris', [{ name: 'PAR-EX01', fqdn: 'par-ex01.paris.contoso.com' }]);
 const boston = routingGroup('Boston', [{ name: 'BOS-EX01', fqdn: 'bos-ex01.boston.contoso.com' }]);
-const parisToBoston = connector({ name: 'Paris to Boston', from: 'Paris', to: ['Boston'], bridgehead: 'PAR-EX01', smartHosts: ['bos-ex01.boston.contoso.com'] });
+const parisToBoston = connector({
+  name: 'Paris to Boston',
+  from: 'Paris',
+  to: ['Boston'],
+  bridgehead: 'PAR-EX01',
+  smartHosts: ['bos-ex01.boston.contoso.com'],
+});
 
 test('unknown-routing-group fires on a connected group no document defines, and offers to create its file', () => {
   const text = connector({ name: 'Paris to Rome', from: 'Paris', to: ['Rome'], bridgehead: 'PAR-EX01' });
-  const files = { '/org/paris.routinggroup.yaml': paris, '/org/boston.routinggroup.yaml': boston, '/org/links/paris-rome.connector.yaml': text };
+  const files = {
+    '/org/paris.routinggroup.yaml': paris,
+    '/org/boston.routinggroup.yaml': boston,
+    '/org/links/paris-rome.connector.yaml': text,
+  };
   const f = expectOne(checkIn(files, '/org/links/paris-rome.connector.yaml'), {
     code: 'unknown-routing-group',
     severity: 'error',
@@ -29,18 +39,30 @@ test('unknown-routing-group fires on a connected group no document defines, and 
 });
 
 test('unknown-routing-group does not fire for defined groups, nor while no routing group is defined at all', () => {
-  expectNone(checkIn({ 'a/paris.routinggroup.yaml': paris, 'a/boston.routinggroup.yaml': boston, 'a/c.connector.yaml': parisToBoston }, 'a/c.connector.yaml'), 'unknown-routing-group');
-  expectNone(checkIn({ 'a/c.connector.yaml': parisToBoston, 'a/d.connector.yaml': connector({ name: 'x', from: 'Rome', to: ['Oslo'] }) }, 'a/c.connector.yaml'), 'unknown-routing-group');
+  expectNone(
+    checkIn(
+      { 'a/paris.routinggroup.yaml': paris, 'a/boston.routinggroup.yaml': boston, 'a/c.connector.yaml': parisToBoston },
+      'a/c.connector.yaml',
+    ),
+    'unknown-routing-group',
+  );
+  expectNone(
+    checkIn(
+      { 'a/c.connector.yaml': parisToBoston, 'a/d.connector.yaml': connector({ name: 'x', from: 'Rome', to: ['Oslo'] }) },
+      'a/c.connector.yaml',
+    ),
+    'unknown-routing-group',
+  );
 });
 
-test('unknown-routing-group on the connector\'s own group; names compare case-insensitively', () => {
+test("unknown-routing-group on the connector's own group; names compare case-insensitively", () => {
   const text = connector({ name: 'Oslo out', from: 'Oslo', to: ['BOSTON'] });
   const files = { 'paris.routinggroup.yaml': paris, 'boston.routinggroup.yaml': boston, 'o.connector.yaml': text };
   const fs = checkIn(files, 'o.connector.yaml');
   expectOne(fs, { code: 'unknown-routing-group', range: rangeOf(text, 'Oslo', 1), message: msg.unknownRoutingGroup('Oslo') });
 });
 
-test('administrative-group-mismatch: a connected group defined in another administrative group, fixed by inserting the definition\'s', () => {
+test("administrative-group-mismatch: a connected group defined in another administrative group, fixed by inserting the definition's", () => {
   const rome = routingGroup('Rome', [{ name: 'ROM-EX01', fqdn: 'rom-ex01.rome.contoso.com' }], 'Europe');
   const text = connector({ name: 'Paris to Rome', from: 'Paris', to: ['Rome'], bridgehead: 'PAR-EX01' });
   const files = { 'paris.routinggroup.yaml': paris, 'rome.routinggroup.yaml': rome, 'c.connector.yaml': text };
@@ -60,8 +82,15 @@ test('administrative-group-mismatch: a connected group defined in another admini
   expectNone(checkIn({ ...files, 'c.connector.yaml': fixed }, 'c.connector.yaml'), 'unknown-routing-group');
 });
 
-test('administrative-group-mismatch on the connector\'s own administrative group replaces the value', () => {
-  const text = connector({ name: 'Paris to Boston', from: 'Paris', to: ['Boston'], bridgehead: 'PAR-EX01', adminGroup: 'Second Administrative Group', extra: ['    administrativeGroup: First Administrative Group'] });
+test("administrative-group-mismatch on the connector's own administrative group replaces the value", () => {
+  const text = connector({
+    name: 'Paris to Boston',
+    from: 'Paris',
+    to: ['Boston'],
+    bridgehead: 'PAR-EX01',
+    adminGroup: 'Second Administrative Group',
+    extra: ['    administrativeGroup: First Administrative Group'],
+  });
   const files = { 'paris.routinggroup.yaml': paris, 'boston.routinggroup.yaml': boston, 'c.connector.yaml': text };
   const f = expectOne(checkIn(files, 'c.connector.yaml'), {
     code: 'administrative-group-mismatch',
@@ -95,10 +124,13 @@ test('administrative-group-mismatch through an alias: reported, but no fix rewri
     '    administrativeGroup: *ag',
     '',
   ].join('\n');
-  const f = expectOne(checkIn({ 'paris.routinggroup.yaml': paris, 'rome.routinggroup.yaml': rome, 'c.connector.yaml': text }, 'c.connector.yaml'), {
-    code: 'administrative-group-mismatch',
-    range: rangeOf(text, '*ag'),
-    message: msg.administrativeGroupMismatch('Rome', 'First Administrative Group', 'Europe'),
-  });
+  const f = expectOne(
+    checkIn({ 'paris.routinggroup.yaml': paris, 'rome.routinggroup.yaml': rome, 'c.connector.yaml': text }, 'c.connector.yaml'),
+    {
+      code: 'administrative-group-mismatch',
+      range: rangeOf(text, '*ag'),
+      message: msg.administrativeGroupMismatch('Rome', 'First Administrative Group', 'Europe'),
+    },
+  );
   assert.deepEqual(f.fixes, []);
 });

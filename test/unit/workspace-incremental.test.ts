@@ -8,10 +8,34 @@ import type { Workspace } from '../../server/src/engine/workspace';
 const paris = routingGroup('Paris', [{ name: 'PAR-EX01', fqdn: 'par-ex01.paris.contoso.com' }]);
 const boston = routingGroup('Boston', [{ name: 'BOS-EX01', fqdn: 'bos-ex01.boston.contoso.com' }]);
 const rome = routingGroup('Rome', [{ name: 'ROM-EX01', fqdn: 'rom-ex01.rome.contoso.com' }]);
-const out = connector({ name: 'Paris to Boston', from: 'Paris', to: ['Boston'], bridgehead: 'PAR-EX01', smartHosts: ['bos-ex01.boston.contoso.com'] });
-const back = connector({ name: 'Boston to Paris', from: 'Boston', to: ['Paris'], bridgehead: 'BOS-EX01', smartHosts: ['par-ex01.paris.contoso.com'] });
-const romeLink = connector({ name: 'Rome to Paris', from: 'Rome', to: ['Paris'], bridgehead: 'ROM-EX01', smartHosts: ['par-ex01.paris.contoso.com'] });
-const parisRome = connector({ name: 'Paris to Rome', from: 'Paris', to: ['Rome'], bridgehead: 'PAR-EX01', smartHosts: ['rom-ex01.rome.contoso.com'] });
+const out = connector({
+  name: 'Paris to Boston',
+  from: 'Paris',
+  to: ['Boston'],
+  bridgehead: 'PAR-EX01',
+  smartHosts: ['bos-ex01.boston.contoso.com'],
+});
+const back = connector({
+  name: 'Boston to Paris',
+  from: 'Boston',
+  to: ['Paris'],
+  bridgehead: 'BOS-EX01',
+  smartHosts: ['par-ex01.paris.contoso.com'],
+});
+const romeLink = connector({
+  name: 'Rome to Paris',
+  from: 'Rome',
+  to: ['Paris'],
+  bridgehead: 'ROM-EX01',
+  smartHosts: ['par-ex01.paris.contoso.com'],
+});
+const parisRome = connector({
+  name: 'Paris to Rome',
+  from: 'Paris',
+  to: ['Rome'],
+  bridgehead: 'PAR-EX01',
+  smartHosts: ['rom-ex01.rome.contoso.com'],
+});
 
 function org(): Workspace {
   const ws = workspaceOf({
@@ -40,7 +64,11 @@ test('deleting a file raises missing-reciprocal-connector in another; adding it 
   expectNone(ws.findings('out.connector.yaml'), 'missing-reciprocal-connector');
   ws.removeFile('back.connector.yaml');
   assert.deepEqual([...ws.lastAffected].sort(), ['back.connector.yaml', 'out.connector.yaml']);
-  expectOne(ws.findings('out.connector.yaml'), { code: 'missing-reciprocal-connector', range: rangeOf(out, 'Boston', 1), message: msg.missingReciprocal('Boston', 'Paris') });
+  expectOne(ws.findings('out.connector.yaml'), {
+    code: 'missing-reciprocal-connector',
+    range: rangeOf(out, 'Boston', 1),
+    message: msg.missingReciprocal('Boston', 'Paris'),
+  });
   // Only the connector that reads Boston's connectors ran again.
   assert.equal(recheckAll(ws), 0);
   ws.setFile('back.connector.yaml', back);
@@ -52,14 +80,32 @@ test('deleting a file raises missing-reciprocal-connector in another; adding it 
 test('editing a routing group raises unknown-bridgehead in the connectors that live there, and nowhere else', () => {
   const ws = org();
   ws.setFile('paris.routinggroup.yaml', paris.replace('PAR-EX01', 'PAR-EX02').replace('par-ex01', 'par-ex02'));
-  assert.deepEqual(ws.takeAffected().sort(), ['back.connector.yaml', 'out.connector.yaml', 'paris-rome.connector.yaml', 'paris.routinggroup.yaml', 'rome.connector.yaml']);
+  assert.deepEqual(ws.takeAffected().sort(), [
+    'back.connector.yaml',
+    'out.connector.yaml',
+    'paris-rome.connector.yaml',
+    'paris.routinggroup.yaml',
+    'rome.connector.yaml',
+  ]);
   // The group itself and the four connectors that name Paris; the Boston and Rome groups are not checked again.
   assert.equal(recheckAll(ws), 5);
-  expectOne(ws.findings('out.connector.yaml'), { code: 'unknown-bridgehead', range: rangeOf(out, 'PAR-EX01'), message: msg.unknownBridgeheadServer('PAR-EX01', 'Paris') });
-  expectOne(ws.findings('paris-rome.connector.yaml'), { code: 'unknown-bridgehead', range: rangeOf(parisRome, 'PAR-EX01'), message: msg.unknownBridgeheadServer('PAR-EX01', 'Paris') });
+  expectOne(ws.findings('out.connector.yaml'), {
+    code: 'unknown-bridgehead',
+    range: rangeOf(out, 'PAR-EX01'),
+    message: msg.unknownBridgeheadServer('PAR-EX01', 'Paris'),
+  });
+  expectOne(ws.findings('paris-rome.connector.yaml'), {
+    code: 'unknown-bridgehead',
+    range: rangeOf(parisRome, 'PAR-EX01'),
+    message: msg.unknownBridgeheadServer('PAR-EX01', 'Paris'),
+  });
   expectNone(ws.findings('rome.connector.yaml'), 'unknown-bridgehead');
   // Rome's connector forwards to PAR-EX01, no longer a Paris server.
-  expectOne(ws.findings('rome.connector.yaml'), { code: 'smart-host-not-exchange', range: rangeOf(romeLink, '"par-ex01.paris.contoso.com"'), message: msg.smartHostNotExchange('par-ex01.paris.contoso.com') });
+  expectOne(ws.findings('rome.connector.yaml'), {
+    code: 'smart-host-not-exchange',
+    range: rangeOf(romeLink, '"par-ex01.paris.contoso.com"'),
+    message: msg.smartHostNotExchange('par-ex01.paris.contoso.com'),
+  });
   ws.setFile('paris.routinggroup.yaml', paris);
   expectNone(ws.findings('out.connector.yaml'), 'unknown-bridgehead');
   expectNone(ws.findings('rome.connector.yaml'), 'smart-host-not-exchange');
@@ -78,10 +124,21 @@ test('an edit that changes nothing another document reads re-checks that documen
 
 test('after a quiet edit, related information into that document still follows it when it moves', () => {
   const ws = org();
-  const dup = connector({ name: 'paris to boston', from: 'Paris', to: ['Boston'], bridgehead: 'PAR-EX01', smartHosts: ['bos-ex01.boston.contoso.com'] });
+  const dup = connector({
+    name: 'paris to boston',
+    from: 'Paris',
+    to: ['Boston'],
+    bridgehead: 'PAR-EX01',
+    smartHosts: ['bos-ex01.boston.contoso.com'],
+  });
   let text = '# first\n' + 'kind: Organization\nname: Contoso\n---\n' + dup + '---\n' + back;
   ws.setFile('back.connector.yaml', text);
-  const related = () => expectOne(ws.findings('out.connector.yaml'), { code: 'duplicate-name', range: rangeOf(out, 'Paris to Boston'), message: msg.duplicateConnector('Paris to Boston', 'Paris') }).related![0];
+  const related = () =>
+    expectOne(ws.findings('out.connector.yaml'), {
+      code: 'duplicate-name',
+      range: rangeOf(out, 'Paris to Boston'),
+      message: msg.duplicateConnector('Paris to Boston', 'Paris'),
+    }).related![0];
   assert.deepEqual(related().range, rangeOf(text, 'paris to boston'));
   // Quiet: a comment at the end of the duplicate's document.
   text = text.replace(dup, dup + '# reviewed\n');
@@ -99,14 +156,28 @@ test('after a quiet edit, related information into that document still follows i
 
 test('adding a second document to a file, above the others, keeps their findings and moves them down', () => {
   const ws = org();
-  const dup = connector({ name: 'paris to boston', from: 'Paris', to: ['Boston'], bridgehead: 'PAR-EX01', smartHosts: ['bos-ex01.boston.contoso.com'] });
+  const dup = connector({
+    name: 'paris to boston',
+    from: 'Paris',
+    to: ['Boston'],
+    bridgehead: 'PAR-EX01',
+    smartHosts: ['bos-ex01.boston.contoso.com'],
+  });
   const text = dup + '---\n' + back;
   ws.setFile('back.connector.yaml', text);
   // back.connector.yaml sorts before out.connector.yaml: the new document is the first of that name.
-  const f = expectOne(ws.findings('out.connector.yaml'), { code: 'duplicate-name', range: rangeOf(out, 'Paris to Boston'), message: msg.duplicateConnector('Paris to Boston', 'Paris') });
+  const f = expectOne(ws.findings('out.connector.yaml'), {
+    code: 'duplicate-name',
+    range: rangeOf(out, 'Paris to Boston'),
+    message: msg.duplicateConnector('Paris to Boston', 'Paris'),
+  });
   assert.deepEqual(f.related![0], { uri: 'back.connector.yaml', range: rangeOf(text, 'paris to boston'), message: msg.duplicateNameFirst });
   ws.setFile('back.connector.yaml', '# header\n' + text);
-  const g = expectOne(ws.findings('out.connector.yaml'), { code: 'duplicate-name', range: rangeOf(out, 'Paris to Boston'), message: msg.duplicateConnector('Paris to Boston', 'Paris') });
+  const g = expectOne(ws.findings('out.connector.yaml'), {
+    code: 'duplicate-name',
+    range: rangeOf(out, 'Paris to Boston'),
+    message: msg.duplicateConnector('Paris to Boston', 'Paris'),
+  });
   assert.deepEqual(g.related![0].range, rangeOf('# header\n' + text, 'paris to boston'));
 });
 
@@ -115,8 +186,16 @@ test('the routing-group count flipping re-checks the connectors that depend on i
   expectNone(ws.findings('a.connector.yaml'), 'unknown-routing-group');
   ws.setFile('paris.routinggroup.yaml', paris);
   assert.ok(ws.lastAffected.has('a.connector.yaml'));
-  expectOne(ws.findings('a.connector.yaml'), { code: 'unknown-routing-group', range: rangeOf(out, 'Boston', 1), message: msg.unknownRoutingGroup('Boston') });
-  expectOne(ws.findings('paris.routinggroup.yaml'), { code: 'single-routing-group', range: rangeOf(paris, 'Paris'), message: msg.singleRoutingGroup(1) });
+  expectOne(ws.findings('a.connector.yaml'), {
+    code: 'unknown-routing-group',
+    range: rangeOf(out, 'Boston', 1),
+    message: msg.unknownRoutingGroup('Boston'),
+  });
+  expectOne(ws.findings('paris.routinggroup.yaml'), {
+    code: 'single-routing-group',
+    range: rangeOf(paris, 'Paris'),
+    message: msg.singleRoutingGroup(1),
+  });
   ws.setFile('boston.routinggroup.yaml', boston);
   expectNone(ws.findings('a.connector.yaml'), 'unknown-routing-group');
   expectNone(ws.findings('paris.routinggroup.yaml'), 'single-routing-group');

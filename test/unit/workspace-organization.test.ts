@@ -4,10 +4,20 @@ import { checkIn, connector } from '../helpers/workspace';
 import { msg } from '../../server/src/rules/messages';
 
 const org = lines('kind: Organization', 'name: Contoso', 'authoritativeDomains: [contoso.com, Fabrikam.com.]');
-const withSpace = (address: string) => connector({ name: 'Internet', from: 'Paris', bridgehead: 'PAR-EX01', extra: ['addressSpace:', '  entries:', '    - type: SMTP', `      address: "${address}"`, '      cost: 10'] });
+const withSpace = (address: string) =>
+  connector({
+    name: 'Internet',
+    from: 'Paris',
+    bridgehead: 'PAR-EX01',
+    extra: ['addressSpace:', '  entries:', '    - type: SMTP', `      address: "${address}"`, '      cost: 10'],
+  });
 
 test('address-space-authoritative: an SMTP address space for an authoritative domain, or a wildcard over one', () => {
-  for (const [address, domain] of [['contoso.com', 'contoso.com'], ['FABRIKAM.COM', 'fabrikam.com'], ['*.contoso.com', 'contoso.com']]) {
+  for (const [address, domain] of [
+    ['contoso.com', 'contoso.com'],
+    ['FABRIKAM.COM', 'fabrikam.com'],
+    ['*.contoso.com', 'contoso.com'],
+  ]) {
     const text = withSpace(address);
     expectOne(checkIn({ 'o.organization.yaml': org, 'c.connector.yaml': text }, 'c.connector.yaml'), {
       code: 'address-space-authoritative',
@@ -19,12 +29,21 @@ test('address-space-authoritative: an SMTP address space for an authoritative do
 });
 
 test('address-space-authoritative does not fire on "*", other domains, or without an Organization', () => {
-  for (const address of ['*', '*.com', 'partner.net', 'sub.contoso.com']) expectNone(checkIn({ 'o.organization.yaml': org, 'c.connector.yaml': withSpace(address) }, 'c.connector.yaml'), 'address-space-authoritative');
+  for (const address of ['*', '*.com', 'partner.net', 'sub.contoso.com'])
+    expectNone(
+      checkIn({ 'o.organization.yaml': org, 'c.connector.yaml': withSpace(address) }, 'c.connector.yaml'),
+      'address-space-authoritative',
+    );
   expectNone(checkIn({ 'c.connector.yaml': withSpace('contoso.com') }, 'c.connector.yaml'), 'address-space-authoritative');
 });
 
 test('etrn-domain-not-local: an ETRN domain the organization is not authoritative for', () => {
-  const text = connector({ name: 'Pull', from: 'Paris', bridgehead: 'PAR-EX01', extra: ['advanced:', '  etrnTurn:', '    request: whenSending', '    dequeue: etrn', '    etrnDomains: [contoso.com, partner.net]'] });
+  const text = connector({
+    name: 'Pull',
+    from: 'Paris',
+    bridgehead: 'PAR-EX01',
+    extra: ['advanced:', '  etrnTurn:', '    request: whenSending', '    dequeue: etrn', '    etrnDomains: [contoso.com, partner.net]'],
+  });
   expectOne(checkIn({ 'o.organization.yaml': org, 'c.connector.yaml': text }, 'c.connector.yaml'), {
     code: 'etrn-domain-not-local',
     severity: 'warning',

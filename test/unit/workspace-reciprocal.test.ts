@@ -5,12 +5,32 @@ import { checkIn, workspaceOf, routingGroup, connector } from '../helpers/worksp
 import { msg } from '../../server/src/rules/messages';
 
 const paris = routingGroup('Paris', [{ name: 'PAR-EX01', fqdn: 'par-ex01.paris.contoso.com' }]);
-const boston = routingGroup('Boston', [{ name: 'BOS-EX01', fqdn: 'bos-ex01.boston.contoso.com', extra: ['smtpVirtualServers: [Inbound VS]'] }]);
-const out = connector({ name: 'Paris to Boston', from: 'Paris', to: ['Boston'], bridgehead: 'PAR-EX01', smartHosts: ['bos-ex01.boston.contoso.com'], extra: ['    cost: 5'] });
-const back = connector({ name: 'Boston to Paris', from: 'Boston', to: ['Paris'], bridgehead: 'BOS-EX01', virtualServer: 'Inbound VS', smartHosts: ['par-ex01.paris.contoso.com'] });
+const boston = routingGroup('Boston', [
+  { name: 'BOS-EX01', fqdn: 'bos-ex01.boston.contoso.com', extra: ['smtpVirtualServers: [Inbound VS]'] },
+]);
+const out = connector({
+  name: 'Paris to Boston',
+  from: 'Paris',
+  to: ['Boston'],
+  bridgehead: 'PAR-EX01',
+  smartHosts: ['bos-ex01.boston.contoso.com'],
+  extra: ['    cost: 5'],
+});
+const back = connector({
+  name: 'Boston to Paris',
+  from: 'Boston',
+  to: ['Paris'],
+  bridgehead: 'BOS-EX01',
+  virtualServer: 'Inbound VS',
+  smartHosts: ['par-ex01.paris.contoso.com'],
+});
 
 test('missing-reciprocal-connector fires when no connector in the connected group connects back, and creates it', () => {
-  const files = { 'file:///org/paris/paris.routinggroup.yaml': paris, 'file:///org/boston%20rg/boston.routinggroup.yaml': boston, 'file:///org/paris/out.connector.yaml': out };
+  const files = {
+    'file:///org/paris/paris.routinggroup.yaml': paris,
+    'file:///org/boston%20rg/boston.routinggroup.yaml': boston,
+    'file:///org/paris/out.connector.yaml': out,
+  };
   const f = expectOne(checkIn(files, 'file:///org/paris/out.connector.yaml'), {
     code: 'missing-reciprocal-connector',
     severity: 'warning',
@@ -47,7 +67,10 @@ test('missing-reciprocal-connector fires when no connector in the connected grou
   // The created connector clears the warning and is itself clean of workspace findings.
   const ws = workspaceOf({ ...files, [created.uri]: created.text });
   expectNone(ws.findings('file:///org/paris/out.connector.yaml'), 'missing-reciprocal-connector');
-  assert.deepEqual(ws.findings(created.uri).filter((x) => x.code === 'unknown-bridgehead' || x.code === 'missing-reciprocal-connector'), []);
+  assert.deepEqual(
+    ws.findings(created.uri).filter((x) => x.code === 'unknown-bridgehead' || x.code === 'missing-reciprocal-connector'),
+    [],
+  );
 });
 
 test('missing-reciprocal-connector for an inferred remote group: beside the original, delivery by DNS, no bridgehead', () => {
@@ -63,10 +86,24 @@ test('missing-reciprocal-connector for an inferred remote group: beside the orig
 });
 
 test('missing-reciprocal-connector does not fire when the remote group connects back (in any file), and the fix is not offered over an existing file', () => {
-  const files = { 'paris.routinggroup.yaml': paris, 'boston.routinggroup.yaml': boston, 'out.connector.yaml': out, 'back.connector.yaml': back };
+  const files = {
+    'paris.routinggroup.yaml': paris,
+    'boston.routinggroup.yaml': boston,
+    'out.connector.yaml': out,
+    'back.connector.yaml': back,
+  };
   expectNone(checkIn(files, 'out.connector.yaml'), 'missing-reciprocal-connector');
   expectNone(checkIn(files, 'back.connector.yaml'), 'missing-reciprocal-connector');
-  const clash = { 'paris.routinggroup.yaml': paris, 'boston.routinggroup.yaml': boston, 'out.connector.yaml': out, 'boston-to-paris.connector.yaml': '# not written yet\n' };
-  const f = expectOne(checkIn(clash, 'out.connector.yaml'), { code: 'missing-reciprocal-connector', range: rangeOf(out, 'Boston', 1), message: msg.missingReciprocal('Boston', 'Paris') });
+  const clash = {
+    'paris.routinggroup.yaml': paris,
+    'boston.routinggroup.yaml': boston,
+    'out.connector.yaml': out,
+    'boston-to-paris.connector.yaml': '# not written yet\n',
+  };
+  const f = expectOne(checkIn(clash, 'out.connector.yaml'), {
+    code: 'missing-reciprocal-connector',
+    range: rangeOf(out, 'Boston', 1),
+    message: msg.missingReciprocal('Boston', 'Paris'),
+  });
   assert.deepEqual(f.fixes, []);
 });

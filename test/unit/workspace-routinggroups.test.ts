@@ -14,8 +14,15 @@ test('routing-group-no-server: only Exchange 5.5 servers, or an empty list', () 
     message: msg.routingGroupNoServer('Legacy'),
   });
   const empty = 'kind: RoutingGroup\nname: Empty\nadministrativeGroup: First Administrative Group\nservers: []\n';
-  expectOne(checkIn({ 'b.routinggroup.yaml': boston, 'e.routinggroup.yaml': empty }, 'e.routinggroup.yaml'), { code: 'routing-group-no-server', range: rangeOf(empty, 'servers'), message: msg.routingGroupNoServer('Empty') });
-  const mixed = routingGroup('Mixed', [{ name: 'OLD-EX01', fqdn: 'old-ex01.contoso.com', extra: ['version: "5.5"'] }, { name: 'NEW-EX01', fqdn: 'new-ex01.contoso.com', extra: ['version: 2000'] }]);
+  expectOne(checkIn({ 'b.routinggroup.yaml': boston, 'e.routinggroup.yaml': empty }, 'e.routinggroup.yaml'), {
+    code: 'routing-group-no-server',
+    range: rangeOf(empty, 'servers'),
+    message: msg.routingGroupNoServer('Empty'),
+  });
+  const mixed = routingGroup('Mixed', [
+    { name: 'OLD-EX01', fqdn: 'old-ex01.contoso.com', extra: ['version: "5.5"'] },
+    { name: 'NEW-EX01', fqdn: 'new-ex01.contoso.com', extra: ['version: 2000'] },
+  ]);
   expectNone(checkIn({ 'b.routinggroup.yaml': boston, 'm.routinggroup.yaml': mixed }, 'm.routinggroup.yaml'), 'routing-group-no-server');
 });
 

@@ -9,11 +9,28 @@ const boston = routingGroup('Boston', [
   { name: 'BOS-EX01', fqdn: 'bos-ex01.boston.contoso.com', ip: '10.1.0.10' },
   { name: 'BOS-EX02', fqdn: 'bos-ex02.boston.contoso.com' },
 ]);
-const back = connector({ name: 'Boston to Paris', from: 'Boston', to: ['Paris'], bridgehead: 'BOS-EX02', smartHosts: ['par-ex01.paris.contoso.com'] });
-const org = (c: string) => ({ 'paris.routinggroup.yaml': paris, 'boston.routinggroup.yaml': boston, 'back.connector.yaml': back, 'c.connector.yaml': c });
+const back = connector({
+  name: 'Boston to Paris',
+  from: 'Boston',
+  to: ['Paris'],
+  bridgehead: 'BOS-EX02',
+  smartHosts: ['par-ex01.paris.contoso.com'],
+});
+const org = (c: string) => ({
+  'paris.routinggroup.yaml': paris,
+  'boston.routinggroup.yaml': boston,
+  'back.connector.yaml': back,
+  'c.connector.yaml': c,
+});
 
 test('smart-host-not-exchange: a smart host that is no server of the connected group, fixed to its bridgehead FQDN', () => {
-  const text = connector({ name: 'Paris to Boston', from: 'Paris', to: ['Boston'], bridgehead: 'PAR-EX01', smartHosts: ['relay.contoso.com'] });
+  const text = connector({
+    name: 'Paris to Boston',
+    from: 'Paris',
+    to: ['Boston'],
+    bridgehead: 'PAR-EX01',
+    smartHosts: ['relay.contoso.com'],
+  });
   const f = expectOne(checkIn(org(text), 'c.connector.yaml'), {
     code: 'smart-host-not-exchange',
     severity: 'warning',
@@ -21,28 +38,73 @@ test('smart-host-not-exchange: a smart host that is no server of the connected g
     message: msg.smartHostNotExchange('relay.contoso.com'),
   });
   // The connector back names BOS-EX02 as its bridgehead: that server receives.
-  assert.deepEqual(f.fixes.map((x) => x.title), [msg.fixChangeSmartHost('bos-ex02.boston.contoso.com')]);
-  assert.equal(applyFix(text, f, msg.fixChangeSmartHost('bos-ex02.boston.contoso.com')), text.replace('"relay.contoso.com"', '"bos-ex02.boston.contoso.com"'));
+  assert.deepEqual(
+    f.fixes.map((x) => x.title),
+    [msg.fixChangeSmartHost('bos-ex02.boston.contoso.com')],
+  );
+  assert.equal(
+    applyFix(text, f, msg.fixChangeSmartHost('bos-ex02.boston.contoso.com')),
+    text.replace('"relay.contoso.com"', '"bos-ex02.boston.contoso.com"'),
+  );
 });
 
 test('smart-host-not-exchange does not fire on a server FQDN (any case, trailing dot) or IP literal of the connected group, nor toward an inferred group', () => {
   for (const host of ['BOS-EX01.boston.contoso.com.', '[10.1.0.10]', 'bos-ex02.boston.contoso.com']) {
-    expectNone(checkIn(org(connector({ name: 'P', from: 'Paris', to: ['Boston'], bridgehead: 'PAR-EX01', smartHosts: [host] })), 'c.connector.yaml'), 'smart-host-not-exchange');
+    expectNone(
+      checkIn(org(connector({ name: 'P', from: 'Paris', to: ['Boston'], bridgehead: 'PAR-EX01', smartHosts: [host] })), 'c.connector.yaml'),
+      'smart-host-not-exchange',
+    );
   }
-  expectNone(checkIn(org(connector({ name: 'P', from: 'Paris', to: ['Oslo'], bridgehead: 'PAR-EX01', smartHosts: ['relay.contoso.com'] })), 'c.connector.yaml'), 'smart-host-not-exchange');
+  expectNone(
+    checkIn(
+      org(connector({ name: 'P', from: 'Paris', to: ['Oslo'], bridgehead: 'PAR-EX01', smartHosts: ['relay.contoso.com'] })),
+      'c.connector.yaml',
+    ),
+    'smart-host-not-exchange',
+  );
   // An Internet connector (no connected group) may forward to any relay.
-  expectNone(checkIn(org(connector({ name: 'P', from: 'Paris', bridgehead: 'PAR-EX01', smartHosts: ['relay.isp.net'] })), 'c.connector.yaml'), 'smart-host-not-exchange');
+  expectNone(
+    checkIn(org(connector({ name: 'P', from: 'Paris', bridgehead: 'PAR-EX01', smartHosts: ['relay.isp.net'] })), 'c.connector.yaml'),
+    'smart-host-not-exchange',
+  );
 });
 
-test('smart-host-self: a smart host that is a server of the connector\'s own group', () => {
+test("smart-host-self: a smart host that is a server of the connector's own group", () => {
   const text = connector({ name: 'Paris out', from: 'Paris', bridgehead: 'PAR-EX01', smartHosts: ['[10.2.0.10]'] });
-  expectOne(checkIn(org(text), 'c.connector.yaml'), { code: 'smart-host-self', severity: 'warning', range: rangeOf(text, '"[10.2.0.10]"'), message: msg.smartHostSelf('[10.2.0.10]', 'Paris') });
-  expectNone(checkIn(org(connector({ name: 'Paris out', from: 'Paris', bridgehead: 'PAR-EX01', smartHosts: ['relay.isp.net'] })), 'c.connector.yaml'), 'smart-host-self');
+  expectOne(checkIn(org(text), 'c.connector.yaml'), {
+    code: 'smart-host-self',
+    severity: 'warning',
+    range: rangeOf(text, '"[10.2.0.10]"'),
+    message: msg.smartHostSelf('[10.2.0.10]', 'Paris'),
+  });
+  expectNone(
+    checkIn(
+      org(connector({ name: 'Paris out', from: 'Paris', bridgehead: 'PAR-EX01', smartHosts: ['relay.isp.net'] })),
+      'c.connector.yaml',
+    ),
+    'smart-host-self',
+  );
 });
 
 test('smart-host-required gets "Add smart host" with the one known bridgehead FQDN, preferred', () => {
-  const text = lines('kind: SmtpConnector', 'name: Paris to Boston', 'administrativeGroup: First Administrative Group', 'routingGroup: Paris', 'general:', '  delivery: smartHost', '  localBridgeheads:', '    - server: PAR-EX01', '      virtualServer: Default SMTP Virtual Server', 'connectedRoutingGroups:', '  - routingGroup: Boston');
-  const f = expectOne(checkIn(org(text), 'c.connector.yaml'), { code: 'smart-host-required', range: rangeOf(text, 'general'), message: msg.smartHostRequired() });
+  const text = lines(
+    'kind: SmtpConnector',
+    'name: Paris to Boston',
+    'administrativeGroup: First Administrative Group',
+    'routingGroup: Paris',
+    'general:',
+    '  delivery: smartHost',
+    '  localBridgeheads:',
+    '    - server: PAR-EX01',
+    '      virtualServer: Default SMTP Virtual Server',
+    'connectedRoutingGroups:',
+    '  - routingGroup: Boston',
+  );
+  const f = expectOne(checkIn(org(text), 'c.connector.yaml'), {
+    code: 'smart-host-required',
+    range: rangeOf(text, 'general'),
+    message: msg.smartHostRequired(),
+  });
   assert.equal(f.fixes[0].title, msg.fixAddSmartHost('bos-ex02.boston.contoso.com'));
   assert.equal(f.fixes[0].preferred, true);
   assert.ok(f.fixes.some((x) => x.title === msg.fixUseDns() && !x.preferred));
@@ -52,28 +114,71 @@ test('smart-host-required gets "Add smart host" with the one known bridgehead FQ
 });
 
 test('several known FQDNs: one fix each, none preferred; an unknown group: no FQDN fix', () => {
-  const text = lines('kind: SmtpConnector', 'name: Paris to Boston', 'administrativeGroup: First Administrative Group', 'routingGroup: Paris', 'general:', '  delivery: smartHost', '  smartHosts: []', '  localBridgeheads:', '    - server: PAR-EX01', '      virtualServer: Default SMTP Virtual Server', 'connectedRoutingGroups:', '  - routingGroup: Boston');
+  const text = lines(
+    'kind: SmtpConnector',
+    'name: Paris to Boston',
+    'administrativeGroup: First Administrative Group',
+    'routingGroup: Paris',
+    'general:',
+    '  delivery: smartHost',
+    '  smartHosts: []',
+    '  localBridgeheads:',
+    '    - server: PAR-EX01',
+    '      virtualServer: Default SMTP Virtual Server',
+    'connectedRoutingGroups:',
+    '  - routingGroup: Boston',
+  );
   // Without the connector back, every server of Boston is a candidate.
   const files = { 'paris.routinggroup.yaml': paris, 'boston.routinggroup.yaml': boston, 'c.connector.yaml': text };
-  const f = expectOne(checkIn(files, 'c.connector.yaml'), { code: 'smart-host-required', range: rangeOf(text, 'smartHosts'), message: msg.smartHostRequired() });
+  const f = expectOne(checkIn(files, 'c.connector.yaml'), {
+    code: 'smart-host-required',
+    range: rangeOf(text, 'smartHosts'),
+    message: msg.smartHostRequired(),
+  });
   const adds = f.fixes.filter((x) => x.title.startsWith('Add smart host'));
-  assert.deepEqual(adds.map((x) => [x.title, x.preferred]), [
-    [msg.fixAddSmartHost('bos-ex01.boston.contoso.com'), false],
-    [msg.fixAddSmartHost('bos-ex02.boston.contoso.com'), false],
-  ]);
+  assert.deepEqual(
+    adds.map((x) => [x.title, x.preferred]),
+    [
+      [msg.fixAddSmartHost('bos-ex01.boston.contoso.com'), false],
+      [msg.fixAddSmartHost('bos-ex02.boston.contoso.com'), false],
+    ],
+  );
   assert.equal(applyFix(text, f, adds[0].title), text.replace('smartHosts: []', 'smartHosts: [bos-ex01.boston.contoso.com]'));
   const inferred = text.replace('routingGroup: Boston', 'routingGroup: Oslo');
-  const g = expectOne(checkIn({ ...files, 'c.connector.yaml': inferred }, 'c.connector.yaml'), { code: 'smart-host-required', range: rangeOf(text, 'smartHosts'), message: msg.smartHostRequired() });
+  const g = expectOne(checkIn({ ...files, 'c.connector.yaml': inferred }, 'c.connector.yaml'), {
+    code: 'smart-host-required',
+    range: rangeOf(text, 'smartHosts'),
+    message: msg.smartHostRequired(),
+  });
   assert.ok(!g.fixes.some((x) => x.title.startsWith('Add smart host')));
 });
 
 test('dns-between-routing-groups gets "Forward to smart host": delivery and the list in one fix', () => {
-  const text = lines('kind: SmtpConnector', 'name: Paris to Boston', 'administrativeGroup: First Administrative Group', 'routingGroup: Paris', 'general:', '  delivery: dns # for now', '  localBridgeheads:', '    - server: PAR-EX01', '      virtualServer: Default SMTP Virtual Server', 'connectedRoutingGroups:', '  - routingGroup: Boston');
-  const f = expectOne(checkIn(org(text), 'c.connector.yaml'), { code: 'dns-between-routing-groups', range: rangeOf(text, 'dns'), message: msg.dnsBetweenRoutingGroups() });
+  const text = lines(
+    'kind: SmtpConnector',
+    'name: Paris to Boston',
+    'administrativeGroup: First Administrative Group',
+    'routingGroup: Paris',
+    'general:',
+    '  delivery: dns # for now',
+    '  localBridgeheads:',
+    '    - server: PAR-EX01',
+    '      virtualServer: Default SMTP Virtual Server',
+    'connectedRoutingGroups:',
+    '  - routingGroup: Boston',
+  );
+  const f = expectOne(checkIn(org(text), 'c.connector.yaml'), {
+    code: 'dns-between-routing-groups',
+    range: rangeOf(text, 'dns'),
+    message: msg.dnsBetweenRoutingGroups(),
+  });
   assert.equal(f.fixes[0].title, msg.fixForwardTo('bos-ex02.boston.contoso.com'));
   assert.equal(f.fixes[0].preferred, true);
   const fixed = applyFix(text, f);
-  assert.equal(fixed, text.replace('  delivery: dns # for now\n', '  delivery: smartHost # for now\n  smartHosts:\n    - bos-ex02.boston.contoso.com\n'));
+  assert.equal(
+    fixed,
+    text.replace('  delivery: dns # for now\n', '  delivery: smartHost # for now\n  smartHosts:\n    - bos-ex02.boston.contoso.com\n'),
+  );
   const after = checkIn(org(fixed), 'c.connector.yaml');
   for (const code of ['dns-between-routing-groups', 'smart-host-not-exchange', 'smart-host-required'] as const) expectNone(after, code);
 });

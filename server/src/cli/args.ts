@@ -16,7 +16,8 @@ export function parseCheckArgs(argv: readonly string[]): CheckArgs | 'help' {
     else if (a === '--format' || a.startsWith('--format=')) {
       const value = a === '--format' ? argv[++i] : a.slice('--format='.length);
       if (value === undefined) throw new CliError('--format needs a value: text, json or sarif', 2, true);
-      if (!(FORMATS as readonly string[]).includes(value)) throw new CliError(`unknown format '${value}': expected text, json or sarif`, 2, true);
+      if (!(FORMATS as readonly string[]).includes(value))
+        throw new CliError(`unknown format '${value}': expected text, json or sarif`, 2, true);
       if (formatSeen && value !== out.format) throw new CliError('--format given twice', 2, true);
       formatSeen = true;
       out.format = value as Format;

@@ -5,7 +5,10 @@ export function formatJson(report: CheckReport): string {
   const diagnostics = report.files.flatMap((file) =>
     file.findings.map((d) => ({
       file: file.path,
-      range: { start: { line: d.range.start.line, character: d.range.start.character }, end: { line: d.range.end.line, character: d.range.end.character } },
+      range: {
+        start: { line: d.range.start.line, character: d.range.start.character },
+        end: { line: d.range.end.line, character: d.range.end.character },
+      },
       severity: d.severity,
       code: d.code,
       message: d.message,

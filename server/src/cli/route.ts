@@ -42,7 +42,8 @@ export function parseRouteArgs(argv: readonly string[]): RouteArgs | 'help' {
       break;
     }
     if (a === '-h' || a === '--help') return 'help';
-    const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
+    const [flag, inline] =
+      a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
     const value = () => {
       const v = inline ?? argv[++i];
       if (v === undefined || v === '') throw usage(`${flag} needs a value`);
@@ -86,7 +87,8 @@ export function parseRouteArgs(argv: readonly string[]): RouteArgs | 'help' {
   }
   if (q.from === undefined) throw usage('--from is required');
   if ((q.to === undefined) === (q.toGroup === undefined)) throw usage('give one of --to ADDRESS and --to-group ROUTING_GROUP');
-  if (q.to !== undefined && !isDomain(q.to.slice(q.to.lastIndexOf('@') + 1))) throw usage(`--to: '${q.to}' is neither an e-mail address nor a domain`);
+  if (q.to !== undefined && !isDomain(q.to.slice(q.to.lastIndexOf('@') + 1)))
+    throw usage(`--to: '${q.to}' is neither an e-mail address nor a domain`);
   return { query: q as RouteQuery, paths, format };
 }
 

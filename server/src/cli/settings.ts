@@ -37,7 +37,8 @@ export function readRuleSettings(cwd: string, warn: (line: string) => void): Rul
   const out: RuleSettings = {};
   for (const [code, level] of Object.entries(rules)) {
     if (!isCode(code)) warn(`ignoring exchangeConnectors.rules["${code}"] in ${SETTINGS_FILE}: no such rule`);
-    else if (typeof level !== 'string' || !LEVELS.has(level)) warn(`ignoring exchangeConnectors.rules["${code}"] in ${SETTINGS_FILE}: expected off, error, warning, information or hint`);
+    else if (typeof level !== 'string' || !LEVELS.has(level))
+      warn(`ignoring exchangeConnectors.rules["${code}"] in ${SETTINGS_FILE}: expected off, error, warning, information or hint`);
     else out[code] = level as RuleSettings[string];
   }
   return out;

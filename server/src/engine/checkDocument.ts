@@ -37,7 +37,13 @@ export function reportRuleError(e: unknown): void {
 function computeFindings(doc: ParsedDocument): Finding[] {
   if (doc.errors.length) {
     // A document that does not parse reports its syntax errors and nothing else.
-    return doc.errors.map((e) => ({ code: 'yaml-syntax', severity: CODES['yaml-syntax'].severity, range: e.range, message: msg.yamlSyntax(e.message), fixes: [] }));
+    return doc.errors.map((e) => ({
+      code: 'yaml-syntax',
+      severity: CODES['yaml-syntax'].severity,
+      range: e.range,
+      message: msg.yamlSyntax(e.message),
+      fixes: [],
+    }));
   }
   if (doc.isEmpty) return [];
   const out: Finding[] = guarded(() => findPasswords(doc)) ?? [];

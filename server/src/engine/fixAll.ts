@@ -68,7 +68,10 @@ export function fixFile(ws: Workspace, uri: string, options: CheckOptions = {}):
   for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
     const fixes = pickFixes(text, ws.findings(uri, options));
     if (fixes.length === 0) break;
-    text = applyEdits(text, fixes.flatMap((f) => f.edits));
+    text = applyEdits(
+      text,
+      fixes.flatMap((f) => f.edits),
+    );
     applied += fixes.length;
     ws.setFile(uri, text);
   }

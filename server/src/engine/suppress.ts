@@ -70,7 +70,8 @@ function scalarSpans(doc: ParsedDocument): (offset: number) => boolean {
     if (node == null) continue;
     if (isPair(node)) stack.push(node.key, node.value);
     else if (isMap(node) || isSeq(node)) for (const item of node.items) stack.push(item);
-    else if (isScalar(node) && node.range && typeof node.value === 'string' && node.value.includes('#')) spans.push([node.range[0], node.range[1]]);
+    else if (isScalar(node) && node.range && typeof node.value === 'string' && node.value.includes('#'))
+      spans.push([node.range[0], node.range[1]]);
   }
   return (offset) => spans.some(([start, end]) => start < offset && offset < end);
 }

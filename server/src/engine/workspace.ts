@@ -106,7 +106,9 @@ export class Workspace {
       entry.cached = [...own, ...checkWorkspaceRules(this.index, entry, reportRuleError)];
     }
     return entry.cached.map(({ relatedIn, ...f }): Finding =>
-      relatedIn ? { ...f, related: f.related!.map((r, i) => (relatedIn[i] ? { ...r, range: shiftRange(r.range, relatedIn[i]!.line) } : r)) } : f,
+      relatedIn
+        ? { ...f, related: f.related!.map((r, i) => (relatedIn[i] ? { ...r, range: shiftRange(r.range, relatedIn[i]!.line) } : r)) }
+        : f,
     );
   }
 }
@@ -130,4 +132,3 @@ function toFileCoordinates(f: Finding, line: number): Finding {
     fixes: f.fixes.map((fix): Fix => ({ ...fix, edits: shiftEdits(fix.edits, line) })),
   };
 }
-

@@ -1,4 +1,11 @@
-import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver-types';
+import {
+  CodeActionKind,
+  type CodeAction,
+  type Diagnostic,
+  type Range,
+  type TextEdit,
+  type WorkspaceEdit,
+} from 'vscode-languageserver-types';
 import type { Workspace, CheckOptions } from '../engine/workspace';
 import type { Finding, Fix } from '../engine/types';
 import { pickFixes, MAX_FIX_PASSES } from '../engine/fixAll';
@@ -33,7 +40,13 @@ export function codeActions(ws: Workspace, req: CodeActionRequest, options: Chec
       for (const fix of f.fixes) {
         const edit = fixEdit(req.uri, fix, req.version, caps);
         if (!edit) continue;
-        out.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diag], ...(fix.preferred ? { isPreferred: true } : {}), edit });
+        out.push({
+          title: fix.title,
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [diag],
+          ...(fix.preferred ? { isPreferred: true } : {}),
+          edit,
+        });
       }
     }
   }
@@ -70,7 +83,10 @@ export function fixEdit(uri: string, fix: Fix, version: number | null | undefine
   const documentChanges: NonNullable<WorkspaceEdit['documentChanges']> = [];
   for (const c of creates) {
     documentChanges.push({ kind: 'create', uri: c.uri, options: { overwrite: false, ignoreIfExists: true } });
-    documentChanges.push({ textDocument: { uri: c.uri, version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: c.text }] });
+    documentChanges.push({
+      textDocument: { uri: c.uri, version: null },
+      edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: c.text }],
+    });
   }
   if (fix.edits.length) documentChanges.push({ textDocument: { uri, version: version ?? null }, edits: fix.edits });
   for (const o of fix.otherEdits ?? []) documentChanges.push({ textDocument: { uri: o.uri, version: null }, edits: o.edits });
@@ -90,7 +106,10 @@ export function fixAllEdit(ws: Workspace, uri: string, options: CheckOptions): T
     for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
       const fixes = pickFixes(text, ws.findings(uri, options));
       if (fixes.length === 0) break;
-      text = applyEdits(text, fixes.flatMap((f) => f.edits));
+      text = applyEdits(
+        text,
+        fixes.flatMap((f) => f.edits),
+      );
       ws.setFile(uri, text);
     }
   } finally {

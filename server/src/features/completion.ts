@@ -75,7 +75,8 @@ function itemsAt(ws: Workspace, doc: ParsedDocument, loc: Located, caps: Caps): 
     return keyItems(doc, kind, loc, caps);
   }
   const key = loc.key!;
-  if (loc.path.length === 0 && key === 'kind') return KINDS.map((k, i) => valueItem(k, loc.wordRange, i, { kind: 'plaintext', value: KIND_SPECS[k].doc }));
+  if (loc.path.length === 0 && key === 'kind')
+    return KINDS.map((k, i) => valueItem(k, loc.wordRange, i, { kind: 'plaintext', value: KIND_SPECS[k].doc }));
   if (!kind) return [];
   const field = fieldAt(kind, [...loc.path, key]);
   if (!field) return [];
@@ -161,7 +162,8 @@ function keyItem(f: FieldSpec, loc: Located, index: number, caps: Caps): Complet
     documentation: fieldDoc(f, caps.completionMarkdown),
     // On a line that already has `key: value`, only the key is replaced.
     insertTextFormat: caps.snippets && loc.key === undefined ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
-    textEdit: loc.key !== undefined ? { range: loc.keyRange!, newText: f.key } : { range: loc.wordRange, newText: caps.snippets ? snippet : plain },
+    textEdit:
+      loc.key !== undefined ? { range: loc.keyRange!, newText: f.key } : { range: loc.wordRange, newText: caps.snippets ? snippet : plain },
     filterText: f.key,
     sortText: String(index).padStart(3, '0'),
   };
@@ -194,7 +196,12 @@ function quoteIfNeeded(v: string): string {
 function flowItems(doc: ParsedDocument, loc: Located): string[] {
   const text = doc.lines.lineText(loc.wordRange.start.line);
   const m = /\[([^\]]*)/.exec(text);
-  return m ? m[1].split(',').map((s) => s.trim().replace(/^["']|["']$/g, '')).filter((s) => s && s !== loc.word) : [];
+  return m
+    ? m[1]
+        .split(',')
+        .map((s) => s.trim().replace(/^["']|["']$/g, ''))
+        .filter((s) => s && s !== loc.word)
+    : [];
 }
 
 /** Entries already in a block list (`- a` lines) around the cursor. */
@@ -208,28 +215,56 @@ function presentItems(doc: ParsedDocument, loc: Located): string[] {
       const s = shapeOf(text);
       if (s.blank) continue;
       if (s.indent !== me.indent || !s.dash) break;
-      out.push(text.slice(s.col).trim().replace(/^["']|["']$/g, ''));
+      out.push(
+        text
+          .slice(s.col)
+          .trim()
+          .replace(/^["']|["']$/g, ''),
+      );
     }
   }
   return out;
 }
 
-function valueItems(ws: Workspace, doc: ParsedDocument, kind: KindName, field: FieldSpec, loc: Located, path: readonly string[], caps: Caps, present: string[]): CompletionItem[] {
+function valueItems(
+  ws: Workspace,
+  doc: ParsedDocument,
+  kind: KindName,
+  field: FieldSpec,
+  loc: Located,
+  path: readonly string[],
+  caps: Caps,
+  present: string[],
+): CompletionItem[] {
   const taken = new Set(present.map(nameKey));
   const values = enumValues(field.type);
   if (values) {
-    return values.filter((v) => !taken.has(nameKey(v))).map((v, i) => valueItem(v, loc.wordRange, i, valueDoc(field, v, caps.completionMarkdown)));
+    return values
+      .filter((v) => !taken.has(nameKey(v)))
+      .map((v, i) => valueItem(v, loc.wordRange, i, valueDoc(field, v, caps.completionMarkdown)));
   }
   const t = unwrap(field.type);
-  if (t.kind === 'boolean') return ['true', 'false'].map((v, i) => valueItem(v, loc.wordRange, i, fieldDoc(field, caps.completionMarkdown)));
+  if (t.kind === 'boolean')
+    return ['true', 'false'].map((v, i) => valueItem(v, loc.wordRange, i, fieldDoc(field, caps.completionMarkdown)));
   const md = caps.completionMarkdown;
   const fieldText = fieldDoc(field, md).value;
   // Each name is documented: what it is in the workspace, then the field it fills.
   const names = (list: Named[] | string[]) =>
     (list as (string | Named)[])
       .map((x) => (typeof x === 'string' ? { name: x } : x))
-      .filter((x, i, all) => !taken.has(nameKey(x.name)) && all.findIndex((y) => nameKey(y.name) === nameKey(x.name) && y.detail === x.detail) === i)
-      .map((x, i) => valueItem(x.name, loc.wordRange, i, { kind: md ? 'markdown' : 'plaintext', value: x.about ? `${x.about}\n\n${fieldText}` : fieldText }, x.detail));
+      .filter(
+        (x, i, all) =>
+          !taken.has(nameKey(x.name)) && all.findIndex((y) => nameKey(y.name) === nameKey(x.name) && y.detail === x.detail) === i,
+      )
+      .map((x, i) =>
+        valueItem(
+          x.name,
+          loc.wordRange,
+          i,
+          { kind: md ? 'markdown' : 'plaintext', value: x.about ? `${x.about}\n\n${fieldText}` : fieldText },
+          x.detail,
+        ),
+      );
   if (t.kind !== 'string') return [];
   const index = nameIndex(ws);
   if (t.format === 'administrativeGroup') return names(adminGroups(index));
@@ -241,26 +276,44 @@ function valueItems(ws: Workspace, doc: ParsedDocument, kind: KindName, field: F
       return names(
         index.routingGroups
           .filter((g) => g.model.name && nameKey(g.model.name.value) !== own)
-          .map((g) => ({ name: g.model.name!.value, detail: g.model.adminGroup?.value, about: `Servers: ${g.model.servers.map((x) => x.name?.value ?? '?').join(', ') || 'none'}` })),
+          .map((g) => ({
+            name: g.model.name!.value,
+            detail: g.model.adminGroup?.value,
+            about: `Servers: ${g.model.servers.map((x) => x.name?.value ?? '?').join(', ') || 'none'}`,
+          })),
       );
     }
     case 'server': {
       const rg = facts.routingGroup ? findGroup(index, facts.routingGroup, facts.adminGroup) : undefined;
       const servers = rg ? rg.model.servers : index.routingGroups.flatMap((g) => g.model.servers);
-      return names(servers.filter((s) => s.name).map((s) => ({ name: s.name!.value, detail: s.fqdn?.value, about: `SMTP virtual servers: ${s.virtualServers.join(', ')}` })));
+      return names(
+        servers
+          .filter((s) => s.name)
+          .map((s) => ({ name: s.name!.value, detail: s.fqdn?.value, about: `SMTP virtual servers: ${s.virtualServers.join(', ')}` })),
+      );
     }
     case 'virtualServer': {
       const server = loc.siblingValues.server;
       const found = server ? findServer(index, server) : undefined;
       const on = found?.server.name?.value;
-      return names((found ? found.server.virtualServers : ['Default SMTP Virtual Server']).map((v) => ({ name: v, ...(on ? { about: `On ${on}` } : {}) })));
+      return names(
+        (found ? found.server.virtualServers : ['Default SMTP Virtual Server']).map((v) => ({
+          name: v,
+          ...(on ? { about: `On ${on}` } : {}),
+        })),
+      );
     }
     case 'host': {
       const hosts: Named[] = [];
       for (const c of facts.connected) {
         const g = findGroup(index, c, facts.adminGroup);
         for (const s of g?.model.servers ?? []) {
-          if (s.fqdn) hosts.push({ name: s.fqdn.value, detail: `${s.name?.value ?? ''} (${g!.model.name?.value})`, about: `Server ${s.name?.value ?? '?'} of routing group ${g!.model.name?.value}` });
+          if (s.fqdn)
+            hosts.push({
+              name: s.fqdn.value,
+              detail: `${s.name?.value ?? ''} (${g!.model.name?.value})`,
+              about: `Server ${s.name?.value ?? '?'} of routing group ${g!.model.name?.value}`,
+            });
         }
       }
       const seen = new Set<string>();
@@ -295,7 +348,11 @@ function connectorFacts(doc: ParsedDocument): ConnectorFacts {
     const text = doc.lines.lineText(l);
     const s = shapeOf(text);
     if (s.key === undefined) continue;
-    const value = text.slice(s.valueStart).replace(/\s+#.*$/, '').trim().replace(/^["']|["']$/g, '');
+    const value = text
+      .slice(s.valueStart)
+      .replace(/\s+#.*$/, '')
+      .trim()
+      .replace(/^["']|["']$/g, '');
     if (!value) continue;
     if (s.col === 0 && s.key === 'routingGroup') facts.routingGroup = value;
     else if (s.col === 0 && s.key === 'administrativeGroup') facts.adminGroup = value;

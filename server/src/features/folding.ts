@@ -14,7 +14,8 @@ export function foldingRanges(ws: Workspace, uri: string, limit = Infinity): Fol
   if (!file) return [];
   const out: FoldingRange[] = [];
   for (const fd of file.documents) {
-    for (const r of documentFolds(fd.doc)) out.push({ startLine: r.startLine + fd.line, endLine: r.endLine + fd.line, ...(r.depth ? { depth: r.depth } : {}) } as Fold);
+    for (const r of documentFolds(fd.doc))
+      out.push({ startLine: r.startLine + fd.line, endLine: r.endLine + fd.line, ...(r.depth ? { depth: r.depth } : {}) } as Fold);
   }
   if (out.length <= limit) return out.map(strip);
   return (out as Fold[])

@@ -62,7 +62,8 @@ function serverByHost(index: NameIndex, host: string): string | undefined {
   const k = hostKey(host);
   for (const g of index.routingGroups) {
     for (const s of g.model.servers) {
-      if ((s.fqdn && hostKey(s.fqdn.value) === k) || (s.ip && s.ip.value === k)) return `Server ${s.name?.value ?? '?'} of routing group ${g.model.name?.value ?? '?'}`;
+      if ((s.fqdn && hostKey(s.fqdn.value) === k) || (s.ip && s.ip.value === k))
+        return `Server ${s.name?.value ?? '?'} of routing group ${g.model.name?.value ?? '?'}`;
     }
   }
   return undefined;
@@ -81,9 +82,17 @@ function nameHover(index: NameIndex, occ: Occurrence, md: boolean): MarkupConten
     } else {
       const m = g.model;
       lines.push(`Routing group ${b(m.name?.value ?? occ.name)} in ${m.adminGroup?.value ?? 'no administrative group'}`);
-      lines.push(m.servers.length ? `Servers:\n${m.servers.map((s) => `${bullet}${s.name?.value ?? '?'}${s.fqdn ? ` (${s.fqdn.value})` : ''}`).join('\n')}` : 'No servers.');
+      lines.push(
+        m.servers.length
+          ? `Servers:\n${m.servers.map((s) => `${bullet}${s.name?.value ?? '?'}${s.fqdn ? ` (${s.fqdn.value})` : ''}`).join('\n')}`
+          : 'No servers.',
+      );
       const conns = connectorsIn(index, m.name?.value ?? occ.name, m.adminGroup?.value);
-      lines.push(conns.length ? `Connectors:\n${conns.map((c) => `${bullet}${c.model.name?.value ?? '(unnamed)'}${connectedText(c.model.connected.map((x) => x.routingGroup?.value ?? x.exchange55Site ?? '?'))}`).join('\n')}` : 'No connectors.');
+      lines.push(
+        conns.length
+          ? `Connectors:\n${conns.map((c) => `${bullet}${c.model.name?.value ?? '(unnamed)'}${connectedText(c.model.connected.map((x) => x.routingGroup?.value ?? x.exchange55Site ?? '?'))}`).join('\n')}`
+          : 'No connectors.',
+      );
     }
   } else if (occ.kind === 'server') {
     const found = findServer(index, occ.name);

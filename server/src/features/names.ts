@@ -57,7 +57,8 @@ export function occurrencesOf(fd: FileDocument): Occurrence[] {
   if (cached) return cached;
   const out: Occurrence[] = [];
   const model = extract(doc);
-  const add = (kind: NameKind, id: string, name: string, node: Node, definition: boolean) => out.push({ kind, id, name, node, range: nodeRange(doc, node), definition });
+  const add = (kind: NameKind, id: string, name: string, node: Node, definition: boolean) =>
+    out.push({ kind, id, name, node, range: nodeRange(doc, node), definition });
   if (model?.kind === 'RoutingGroup') {
     if (model.name) add('routingGroup', rgId(model.adminGroup?.value, model.name.value), model.name.value, model.name.node, true);
     for (const s of model.servers) {
@@ -73,13 +74,16 @@ export function occurrencesOf(fd: FileDocument): Occurrence[] {
     }
   } else if (model?.kind === 'SmtpConnector') {
     const own = model.adminGroup?.value;
-    if (model.routingGroup) add('routingGroup', rgId(own, model.routingGroup.value), model.routingGroup.value, model.routingGroup.node, false);
+    if (model.routingGroup)
+      add('routingGroup', rgId(own, model.routingGroup.value), model.routingGroup.value, model.routingGroup.node, false);
     for (const c of model.connected) {
-      if (c.routingGroup) add('routingGroup', rgId(c.adminGroupName, c.routingGroup.value), c.routingGroup.value, c.routingGroup.node, false);
+      if (c.routingGroup)
+        add('routingGroup', rgId(c.adminGroupName, c.routingGroup.value), c.routingGroup.value, c.routingGroup.node, false);
     }
     for (const b of model.bridgeheads) {
       if (b.server) add('server', serverId(b.server.value), b.server.value, b.server.node, false);
-      if (b.server && b.virtualServer) add('virtualServer', vsId(b.server.value, b.virtualServer.value), b.virtualServer.value, b.virtualServer.node, false);
+      if (b.server && b.virtualServer)
+        add('virtualServer', vsId(b.server.value, b.virtualServer.value), b.virtualServer.value, b.virtualServer.node, false);
     }
   }
   doc.cache.set('lsp.occurrences', out);
@@ -92,7 +96,8 @@ let last: { files: ParsedFile[]; uris: string[]; index: NameIndex } | undefined;
 export function nameIndex(ws: Workspace): NameIndex {
   const uris = ws.uris();
   const files = uris.map((u) => ws.file(u)!);
-  if (last && last.files.length === files.length && last.files.every((f, i) => f === files[i] && last!.uris[i] === uris[i])) return last.index;
+  if (last && last.files.length === files.length && last.files.every((f, i) => f === files[i] && last!.uris[i] === uris[i]))
+    return last.index;
   const index: NameIndex = { routingGroups: [], connectors: [], organizations: [], byId: new Map() };
   uris.forEach((uri, i) => {
     for (const fd of files[i].documents) {
@@ -118,7 +123,11 @@ export function occurrenceAt(file: ParsedFile, line: number, character: number):
   const l = line - fd.line;
   for (const occ of occurrencesOf(fd)) {
     const r = occ.range;
-    if ((r.start.line < l || (r.start.line === l && r.start.character <= character)) && (r.end.line > l || (r.end.line === l && r.end.character >= character))) return { fd, occ };
+    if (
+      (r.start.line < l || (r.start.line === l && r.start.character <= character)) &&
+      (r.end.line > l || (r.end.line === l && r.end.character >= character))
+    )
+      return { fd, occ };
   }
   return undefined;
 }
@@ -152,7 +161,12 @@ export function findServer(index: NameIndex, name: string) {
 export function connectorsIn(index: NameIndex, name: string, adminGroup?: string): DocEntry<ConnectorModel>[] {
   const k = nameKey(name);
   const a = adminGroup === undefined ? undefined : nameKey(adminGroup);
-  return index.connectors.filter((c) => c.model.routingGroup && nameKey(c.model.routingGroup.value) === k && (a === undefined || nameKey(c.model.adminGroup?.value ?? '') === a));
+  return index.connectors.filter(
+    (c) =>
+      c.model.routingGroup &&
+      nameKey(c.model.routingGroup.value) === k &&
+      (a === undefined || nameKey(c.model.adminGroup?.value ?? '') === a),
+  );
 }
 
 /** Every administrative group the workspace names. */

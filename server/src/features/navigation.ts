@@ -10,7 +10,11 @@ import { nameIndex, occurrenceAt, serverId, type FileOccurrence } from './names'
  * virtual-server names, across every file of the workspace.
  */
 
-function occurrences(ws: Workspace, uri: string, pos: Position): { at: Range; all: FileOccurrence[]; name: string; kind: string; server: string } | undefined {
+function occurrences(
+  ws: Workspace,
+  uri: string,
+  pos: Position,
+): { at: Range; all: FileOccurrence[]; name: string; kind: string; server: string } | undefined {
   const file = ws.file(uri);
   if (!file) return undefined;
   const hit = occurrenceAt(file, pos.line, pos.character);
@@ -43,7 +47,14 @@ export function prepareRename(ws: Workspace, uri: string, pos: Position): { rang
 }
 
 /** Every place the name is written gets the new name, in the quoting each place used. */
-export function rename(ws: Workspace, uri: string, pos: Position, newName: string, caps: Caps, versions: (uri: string) => number | null): WorkspaceEdit | null {
+export function rename(
+  ws: Workspace,
+  uri: string,
+  pos: Position,
+  newName: string,
+  caps: Caps,
+  versions: (uri: string) => number | null,
+): WorkspaceEdit | null {
   const o = occurrences(ws, uri, pos);
   const name = newName.trim();
   if (!o || name === '') return null;

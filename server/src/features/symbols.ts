@@ -11,7 +11,11 @@ import { nameIndex } from './names';
 /** Above this many YAML documents in one file, the outline stops at the tabs, so that it stays small. */
 export const DEEP_OUTLINE_LIMIT = 200;
 
-const KIND_SYMBOL: Record<string, SymbolKind> = { SmtpConnector: SymbolKind.Interface, RoutingGroup: SymbolKind.Namespace, Organization: SymbolKind.Package };
+const KIND_SYMBOL: Record<string, SymbolKind> = {
+  SmtpConnector: SymbolKind.Interface,
+  RoutingGroup: SymbolKind.Namespace,
+  Organization: SymbolKind.Package,
+};
 
 /** The outline: document → tabs → fields and entries; flat symbols for clients without hierarchy. */
 export function documentSymbols(ws: Workspace, uri: string, caps: Caps): DocumentSymbol[] | SymbolInformation[] {
@@ -107,7 +111,12 @@ function entryName(doc: ParsedDocument, node: Node): string | undefined {
 
 function shiftSymbol(s: DocumentSymbol, lines: number): DocumentSymbol {
   if (lines === 0) return s;
-  return { ...s, range: shiftRange(s.range, lines), selectionRange: shiftRange(s.selectionRange, lines), children: s.children?.map((c) => shiftSymbol(c, lines)) };
+  return {
+    ...s,
+    range: shiftRange(s.range, lines),
+    selectionRange: shiftRange(s.selectionRange, lines),
+    children: s.children?.map((c) => shiftSymbol(c, lines)),
+  };
 }
 
 /** Connectors, routing groups and servers whose names match the query (letters in order, any case). */
@@ -128,14 +137,32 @@ export function workspaceSymbols(ws: Workspace, query: string): WorkspaceSymbol[
   const at = (uri: string, fd: FileDocument, r: Range) => ({ uri, range: shiftRange(r, fd.line) });
   for (const g of index.routingGroups) {
     const m = g.model;
-    if (m.name && matches(m.name.value)) out.push({ name: m.name.value, kind: SymbolKind.Namespace, containerName: m.adminGroup?.value ?? '', location: at(g.uri, g.fd, m.name.range) });
+    if (m.name && matches(m.name.value))
+      out.push({
+        name: m.name.value,
+        kind: SymbolKind.Namespace,
+        containerName: m.adminGroup?.value ?? '',
+        location: at(g.uri, g.fd, m.name.range),
+      });
     for (const s of m.servers) {
-      if (s.name && matches(s.name.value)) out.push({ name: s.name.value, kind: SymbolKind.Class, containerName: m.name?.value ?? '', location: at(g.uri, g.fd, s.name.range) });
+      if (s.name && matches(s.name.value))
+        out.push({
+          name: s.name.value,
+          kind: SymbolKind.Class,
+          containerName: m.name?.value ?? '',
+          location: at(g.uri, g.fd, s.name.range),
+        });
     }
   }
   for (const c of index.connectors) {
     const m = c.model;
-    if (m.name && matches(m.name.value)) out.push({ name: m.name.value, kind: SymbolKind.Interface, containerName: m.routingGroup?.value ?? '', location: at(c.uri, c.fd, m.name.range) });
+    if (m.name && matches(m.name.value))
+      out.push({
+        name: m.name.value,
+        kind: SymbolKind.Interface,
+        containerName: m.routingGroup?.value ?? '',
+        location: at(c.uri, c.fd, m.name.range),
+      });
   }
   return out.slice(0, 1000);
 }

@@ -46,7 +46,13 @@ export function topology(ws: Workspace, optionsFor: (uri: string) => CheckOption
     add(g.problems, countOf(e.uri, e.fd));
     for (const s of m.servers) {
       if (!s.name) continue;
-      g.servers.push({ name: s.name.value, ...(s.fqdn ? { fqdn: s.fqdn.value } : {}), version: s.version, virtualServers: s.virtualServers, location: at(e.uri, e.fd, s.name.range) });
+      g.servers.push({
+        name: s.name.value,
+        ...(s.fqdn ? { fqdn: s.fqdn.value } : {}),
+        version: s.version,
+        virtualServers: s.virtualServers,
+        location: at(e.uri, e.fd, s.name.range),
+      });
     }
   }
   for (const e of index.connectors) {

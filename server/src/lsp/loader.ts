@@ -8,7 +8,13 @@ import type { ServerState } from './state';
  * progress report where the client shows one. Files are read a few at a time
  * so that the server keeps answering while it loads.
  */
-export async function loadFolders(connection: Connection, state: ServerState, folders: string[], caps: Caps, log: (m: string) => void): Promise<number> {
+export async function loadFolders(
+  connection: Connection,
+  state: ServerState,
+  folders: string[],
+  caps: Caps,
+  log: (m: string) => void,
+): Promise<number> {
   let progress: WorkDoneProgressServerReporter | undefined;
   if (caps.workDoneProgress) {
     try {

@@ -9,7 +9,13 @@ export type Logger = (message: string) => void;
  * next turn of the event loop, so a cancellation sent right after the request
  * is seen before the work begins.
  */
-export function runSafe<T>(log: Logger, name: string, empty: T, work: () => T | Promise<T>, token?: CancellationToken): Promise<T | ResponseError<void>> {
+export function runSafe<T>(
+  log: Logger,
+  name: string,
+  empty: T,
+  work: () => T | Promise<T>,
+  token?: CancellationToken,
+): Promise<T | ResponseError<void>> {
   return new Promise((resolve) => {
     setImmediate(async () => {
       if (token?.isCancellationRequested) return resolve(cancelled());

@@ -89,8 +89,18 @@ const adminGroupField = (what: string): FieldSpec => ({
 });
 
 const bridgehead: FieldType = obj(
-  { key: 'server', type: str('server'), required: true, doc: 'A server of the connector\'s routing group (its NetBIOS name) whose SMTP virtual server sends for this connector.' },
-  { key: 'virtualServer', type: str('virtualServer'), required: true, doc: 'The SMTP virtual server on that server, usually `Default SMTP Virtual Server`.' },
+  {
+    key: 'server',
+    type: str('server'),
+    required: true,
+    doc: "A server of the connector's routing group (its NetBIOS name) whose SMTP virtual server sends for this connector.",
+  },
+  {
+    key: 'virtualServer',
+    type: str('virtualServer'),
+    required: true,
+    doc: 'The SMTP virtual server on that server, usually `Default SMTP Virtual Server`.',
+  },
 );
 
 const general: FieldSpec = {
@@ -100,9 +110,16 @@ const general: FieldSpec = {
       key: 'delivery',
       type: enumOf('dns', 'smartHost'),
       default: 'dns',
-      esm: { tab: 'General', label: 'Use DNS to route to each address space on this connector / Forward all mail through this connector to the following smart hosts' },
+      esm: {
+        tab: 'General',
+        label:
+          'Use DNS to route to each address space on this connector / Forward all mail through this connector to the following smart hosts',
+      },
       doc: 'How the connector delivers: `dns` looks up the MX records of each recipient domain; `smartHost` forwards everything to the hosts in `smartHosts`. Between routing groups, forward to the bridgehead servers of the connected group.',
-      valueDocs: { dns: 'Use DNS to route to each address space on this connector.', smartHost: 'Forward all mail through this connector to the following smart hosts.' },
+      valueDocs: {
+        dns: 'Use DNS to route to each address space on this connector.',
+        smartHost: 'Forward all mail through this connector to the following smart hosts.',
+      },
     },
     {
       key: 'smartHosts',
@@ -135,37 +152,102 @@ const addressSpaceEntry: FieldType = obj(
     required: true,
     esm: { tab: 'Address Space', label: 'Type' },
     doc: 'The address type this entry matches. SMTP connectors normally carry `SMTP` address spaces.',
-    valueDocs: { SMTP: 'Internet mail (SMTP).', X400: 'X.400 addresses.', MS: 'Microsoft Mail addresses.', CCMAIL: 'cc:Mail addresses.', NOTES: 'Lotus Notes addresses.', GWISE: 'Novell GroupWise addresses.', OTHER: 'Another address type.' },
+    valueDocs: {
+      SMTP: 'Internet mail (SMTP).',
+      X400: 'X.400 addresses.',
+      MS: 'Microsoft Mail addresses.',
+      CCMAIL: 'cc:Mail addresses.',
+      NOTES: 'Lotus Notes addresses.',
+      GWISE: 'Novell GroupWise addresses.',
+      OTHER: 'Another address type.',
+    },
   },
-  { key: 'address', type: str('smtpAddressSpace'), required: true, esm: { tab: 'Address Space', label: 'E-mail domain' }, doc: 'For SMTP: `*` for every domain, a domain such as `contoso.com`, or `*.contoso.com` for a domain and its subdomains. The most specific match wins, whatever its cost.' },
-  { key: 'cost', type: cost, default: 1, esm: { tab: 'Address Space', label: 'Cost' }, doc: 'An integer from 1 to 100. Among address spaces that match equally well, the lowest total cost wins; equal costs share the load.' },
+  {
+    key: 'address',
+    type: str('smtpAddressSpace'),
+    required: true,
+    esm: { tab: 'Address Space', label: 'E-mail domain' },
+    doc: 'For SMTP: `*` for every domain, a domain such as `contoso.com`, or `*.contoso.com` for a domain and its subdomains. The most specific match wins, whatever its cost.',
+  },
+  {
+    key: 'cost',
+    type: cost,
+    default: 1,
+    esm: { tab: 'Address Space', label: 'Cost' },
+    doc: 'An integer from 1 to 100. Among address spaces that match equally well, the lowest total cost wins; equal costs share the load.',
+  },
 );
 
 const addressSpace: FieldSpec = {
   key: 'addressSpace',
   type: obj(
-    { key: 'entries', type: list(addressSpaceEntry), esm: { tab: 'Address Space', label: 'Create, modify, or remove an address space' }, doc: 'The address spaces this connector delivers to, each with a type, an address and a cost.' },
+    {
+      key: 'entries',
+      type: list(addressSpaceEntry),
+      esm: { tab: 'Address Space', label: 'Create, modify, or remove an address space' },
+      doc: 'The address spaces this connector delivers to, each with a type, an address and a cost.',
+    },
     {
       key: 'scope',
       type: enumOf('organization', 'routingGroup'),
       default: 'organization',
       esm: { tab: 'Address Space', label: 'Connector scope' },
       doc: '`organization`: every server of the organization may use the connector. `routingGroup`: only servers of its own routing group may.',
-      valueDocs: { organization: 'Entire organization.', routingGroup: 'Routing group: only servers in this routing group use the connector.' },
+      valueDocs: {
+        organization: 'Entire organization.',
+        routingGroup: 'Routing group: only servers in this routing group use the connector.',
+      },
     },
-    { key: 'allowRelay', type: bool, default: false, esm: { tab: 'Address Space', label: 'Allow messages to be relayed to these domains' }, doc: 'Whether mail from outside may be relayed to the domains of these address spaces.' },
+    {
+      key: 'allowRelay',
+      type: bool,
+      default: false,
+      esm: { tab: 'Address Space', label: 'Allow messages to be relayed to these domains' },
+      doc: 'Whether mail from outside may be relayed to the domains of these address spaces.',
+    },
   ),
   esm: { tab: 'Address Space', label: 'Address Space' },
   doc: 'The Address Space tab: which addresses the connector carries mail for, at what cost, and who may use it.',
 };
 
 const connectedGroup: FieldType = obj(
-  { key: 'routingGroup', type: str('routingGroup'), esm: { tab: 'Connected Routing Groups', label: 'Routing group' }, doc: 'A routing group of this organization that the connector links to. Give either this or `exchange55Site`.' },
-  { key: 'administrativeGroup', type: str('administrativeGroup'), esm: { tab: 'Connected Routing Groups', label: 'Administrative group' }, doc: 'The administrative group of the connected routing group; by default the connector\'s own.' },
-  { key: 'organization', type: str('organization'), esm: { tab: 'Connected Routing Groups', label: 'Organization' }, doc: 'The organization of the connected routing group (optional).' },
-  { key: 'exchange55Site', type: str('exchange55Site'), esm: { tab: 'Connected Routing Groups', label: 'Exchange 5.5 site' }, doc: 'The name of an Exchange 5.5 site, typed by hand, that this connector links to. Give either this or `routingGroup`.' },
-  { key: 'routingAddress', type: str('domain'), esm: { tab: 'Routing Address', label: 'E-mail domain' }, doc: 'The Routing Address tab: the SMTP e-mail domain (type SMTP) by which the connected group is reached.' },
-  { key: 'cost', type: cost, default: 1, esm: { tab: 'Connected Routing Groups', label: 'Cost' }, doc: 'An integer from 1 to 100: the cost of the hop to this group. Exchange picks the path with the lowest sum of costs.' },
+  {
+    key: 'routingGroup',
+    type: str('routingGroup'),
+    esm: { tab: 'Connected Routing Groups', label: 'Routing group' },
+    doc: 'A routing group of this organization that the connector links to. Give either this or `exchange55Site`.',
+  },
+  {
+    key: 'administrativeGroup',
+    type: str('administrativeGroup'),
+    esm: { tab: 'Connected Routing Groups', label: 'Administrative group' },
+    doc: "The administrative group of the connected routing group; by default the connector's own.",
+  },
+  {
+    key: 'organization',
+    type: str('organization'),
+    esm: { tab: 'Connected Routing Groups', label: 'Organization' },
+    doc: 'The organization of the connected routing group (optional).',
+  },
+  {
+    key: 'exchange55Site',
+    type: str('exchange55Site'),
+    esm: { tab: 'Connected Routing Groups', label: 'Exchange 5.5 site' },
+    doc: 'The name of an Exchange 5.5 site, typed by hand, that this connector links to. Give either this or `routingGroup`.',
+  },
+  {
+    key: 'routingAddress',
+    type: str('domain'),
+    esm: { tab: 'Routing Address', label: 'E-mail domain' },
+    doc: 'The Routing Address tab: the SMTP e-mail domain (type SMTP) by which the connected group is reached.',
+  },
+  {
+    key: 'cost',
+    type: cost,
+    default: 1,
+    esm: { tab: 'Connected Routing Groups', label: 'Cost' },
+    doc: 'An integer from 1 to 100: the cost of the hop to this group. Exchange picks the path with the lowest sum of costs.',
+  },
 );
 
 const deliveryRestrictions: FieldSpec = {
@@ -179,8 +261,20 @@ const deliveryRestrictions: FieldSpec = {
       doc: 'Whether messages from everyone are accepted (`accept`, then `rejectFrom` lists the exceptions) or rejected (`reject`, then `acceptFrom` lists who may send).',
       valueDocs: { accept: 'By default, messages from everyone are accepted.', reject: 'By default, messages from everyone are rejected.' },
     },
-    { key: 'acceptFrom', type: list(str('account')), default: [], esm: { tab: 'Delivery Restrictions', label: 'Accept messages from' }, doc: 'Users, contacts or groups whose messages are accepted when the default is `reject`.' },
-    { key: 'rejectFrom', type: list(str('account')), default: [], esm: { tab: 'Delivery Restrictions', label: 'Reject messages from' }, doc: 'Users, contacts or groups whose messages are rejected when the default is `accept`.' },
+    {
+      key: 'acceptFrom',
+      type: list(str('account')),
+      default: [],
+      esm: { tab: 'Delivery Restrictions', label: 'Accept messages from' },
+      doc: 'Users, contacts or groups whose messages are accepted when the default is `reject`.',
+    },
+    {
+      key: 'rejectFrom',
+      type: list(str('account')),
+      default: [],
+      esm: { tab: 'Delivery Restrictions', label: 'Reject messages from' },
+      doc: 'Users, contacts or groups whose messages are rejected when the default is `accept`.',
+    },
   ),
   esm: { tab: 'Delivery Restrictions', label: 'Delivery Restrictions' },
   doc: 'The Delivery Restrictions tab: whose messages the connector accepts. Exchange enforces them only where the registry value `CheckConnectorRestrictions` is 1 on the bridgehead servers.',
@@ -203,13 +297,23 @@ const contentRestrictions: FieldSpec = {
       esm: { tab: 'Content Restrictions', label: 'Allowed types' },
       doc: 'System messages (delivery reports, replication, link state) and non-system messages (everything users send). Between routing groups allow both.',
     },
-    { key: 'maxMessageSizeKB', type: kb, esm: { tab: 'Content Restrictions', label: 'Only messages less than (KB)' }, doc: 'When set, only messages strictly smaller than this many KB use the connector.' },
+    {
+      key: 'maxMessageSizeKB',
+      type: kb,
+      esm: { tab: 'Content Restrictions', label: 'Only messages less than (KB)' },
+      doc: 'When set, only messages strictly smaller than this many KB use the connector.',
+    },
   ),
   esm: { tab: 'Content Restrictions', label: 'Content Restrictions' },
   doc: 'The Content Restrictions tab: which priorities, types and sizes of message the connector carries.',
 };
 
-const schedule: FieldSpec = { key: 'schedule', type: list(str('schedule')), esm: { tab: 'Delivery Options', label: 'Customize' }, doc: scheduleDoc };
+const schedule: FieldSpec = {
+  key: 'schedule',
+  type: list(str('schedule')),
+  esm: { tab: 'Delivery Options', label: 'Customize' },
+  doc: scheduleDoc,
+};
 
 const connectionTime = (label: string): FieldSpec => ({
   key: 'connectionTime',
@@ -228,7 +332,13 @@ const deliveryOptions: FieldSpec = {
     {
       key: 'oversize',
       type: obj(
-        { key: 'thresholdKB', type: kb, required: true, esm: { tab: 'Delivery Options', label: 'Oversize messages are greater than (KB)' }, doc: 'Messages of at least this many KB are oversize and follow the oversize connection time.' },
+        {
+          key: 'thresholdKB',
+          type: kb,
+          required: true,
+          esm: { tab: 'Delivery Options', label: 'Oversize messages are greater than (KB)' },
+          doc: 'Messages of at least this many KB are oversize and follow the oversize connection time.',
+        },
         { ...connectionTime('Connection time (oversize messages)'), default: 'always' },
         { ...schedule, esm: { tab: 'Delivery Options', label: 'Customize (oversize messages)' } },
       ),
@@ -238,8 +348,19 @@ const deliveryOptions: FieldSpec = {
     {
       key: 'remoteTriggeredDelivery',
       type: obj(
-        { key: 'enabled', type: bool, default: false, esm: { tab: 'Delivery Options', label: 'Queue mail for remote triggered delivery' }, doc: 'Hold mail until the remote server asks for it with ETRN or TURN.' },
-        { key: 'authorizedAccounts', type: list(str('account')), esm: { tab: 'Delivery Options', label: 'Accounts authorized to use TURN/ATRN' }, doc: 'Accounts allowed to collect the queued mail. Required when remote triggered delivery is enabled.' },
+        {
+          key: 'enabled',
+          type: bool,
+          default: false,
+          esm: { tab: 'Delivery Options', label: 'Queue mail for remote triggered delivery' },
+          doc: 'Hold mail until the remote server asks for it with ETRN or TURN.',
+        },
+        {
+          key: 'authorizedAccounts',
+          type: list(str('account')),
+          esm: { tab: 'Delivery Options', label: 'Accounts authorized to use TURN/ATRN' },
+          doc: 'Accounts allowed to collect the queued mail. Required when remote triggered delivery is enabled.',
+        },
       ),
       esm: { tab: 'Delivery Options', label: 'Queue mail for remote triggered delivery' },
       doc: 'Queue mail for remote triggered delivery: the remote server collects it with ETRN or TURN.',
@@ -252,7 +373,13 @@ const deliveryOptions: FieldSpec = {
 const advanced: FieldSpec = {
   key: 'advanced',
   type: obj(
-    { key: 'sendHelo', type: bool, default: false, esm: { tab: 'Advanced', label: 'Send HELO instead of EHLO' }, doc: 'Greet with HELO instead of EHLO. HELO allows no ESMTP: no ETRN/TURN, no authentication, no TLS.' },
+    {
+      key: 'sendHelo',
+      type: bool,
+      default: false,
+      esm: { tab: 'Advanced', label: 'Send HELO instead of EHLO' },
+      doc: 'Greet with HELO instead of EHLO. HELO allows no ESMTP: no ETRN/TURN, no authentication, no TLS.',
+    },
     {
       key: 'outboundSecurity',
       type: obj(
@@ -262,10 +389,25 @@ const advanced: FieldSpec = {
           default: 'anonymous',
           esm: { tab: 'Outbound Security', label: 'Authentication' },
           doc: '`anonymous`, `basic` (user name and password, sent in clear text unless TLS is on) or `integratedWindows` (NTLM/Kerberos).',
-          valueDocs: { anonymous: 'Anonymous access.', basic: 'Basic authentication (password is sent in clear text).', integratedWindows: 'Integrated Windows Authentication.' },
+          valueDocs: {
+            anonymous: 'Anonymous access.',
+            basic: 'Basic authentication (password is sent in clear text).',
+            integratedWindows: 'Integrated Windows Authentication.',
+          },
         },
-        { key: 'username', type: str('account'), esm: { tab: 'Outbound Security', label: 'User name' }, doc: 'The account used for basic or Integrated Windows authentication, such as `CONTOSO\\smtp-relay`. The password is set in System Manager, never in this file.' },
-        { key: 'tls', type: bool, default: false, esm: { tab: 'Outbound Security', label: 'TLS encryption' }, doc: 'Encrypt the connection with TLS.' },
+        {
+          key: 'username',
+          type: str('account'),
+          esm: { tab: 'Outbound Security', label: 'User name' },
+          doc: 'The account used for basic or Integrated Windows authentication, such as `CONTOSO\\smtp-relay`. The password is set in System Manager, never in this file.',
+        },
+        {
+          key: 'tls',
+          type: bool,
+          default: false,
+          esm: { tab: 'Outbound Security', label: 'TLS encryption' },
+          doc: 'Encrypt the connection with TLS.',
+        },
       ),
       esm: { tab: 'Advanced', label: 'Outbound Security' },
       doc: 'The Outbound Security dialog: how the connector authenticates to the remote server.',
@@ -279,10 +421,22 @@ const advanced: FieldSpec = {
           default: 'none',
           esm: { tab: 'Advanced', label: 'Request ETRN/TURN' },
           doc: '`none`: do not send ETRN/TURN. `whenSending`: request ETRN/TURN when sending messages. `fromDifferentServer`: request it from `server` on its own schedule.',
-          valueDocs: { none: 'Do not send ETRN/TURN.', whenSending: 'Request ETRN/TURN when sending messages.', fromDifferentServer: 'Request ETRN/TURN from different server.' },
+          valueDocs: {
+            none: 'Do not send ETRN/TURN.',
+            whenSending: 'Request ETRN/TURN when sending messages.',
+            fromDifferentServer: 'Request ETRN/TURN from different server.',
+          },
         },
-        { key: 'server', type: str('host'), esm: { tab: 'Advanced', label: 'Server' }, doc: 'The server to request ETRN/TURN from, with `request: fromDifferentServer`.' },
-        { ...connectionTime('Connection time (ETRN/TURN)'), doc: 'When to request from the different server, with `request: fromDifferentServer`.' },
+        {
+          key: 'server',
+          type: str('host'),
+          esm: { tab: 'Advanced', label: 'Server' },
+          doc: 'The server to request ETRN/TURN from, with `request: fromDifferentServer`.',
+        },
+        {
+          ...connectionTime('Connection time (ETRN/TURN)'),
+          doc: 'When to request from the different server, with `request: fromDifferentServer`.',
+        },
         { ...schedule, esm: { tab: 'Advanced', label: 'Customize (ETRN/TURN)' } },
         {
           key: 'dequeue',
@@ -291,7 +445,12 @@ const advanced: FieldSpec = {
           doc: '`etrn` (Issue ETRN, for the domains in `etrnDomains`) or `turn` (Issue TURN, which needs authentication). No default.',
           valueDocs: { etrn: 'Issue ETRN.', turn: 'Issue TURN.' },
         },
-        { key: 'etrnDomains', type: list(str('domain')), esm: { tab: 'Advanced', label: 'Domains' }, doc: 'The domains to request with ETRN, with `dequeue: etrn`.' },
+        {
+          key: 'etrnDomains',
+          type: list(str('domain')),
+          esm: { tab: 'Advanced', label: 'Domains' },
+          doc: 'The domains to request with ETRN, with `dequeue: etrn`.',
+        },
       ),
       esm: { tab: 'Advanced', label: 'Request ETRN/TURN' },
       doc: 'ETRN/TURN: ask the remote server to send the mail it queued for us.',
@@ -303,7 +462,12 @@ const advanced: FieldSpec = {
 
 const details: FieldSpec = {
   key: 'details',
-  type: obj({ key: 'adminNote', type: str(), esm: { tab: 'Details', label: 'Administrative note' }, doc: 'A note for administrators; Exchange ignores it.' }),
+  type: obj({
+    key: 'adminNote',
+    type: str(),
+    esm: { tab: 'Details', label: 'Administrative note' },
+    doc: 'A note for administrators; Exchange ignores it.',
+  }),
   esm: { tab: 'Details', label: 'Details' },
   doc: 'The Details tab: an administrative note.',
 };
@@ -313,9 +477,20 @@ export const SMTP_CONNECTOR: KindSpec = {
   doc: 'An SMTP connector as configured in Exchange System Manager: it lives in a routing group and carries mail to address spaces or to connected routing groups.',
   fields: [
     kindField('SmtpConnector'),
-    { key: 'name', type: str(), required: true, esm: { tab: 'General', label: 'Name' }, doc: 'The connector\'s display name, unique within its routing group.' },
-    adminGroupField('the connector\'s routing group'),
-    { key: 'routingGroup', type: str('routingGroup'), required: true, doc: 'The routing group the connector lives in (under Routing Groups → *group* → Connectors).' },
+    {
+      key: 'name',
+      type: str(),
+      required: true,
+      esm: { tab: 'General', label: 'Name' },
+      doc: "The connector's display name, unique within its routing group.",
+    },
+    adminGroupField("the connector's routing group"),
+    {
+      key: 'routingGroup',
+      type: str('routingGroup'),
+      required: true,
+      doc: 'The routing group the connector lives in (under Routing Groups → *group* → Connectors).',
+    },
     general,
     addressSpace,
     {
@@ -333,16 +508,26 @@ export const SMTP_CONNECTOR: KindSpec = {
 };
 
 const server: FieldType = obj(
-  { key: 'name', type: str('server'), required: true, doc: 'The server\'s NetBIOS name, such as `BOS-EX01`.' },
-  { key: 'fqdn', type: str('host'), required: true, doc: 'The server\'s fully-qualified domain name, such as `bos-ex01.boston.contoso.com`: what other groups\' connectors forward to.' },
-  { key: 'ip', type: str('ipv4'), doc: 'The server\'s IPv4 address (optional).' },
+  { key: 'name', type: str('server'), required: true, doc: "The server's NetBIOS name, such as `BOS-EX01`." },
+  {
+    key: 'fqdn',
+    type: str('host'),
+    required: true,
+    doc: "The server's fully-qualified domain name, such as `bos-ex01.boston.contoso.com`: what other groups' connectors forward to.",
+  },
+  { key: 'ip', type: str('ipv4'), doc: "The server's IPv4 address (optional)." },
   {
     key: 'version',
     type: { kind: 'enum', values: ['5.5', '2000', '2003'], asString: true },
     default: '2003',
     doc: 'The Exchange version: `"5.5"`, `"2000"` or `"2003"`. A routing group needs at least one server running Exchange 2000 or later.',
   },
-  { key: 'smtpVirtualServers', type: list(str('virtualServer')), default: ['Default SMTP Virtual Server'], doc: 'The SMTP virtual servers on the server.' },
+  {
+    key: 'smtpVirtualServers',
+    type: list(str('virtualServer')),
+    default: ['Default SMTP Virtual Server'],
+    doc: 'The SMTP virtual servers on the server.',
+  },
 );
 
 export const ROUTING_GROUP: KindSpec = {
@@ -350,9 +535,14 @@ export const ROUTING_GROUP: KindSpec = {
   doc: 'A routing group: servers that are always connected, with reliable links, that send mail to each other directly.',
   fields: [
     kindField('RoutingGroup'),
-    { key: 'name', type: str('routingGroup'), required: true, doc: 'The routing group\'s name, unique within its administrative group.' },
+    { key: 'name', type: str('routingGroup'), required: true, doc: "The routing group's name, unique within its administrative group." },
     adminGroupField('the routing group'),
-    { key: 'servers', type: list(server), required: true, doc: 'The Exchange servers of the routing group. At least one must run Exchange 2000 or later.' },
+    {
+      key: 'servers',
+      type: list(server),
+      required: true,
+      doc: 'The Exchange servers of the routing group. At least one must run Exchange 2000 or later.',
+    },
   ],
 };
 
@@ -361,8 +551,12 @@ export const ORGANIZATION: KindSpec = {
   doc: 'The Exchange organization (at most one per workspace).',
   fields: [
     kindField('Organization'),
-    { key: 'name', type: str('organization'), required: true, doc: 'The organization\'s name.' },
-    { key: 'authoritativeDomains', type: list(str('domain')), doc: 'Domains a recipient policy makes this organization responsible for. No connector may carry an address space for them.' },
+    { key: 'name', type: str('organization'), required: true, doc: "The organization's name." },
+    {
+      key: 'authoritativeDomains',
+      type: list(str('domain')),
+      doc: 'Domains a recipient policy makes this organization responsible for. No connector may carry an address space for them.',
+    },
     { key: 'administrativeGroups', type: list(str('administrativeGroup')), doc: 'The administrative groups of the organization.' },
   ],
 };

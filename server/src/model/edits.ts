@@ -25,7 +25,12 @@ const PLAIN_SAFE = /^[A-Za-z0-9_.\/\\][A-Za-z0-9_.\/\\ @()+-]*$/;
 export function scalarText(value: string, like?: Node | null): string {
   const style = isScalar(like) ? like.type : undefined;
   if (style === Scalar.QUOTE_SINGLE) return `'${value.replace(/'/g, "''")}'`;
-  if (style === Scalar.QUOTE_DOUBLE || !PLAIN_SAFE.test(value) || /^(true|false|null|~|[-+]?[0-9.]+([eE][-+]?\d+)?)$/i.test(value) || value.endsWith(' ')) {
+  if (
+    style === Scalar.QUOTE_DOUBLE ||
+    !PLAIN_SAFE.test(value) ||
+    /^(true|false|null|~|[-+]?[0-9.]+([eE][-+]?\d+)?)$/i.test(value) ||
+    value.endsWith(' ')
+  ) {
     return JSON.stringify(value);
   }
   return value;
@@ -146,7 +151,14 @@ export function insertPair(doc: ParsedDocument, map: YAMLMap, key: string, value
 }
 
 /** Set a key of a mapping to a value: replace the value when the key is there, else insert it. */
-export function setValue(doc: ParsedDocument, map: YAMLMap, key: string, value: string, pair: Pair | undefined, after?: Pair | 'start'): TextEdit {
+export function setValue(
+  doc: ParsedDocument,
+  map: YAMLMap,
+  key: string,
+  value: string,
+  pair: Pair | undefined,
+  after?: Pair | 'start',
+): TextEdit {
   if (!pair) return insertPair(doc, map, key, value, after);
   const v = pair.value as Node | null;
   if (v && !isNull(v) && v.range) return replaceNode(doc, v, value);

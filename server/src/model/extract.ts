@@ -113,7 +113,12 @@ function build(doc: ParsedDocument): DocumentModel | undefined {
   const kindPair = pairOf(root, 'kind')!;
   const kindRange = keyRange(doc, kindPair);
   if (kind === 'Organization') {
-    return { kind, kindRange, name: located(doc, root, 'name'), authoritativeDomains: locatedList(doc, seqOf(doc, root, 'authoritativeDomains')) };
+    return {
+      kind,
+      kindRange,
+      name: located(doc, root, 'name'),
+      authoritativeDomains: locatedList(doc, seqOf(doc, root, 'authoritativeDomains')),
+    };
   }
   if (kind === 'RoutingGroup') return routingGroup(doc, root, kindRange);
   return connector(doc, root, kindRange);
@@ -128,8 +133,19 @@ function routingGroup(doc: ParsedDocument, root: YAMLMap, kindRange: Range): Rou
     const v = valueOf(doc, it, 'version');
     const version = isScalar(v) && (typeof v.value === 'string' || typeof v.value === 'number') ? versionText(v as Scalar) : '2003';
     const vsSeq = valueOf(doc, it, 'smtpVirtualServers');
-    const virtualServers = isSeq(vsSeq) ? items(doc, vsSeq).map(stringValue).filter((s): s is string => s !== undefined) : ['Default SMTP Virtual Server'];
-    servers.push({ name: located(doc, it, 'name'), fqdn: located(doc, it, 'fqdn'), ip: located(doc, it, 'ip'), version, virtualServers, map: it });
+    const virtualServers = isSeq(vsSeq)
+      ? items(doc, vsSeq)
+          .map(stringValue)
+          .filter((s): s is string => s !== undefined)
+      : ['Default SMTP Virtual Server'];
+    servers.push({
+      name: located(doc, it, 'name'),
+      fqdn: located(doc, it, 'fqdn'),
+      ip: located(doc, it, 'ip'),
+      version,
+      virtualServers,
+      map: it,
+    });
   }
   return {
     kind: 'RoutingGroup',
@@ -208,9 +224,23 @@ function connector(doc: ParsedDocument, root: YAMLMap, kindRange: Range): Connec
     ...(maxSize !== undefined ? { maxMessageSizeKB: maxSize } : {}),
     connectionTime: connectionTime(doc, options),
     schedule: strings(doc, seqOf(doc, options, 'schedule')),
-    ...(oversizeMap ? { oversize: { ...(threshold !== undefined ? { thresholdKB: threshold } : {}), connectionTime: connectionTime(doc, oversizeMap), schedule: strings(doc, seqOf(doc, oversizeMap, 'schedule')) } } : {}),
+    ...(oversizeMap
+      ? {
+          oversize: {
+            ...(threshold !== undefined ? { thresholdKB: threshold } : {}),
+            connectionTime: connectionTime(doc, oversizeMap),
+            schedule: strings(doc, seqOf(doc, oversizeMap, 'schedule')),
+          },
+        }
+      : {}),
     etrnDomains: locatedList(doc, seqOf(doc, etrn, 'etrnDomains')),
-    nodes: { root, ...(general ? { general } : {}), ...(generalPair ? { generalPair } : {}), ...(deliveryPair ? { deliveryPair } : {}), ...(pairOf(general, 'smartHosts') ? { smartHostsPair: pairOf(general, 'smartHosts') } : {}) },
+    nodes: {
+      root,
+      ...(general ? { general } : {}),
+      ...(generalPair ? { generalPair } : {}),
+      ...(deliveryPair ? { deliveryPair } : {}),
+      ...(pairOf(general, 'smartHosts') ? { smartHostsPair: pairOf(general, 'smartHosts') } : {}),
+    },
   };
 }
 
@@ -228,7 +258,12 @@ function locatedList(doc: ParsedDocument, seq: YAMLSeq | undefined): Located[] {
   seq?.items.forEach((raw) => {
     const it = resolve(doc, raw);
     const value = stringValue(it);
-    if (value !== undefined && it) out.push(it === raw ? { value, range: nodeRange(doc, it), node: it } : { value, range: nodeRange(doc, raw as Node), node: it, aliased: true });
+    if (value !== undefined && it)
+      out.push(
+        it === raw
+          ? { value, range: nodeRange(doc, it), node: it }
+          : { value, range: nodeRange(doc, raw as Node), node: it, aliased: true },
+      );
   });
   return out;
 }
@@ -238,7 +273,9 @@ function stringOf(doc: ParsedDocument, map: YAMLMap | undefined, key: string): s
 }
 
 function strings(doc: ParsedDocument, seq: YAMLSeq | undefined): string[] {
-  return items(doc, seq).map(stringValue).filter((s): s is string => s !== undefined);
+  return items(doc, seq)
+    .map(stringValue)
+    .filter((s): s is string => s !== undefined);
 }
 
 /** A positive integer, or undefined (absent or badly typed: reported by the structural rules). */

@@ -53,7 +53,11 @@ function usable(address: string): boolean {
 
 /** Reads a host as written (a YAML number's source text for an all-digit host). */
 export function parseHost(text: string): Host {
-  const invalid = (bracketed = false): Host => ({ kind: 'invalid', normalized: text.trim().toLowerCase(), ...(bracketed ? { bracketed } : {}) });
+  const invalid = (bracketed = false): Host => ({
+    kind: 'invalid',
+    normalized: text.trim().toLowerCase(),
+    ...(bracketed ? { bracketed } : {}),
+  });
   if (text.startsWith('[') && text.endsWith(']')) {
     const address = parseIpv4(text.slice(1, -1));
     return address && usable(address) ? { kind: 'literal', normalized: address } : invalid(true);

@@ -51,7 +51,8 @@ export function shapeOf(text: string): LineShape {
   while (i < text.length && text[i] === ' ') i++;
   const indent = i;
   const trimmed = text.slice(i).trimEnd();
-  if (trimmed === '' || trimmed.startsWith('#')) return { blank: true, indent, dash: false, col: indent, keyStart: indent, keyEnd: indent, valueStart: indent };
+  if (trimmed === '' || trimmed.startsWith('#'))
+    return { blank: true, indent, dash: false, col: indent, keyStart: indent, keyEnd: indent, valueStart: indent };
   let dash = false;
   while (text[i] === '-' && (i + 1 >= text.length || text[i + 1] === ' ')) {
     dash = true;
@@ -106,16 +107,49 @@ export function locate(doc: ParsedDocument, offset: number): Located {
   if (shape.key !== undefined) {
     const keyRange = lineRange(shape.keyStart, shape.keyEnd);
     if (ch <= shape.keyEnd) {
-      return { ...base, path, at: 'key', key: shape.key, keyRange, word: shape.key, wordRange: keyRange, prefix: lineText.slice(shape.keyStart, ch), siblings: sib.keys, siblingValues };
+      return {
+        ...base,
+        path,
+        at: 'key',
+        key: shape.key,
+        keyRange,
+        word: shape.key,
+        wordRange: keyRange,
+        prefix: lineText.slice(shape.keyStart, ch),
+        siblings: sib.keys,
+        siblingValues,
+      };
     }
     const value = lineText.slice(shape.valueStart, commentAt === -1 ? undefined : commentAt);
     if (value.trimStart().startsWith('[') && ch > shape.valueStart) {
       const { start, end } = flowItemAround(lineText, ch);
-      return { ...base, path, at: 'item', key: shape.key, keyRange, word: lineText.slice(start, end).trim(), wordRange: lineRange(start, end), prefix: lineText.slice(start, ch), siblings: sib.keys, siblingValues };
+      return {
+        ...base,
+        path,
+        at: 'item',
+        key: shape.key,
+        keyRange,
+        word: lineText.slice(start, end).trim(),
+        wordRange: lineRange(start, end),
+        prefix: lineText.slice(start, ch),
+        siblings: sib.keys,
+        siblingValues,
+      };
     }
     const vs = Math.min(shape.valueStart, ch);
     const ve = Math.max(ch, trimEndCol(lineText, commentAt === -1 ? lineText.length : commentAt));
-    return { ...base, path, at: 'value', key: shape.key, keyRange, word: unquote(lineText.slice(vs, ve)), wordRange: lineRange(vs, ve), prefix: lineText.slice(vs, ch), siblings: sib.keys, siblingValues };
+    return {
+      ...base,
+      path,
+      at: 'value',
+      key: shape.key,
+      keyRange,
+      word: unquote(lineText.slice(vs, ve)),
+      wordRange: lineRange(vs, ve),
+      prefix: lineText.slice(vs, ch),
+      siblings: sib.keys,
+      siblingValues,
+    };
   }
   return { ...base, path, at: 'none', word, wordRange, prefix, siblings: sib.keys, siblingValues };
 }
@@ -204,7 +238,12 @@ export function parentPath(doc: ParsedDocument, line: number, column: number, st
 }
 
 /** Keys written at `column` in the same mapping as the line, the line's own excepted. */
-export function siblingKeys(doc: ParsedDocument, line: number, column: number, startsItem: boolean): { keys: string[]; values: Record<string, string> } {
+export function siblingKeys(
+  doc: ParsedDocument,
+  line: number,
+  column: number,
+  startsItem: boolean,
+): { keys: string[]; values: Record<string, string> } {
   const out: string[] = [];
   const values: Record<string, string> = {};
   const take = (text: string, s: LineShape) => {

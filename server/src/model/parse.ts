@@ -42,7 +42,8 @@ export class ParsedDocument {
     }
     this.yaml = parsed;
     const found: { start: number; end: number; message: string }[] = [];
-    for (const err of parsed?.errors ?? []) found.push({ start: err.pos[0], end: Math.max(err.pos[0], err.pos[1]), message: cleanMessage(err.message) });
+    for (const err of parsed?.errors ?? [])
+      found.push({ start: err.pos[0], end: Math.max(err.pos[0], err.pos[1]), message: cleanMessage(err.message) });
     // The yaml package accepts an alias to an anchor that is not set before it; YAML does not.
     if (parsed && text.includes('*')) {
       const unresolved = this.linkAliases(parsed.contents as Node | null);
@@ -77,7 +78,11 @@ export class ParsedDocument {
         if (target) this.aliases.set(node, target);
         else {
           const [start, end] = node.range ?? [0, 0];
-          errors.push({ start, end: trimEndOffset(this.text, start, end), message: `Unknown alias *${node.source}: no anchor &${node.source} is set before it.` });
+          errors.push({
+            start,
+            end: trimEndOffset(this.text, start, end),
+            message: `Unknown alias *${node.source}: no anchor &${node.source} is set before it.`,
+          });
         }
         continue;
       }
@@ -166,7 +171,10 @@ export class ParsedFile {
   readonly documents: FileDocument[];
   readonly eol: '\n' | '\r\n';
 
-  constructor(readonly text: string, previous?: ParsedFile) {
+  constructor(
+    readonly text: string,
+    previous?: ParsedFile,
+  ) {
     this.eol = detectEol(text);
     const reuse = new Map<string, ParsedDocument>();
     if (previous) for (const d of previous.documents) reuse.set(d.doc.text, d.doc);

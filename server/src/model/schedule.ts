@@ -46,7 +46,8 @@ export function parseWindow(text: string): WindowParse {
   const end = parseTime(timesText.slice(dash + 1), timesOffset + dash + 1);
   if (typeof end === 'string') return fail(end);
   if (start.minutes === MINUTES_PER_DAY) return fail('24:00 may only end a window');
-  if (start.minutes === end.minutes % MINUTES_PER_DAY && end.minutes !== MINUTES_PER_DAY) return fail('it is empty, since it starts and ends at the same time');
+  if (start.minutes === end.minutes % MINUTES_PER_DAY && end.minutes !== MINUTES_PER_DAY)
+    return fail('it is empty, since it starts and ends at the same time');
   return { ok: true, window: { days, start, end, overnight: end.minutes <= start.minutes } };
 }
 

@@ -5,7 +5,7 @@ export const REASON_TEXT: Record<PassReason, string> = {
   'address-space': 'its address space does not match, or a more specific one does',
   scope: 'its address space has routing-group scope and the message starts in another routing group',
   size: 'the message is not smaller than its size limit',
-  priority: 'it does not allow the message\'s priority',
+  priority: "it does not allow the message's priority",
   type: 'it does not allow this type of message (system or non-system)',
   schedule: 'it never connects (connectionTime never, or no open window)',
   cost: 'a route with a lower total cost exists',
@@ -16,7 +16,9 @@ export const REASON_TEXT: Record<PassReason, string> = {
 export function formatRouteText(q: RouteQuery, r: RouteResult): string {
   const target = q.toGroup !== undefined ? `routing group ${q.toGroup}` : q.to;
   const kind = `${q.sizeKB ?? 1} KB, ${q.priority ?? 'normal'} priority, ${q.system ? 'system' : 'non-system'}`;
-  const out = [`From ${q.from} to ${target} (${kind}): ${r.delivered ? (r.routes.length > 1 ? `${r.routes.length} routes share the load` : 'delivered') : 'not delivered: no connector can carry it'}`];
+  const out = [
+    `From ${q.from} to ${target} (${kind}): ${r.delivered ? (r.routes.length > 1 ? `${r.routes.length} routes share the load` : 'delivered') : 'not delivered: no connector can carry it'}`,
+  ];
   r.routes.forEach((route, i) => {
     out.push(`Route ${i + 1}, total cost ${route.totalCost}:`);
     if (route.hops.length === 0) out.push('  (already there)');

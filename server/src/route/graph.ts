@@ -29,7 +29,9 @@ export function buildGraph(index: WorkspaceIndex): RouteGraph {
     note(m.adminGroup!.value, m.name!.value, true);
   }
   // Connectors in file order, so that output is the same on every run.
-  const connectors = [...index.connectors].filter((c) => ownGroupKey(c.model) !== undefined && c.model.name).sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : a.index - b.index));
+  const connectors = [...index.connectors]
+    .filter((c) => ownGroupKey(c.model) !== undefined && c.model.name)
+    .sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : a.index - b.index));
   for (const c of connectors) {
     note(c.model.adminGroup!.value, c.model.routingGroup!.value, false);
     for (const { link } of groupLinks(c.model)) note(link.adminGroupName!, link.routingGroup!.value, false);

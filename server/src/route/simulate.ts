@@ -78,7 +78,12 @@ export function simulateRoute(index: WorkspaceIndex, query: RouteQuery): RouteRe
       continue;
     }
     const own = ownGroupKey(x.c.model)!;
-    const last: RouteHop = { connector: x.c.model.name!.value, from: graph.groups.get(own)!.name, to: x.space, cost: x.total - paths.dist.get(own)! };
+    const last: RouteHop = {
+      connector: x.c.model.name!.value,
+      from: graph.groups.get(own)!.name,
+      to: x.space,
+      cost: x.total - paths.dist.get(own)!,
+    };
     const toGroup = own === from.key ? [{ totalCost: 0, hops: [] }] : expand(paths, graph, own, new Set());
     for (const r of toGroup) routes.push({ totalCost: x.total, hops: [...r.hops, last] });
   }
@@ -101,7 +106,10 @@ function result(routes: Route[], passed: Map<ConnectorEntry, PassReason>): Route
 function oneGroup(graph: RouteGraph, text: string, option: string): GroupNode {
   const found = findGroups(graph, text);
   if (found.length === 0) throw new RouteQueryError(`${option}: no routing group named '${text}'`);
-  if (found.length > 1) throw new RouteQueryError(`${option}: '${text}' names routing groups in several administrative groups; write ADMINISTRATIVE GROUP/NAME`);
+  if (found.length > 1)
+    throw new RouteQueryError(
+      `${option}: '${text}' names routing groups in several administrative groups; write ADMINISTRATIVE GROUP/NAME`,
+    );
   return found[0];
 }
 
@@ -133,7 +141,8 @@ function bestMatch(c: ConnectorModel, domain: string): { space: string; specific
     if (as.type !== 'SMTP') continue;
     const s = specificity(as.address.value, domain);
     if (s === undefined) continue;
-    if (!best || s > best.specificity || (s === best.specificity && as.cost < best.cost)) best = { space: as.address.value, specificity: s, cost: as.cost };
+    if (!best || s > best.specificity || (s === best.specificity && as.cost < best.cost))
+      best = { space: as.address.value, specificity: s, cost: as.cost };
   }
   return best;
 }
@@ -225,7 +234,10 @@ function expand(paths: Paths, graph: RouteGraph, target: string, used: Set<Conne
     }
     for (const e of preds) {
       used.add(e.c);
-      walk(e.from, [{ connector: e.c.model.name!.value, from: graph.groups.get(e.from)!.name, to: graph.groups.get(e.to)!.name, cost: e.cost }, ...hops]);
+      walk(e.from, [
+        { connector: e.c.model.name!.value, from: graph.groups.get(e.from)!.name, to: graph.groups.get(e.to)!.name, cost: e.cost },
+        ...hops,
+      ]);
     }
   };
   walk(target, []);

@@ -70,7 +70,8 @@ function checkHelo(ctx: DocContext, advanced: Section, security: Section | undef
   if (!heloRaw || !isScalar(helo) || helo.value !== true) return;
   const blockers: Place[] = [];
   const request = textAt(ctx, etrn, 'request');
-  if (request && (request.text === 'whenSending' || request.text === 'fromDifferentServer')) blockers.push({ node: request.node, what: 'ETRN/TURN' });
+  if (request && (request.text === 'whenSending' || request.text === 'fromDifferentServer'))
+    blockers.push({ node: request.node, what: 'ETRN/TURN' });
   const dequeue = textAt(ctx, etrn, 'dequeue');
   if (dequeue && (dequeue.text === 'etrn' || dequeue.text === 'turn')) blockers.push({ node: dequeue.node, what: 'ETRN/TURN' });
   const auth = textAt(ctx, security, 'authentication');
@@ -80,7 +81,9 @@ function checkHelo(ctx: DocContext, advanced: Section, security: Section | undef
   if (blockers.length === 0) return;
 
   // One diagnostic, on whichever of the places comes last, pointing at all the others.
-  const placesInOrder = [{ node: heloRaw } as Place, ...blockers].sort((a, b) => comparePositions(ctx.range(a.node).start, ctx.range(b.node).start));
+  const placesInOrder = [{ node: heloRaw } as Place, ...blockers].sort((a, b) =>
+    comparePositions(ctx.range(a.node).start, ctx.range(b.node).start),
+  );
   const last = placesInOrder[placesInOrder.length - 1];
   const related: Related[] = placesInOrder.slice(0, -1).map((p) => ({
     range: ctx.range(p.node),
@@ -91,7 +94,8 @@ function checkHelo(ctx: DocContext, advanced: Section, security: Section | undef
   if (helo === heloRaw) fixes.push({ title: msg.fixSendEhlo(), edits: [replaceNode(ctx.doc, helo, 'false')] });
   const removals: TextEdit[] = [];
   if (etrn && whats.includes('ETRN/TURN')) removals.push(removePair(ctx.doc, advanced.map, etrn.pair));
-  if (security && (whats.includes('authentication') || whats.includes('TLS'))) removals.push(removePair(ctx.doc, advanced.map, security.pair));
+  if (security && (whats.includes('authentication') || whats.includes('TLS')))
+    removals.push(removePair(ctx.doc, advanced.map, security.pair));
   fixes.push({ title: msg.fixRemoveEsmtp(), edits: mergeDeletions(ctx, removals) });
   ctx.report('helo-blocks-advanced', ctx.range(last.node), msg.heloBlocksAdvanced(joinAnd(whats)), { related, fixes });
 }
@@ -162,7 +166,8 @@ function checkEtrn(ctx: DocContext, advanced: Section, security: Section | undef
   const dequeue = textAt(ctx, etrn, 'dequeue');
   if (dequeue?.text === 'etrn') {
     const domains = listAt(ctx.doc, etrn.map, 'etrnDomains');
-    if (domains && domains.entries.length === 0) ctx.report('etrn-domains-required', ctx.keyRange(domains.pair ?? etrn.pair), msg.etrnDomainsRequired());
+    if (domains && domains.entries.length === 0)
+      ctx.report('etrn-domains-required', ctx.keyRange(domains.pair ?? etrn.pair), msg.etrnDomainsRequired());
   }
   if (dequeue?.text === 'turn') checkTurnAuth(ctx, advanced, security, dequeue.node);
 }
@@ -175,7 +180,13 @@ function checkIgnored(ctx: DocContext, etrn: Section): void {
     if (pair) present.push([key, pair]);
   }
   if (present.length === 0) return;
-  const fix: Fix = { title: msg.fixRemoveDequeue(), edits: mergeDeletions(ctx, present.map(([, p]) => removePair(ctx.doc, etrn.map, p))) };
+  const fix: Fix = {
+    title: msg.fixRemoveDequeue(),
+    edits: mergeDeletions(
+      ctx,
+      present.map(([, p]) => removePair(ctx.doc, etrn.map, p)),
+    ),
+  };
   for (const [key, pair] of present) ctx.report('dequeue-ignored', ctx.keyRange(pair), msg.dequeueIgnored(key), { fixes: [fix] });
 }
 
@@ -196,10 +207,16 @@ function checkTurnAuth(ctx: DocContext, advanced: Section, security: Section | u
   } else {
     // Anonymous by default: the other place is the mapping that leaves it out.
     at = ctx.range(dequeue);
-    related = { range: ctx.keyRange(security?.pair ?? pairOf(advanced.map, 'outboundSecurity') ?? advanced.pair), message: msg.turnRequiresAuthOther };
+    related = {
+      range: ctx.keyRange(security?.pair ?? pairOf(advanced.map, 'outboundSecurity') ?? advanced.pair),
+      message: msg.turnRequiresAuthOther,
+    };
   }
   const fixes: Fix[] = [];
-  for (const [title, value] of [[msg.fixBasicAuth(), 'basic'], [msg.fixWindowsAuth(), 'integratedWindows']]) {
+  for (const [title, value] of [
+    [msg.fixBasicAuth(), 'basic'],
+    [msg.fixWindowsAuth(), 'integratedWindows'],
+  ]) {
     const edit = setAuthentication(ctx, advanced, security, value);
     if (edit) fixes.push({ title, edits: [edit] });
   }
@@ -216,7 +233,8 @@ function setAuthentication(ctx: DocContext, advanced: Section, security: Section
     return setValue(doc, security.map, 'authentication', value, pair, 'start');
   }
   const indent = mapIndent(doc, advanced.map);
-  const nested = (eol: string) => `${eol}${' '.repeat(indent)}${' '.repeat(Math.max(2, indent - mapIndent(doc, ctx.root)))}authentication: ${value}`;
+  const nested = (eol: string) =>
+    `${eol}${' '.repeat(indent)}${' '.repeat(Math.max(2, indent - mapIndent(doc, ctx.root)))}authentication: ${value}`;
   const existing = pairOf(advanced.map, 'outboundSecurity');
   if (existing) {
     // `outboundSecurity:` with nothing after it gets its first key; any other value is invalid-type's.

@@ -35,11 +35,17 @@ export const CODES = {
   'target-required': doc('error', 'Neither address-space entries nor connected routing groups.'),
   'address-space-invalid': doc('error', 'An SMTP address that is not `*`, a domain or `*.domain`.'),
   'routing-address-invalid': doc('error', 'A routing address that is not a domain.'),
-  'connected-group-invalid': doc('error', 'A connected entry with both or neither of `routingGroup` and `exchange55Site`, or an empty name.'),
+  'connected-group-invalid': doc(
+    'error',
+    'A connected entry with both or neither of `routingGroup` and `exchange55Site`, or an empty name.',
+  ),
   'restriction-conflict': doc('error', 'The same entry in `acceptFrom` and `rejectFrom`.'),
   'restriction-list-unused': doc('warning', 'A non-empty `acceptFrom` with `default: accept`, or `rejectFrom` with `default: reject`.'),
   'reject-all': doc('warning', '`default: reject` with an empty `acceptFrom`: nothing passes.'),
-  'restrictions-need-registry': doc('information', 'Delivery restrictions are enforced only where `CheckConnectorRestrictions` is 1 on the bridgeheads.'),
+  'restrictions-need-registry': doc(
+    'information',
+    'Delivery restrictions are enforced only where `CheckConnectorRestrictions` is 1 on the bridgeheads.',
+  ),
   'no-priorities': doc('error', '`allowedPriorities` is empty: nothing passes.'),
   'routing-group-link-types': doc('warning', 'A connector to routing groups that does not allow both system and non-system messages.'),
   'oversize-threshold': doc('warning', '`oversize.thresholdKB` at or above `maxMessageSizeKB`: it never applies.'),
@@ -58,18 +64,24 @@ export const CODES = {
   'dequeue-ignored': doc('warning', '`dequeue`, `server` or `etrnDomains` while `request` is `none`.'),
 
   'unknown-routing-group': ws('error', 'A connector names a routing group that no document defines.'),
-  'administrative-group-mismatch': ws('error', 'A routing group named with another administrative group than its definition\'s.'),
-  'unknown-bridgehead': ws('error', 'A local bridgehead that is not a server, or virtual server, of the connector\'s routing group.'),
+  'administrative-group-mismatch': ws('error', "A routing group named with another administrative group than its definition's."),
+  'unknown-bridgehead': ws('error', "A local bridgehead that is not a server, or virtual server, of the connector's routing group."),
   'self-connection': ws('error', 'A connector connected to its own routing group.'),
   'missing-reciprocal-connector': ws('warning', 'No connector in the connected routing group connects back.'),
-  'smart-host-not-exchange': ws('warning', 'A connector to routing groups forwards to a smart host that is not a server of a connected group.'),
-  'smart-host-self': ws('warning', 'A smart host that is a server of the connector\'s own routing group.'),
+  'smart-host-not-exchange': ws(
+    'warning',
+    'A connector to routing groups forwards to a smart host that is not a server of a connected group.',
+  ),
+  'smart-host-self': ws('warning', "A smart host that is a server of the connector's own routing group."),
   'duplicate-name': ws('error', 'Two connectors, routing groups or servers with one name.'),
   'routing-group-no-server': ws('error', 'A routing group without a server running Exchange 2000 or later.'),
   'routing-group-no-virtual-server': ws('error', 'A routing group whose servers have no SMTP virtual server.'),
   'single-routing-group': ws('information', 'The workspace defines fewer than two routing groups.'),
-  'address-space-authoritative': ws('warning', 'An SMTP address space for a domain the organization is authoritative for: mail for it loops (NDR 5.4.6).'),
-  'etrn-domain-not-local': ws('warning', 'An ETRN domain that is not one of the organization\'s authoritative domains.'),
+  'address-space-authoritative': ws(
+    'warning',
+    'An SMTP address space for a domain the organization is authoritative for: mail for it loops (NDR 5.4.6).',
+  ),
+  'etrn-domain-not-local': ws('warning', "An ETRN domain that is not one of the organization's authoritative domains."),
 } as const satisfies Record<string, CodeInfo>;
 
 export type Code = keyof typeof CODES;

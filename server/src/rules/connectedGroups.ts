@@ -47,7 +47,9 @@ function checkNames(ctx: DocContext, entry: YAMLMap): void {
   } else if (named.length === 2) {
     const [a, b] = named.map((p) => ctx.keyRange(p));
     const [later, earlier] = comparePositions(a.start, b.start) > 0 ? [a, b] : [b, a];
-    ctx.report('connected-group-invalid', later, msg.connectedGroupBoth(), { related: [{ range: earlier, message: msg.connectedGroupBothOther }] });
+    ctx.report('connected-group-invalid', later, msg.connectedGroupBoth(), {
+      related: [{ range: earlier, message: msg.connectedGroupBothOther }],
+    });
   }
 }
 

@@ -30,7 +30,10 @@ function listLength(ctx: DocContext, pair: Pair | undefined): number | undefined
 }
 
 /** `dns` or `smartHost` as written or by default; undefined when the value is not one of them. */
-export function deliveryOf(ctx: DocContext, general: YAMLMap | undefined): { mode?: 'dns' | 'smartHost'; pair?: Pair<unknown, Node | null>; node?: Node } {
+export function deliveryOf(
+  ctx: DocContext,
+  general: YAMLMap | undefined,
+): { mode?: 'dns' | 'smartHost'; pair?: Pair<unknown, Node | null>; node?: Node } {
   const pair = pairOf(general, 'delivery');
   if (!pair) return { mode: 'dns' };
   const node = resolve(ctx.doc, pair.value);
@@ -66,16 +69,30 @@ const deliveryRule: DocumentRule = {
     }
 
     if (delivery.mode === 'dns' && connectsRoutingGroups(ctx)) {
-      const range = delivery.pair ? ctx.range(delivery.pair.value) : generalPair ? ctx.keyRange(generalPair) : ctx.keyRange(pairOf(ctx.root, 'connectedRoutingGroups')!);
+      const range = delivery.pair
+        ? ctx.range(delivery.pair.value)
+        : generalPair
+          ? ctx.keyRange(generalPair)
+          : ctx.keyRange(pairOf(ctx.root, 'connectedRoutingGroups')!);
       ctx.report('dns-between-routing-groups', range, msg.dnsBetweenRoutingGroups());
     }
   },
 };
 
 /** On the later of the smart-host list and a written `delivery: dns`, related to the other. */
-function reportIgnored(ctx: DocContext, general: YAMLMap, hostsPair: Pair, deliveryPair: Pair | undefined, editable: Node | undefined): void {
+function reportIgnored(
+  ctx: DocContext,
+  general: YAMLMap,
+  hostsPair: Pair,
+  deliveryPair: Pair | undefined,
+  editable: Node | undefined,
+): void {
   // Set the written value, or insert the key when delivery is left to its default (never a second key).
-  const edit = editable ? replaceScalar(ctx.doc, editable, 'smartHost') : deliveryPair ? undefined : insertPair(ctx.doc, general, 'delivery', 'smartHost', 'start');
+  const edit = editable
+    ? replaceScalar(ctx.doc, editable, 'smartHost')
+    : deliveryPair
+      ? undefined
+      : insertPair(ctx.doc, general, 'delivery', 'smartHost', 'start');
   const fixes: Fix[] = edit ? [{ title: msg.fixSetSmartHostDelivery(), edits: [edit] }] : [];
   const listRange = ctx.keyRange(hostsPair);
   let range = listRange;
@@ -84,7 +101,11 @@ function reportIgnored(ctx: DocContext, general: YAMLMap, hostsPair: Pair, deliv
     const deliveryRange = ctx.range(deliveryPair.value as Node);
     const deliveryLater = comparePositions(deliveryRange.start, listRange.start) > 0;
     range = deliveryLater ? deliveryRange : listRange;
-    related = [deliveryLater ? { range: listRange, message: msg.smartHostsIgnoredList } : { range: deliveryRange, message: msg.smartHostsIgnoredDelivery }];
+    related = [
+      deliveryLater
+        ? { range: listRange, message: msg.smartHostsIgnoredList }
+        : { range: deliveryRange, message: msg.smartHostsIgnoredDelivery },
+    ];
   }
   ctx.report('smart-hosts-ignored', range, msg.smartHostsIgnored(), { fixes, related });
 }

@@ -39,6 +39,13 @@ export function readKind(doc: ParsedDocument): { kind?: KindName; finding?: Find
     return report(nodeRange(doc, written), msg.unknownKind(source.length > 40 ? source.slice(0, 37) + '...' : source));
   }
   const near = closest(text, KINDS, Math.max(3, Math.floor(text.length / 2)));
-  const fixes = written !== value ? [] : near.map((k) => ({ title: msg.fixChangeTo('kind', k), preferred: near.length === 1, edits: [replaceNode(doc, value, scalarText(k, value))] }));
+  const fixes =
+    written !== value
+      ? []
+      : near.map((k) => ({
+          title: msg.fixChangeTo('kind', k),
+          preferred: near.length === 1,
+          edits: [replaceNode(doc, value, scalarText(k, value))],
+        }));
   return report(nodeRange(doc, written), msg.unknownKind(text), fixes);
 }

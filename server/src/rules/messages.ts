@@ -19,7 +19,8 @@ export const msg = {
     `Unknown key ${q(key)} in ${where}.` + (suggestion ? ` Did you mean ${q(suggestion)}?` : ''),
   missingField: (key: string, where: string) => `Missing required key ${q(key)} in ${where}.`,
   invalidType: (key: string, expected: string, got: string) => `${q(key)} must be ${expected}, not ${got}.`,
-  invalidValue: (key: string, value: string, allowed: readonly string[]) => `${q(value)} is not a valid value for ${q(key)}: expected one of ${list(allowed)}.`,
+  invalidValue: (key: string, value: string, allowed: readonly string[]) =>
+    `${q(value)} is not a valid value for ${q(key)}: expected one of ${list(allowed)}.`,
   invalidIp: (value: string) => `${q(value)} is not an IPv4 address.`,
   costRange: () => 'Cost must be an integer from 1 to 100.',
   sizeInvalid: (key: string) => `${q(key)} must be a positive whole number of KB.`,
@@ -27,14 +28,17 @@ export const msg = {
   smartHostsIgnored: () => 'Smart hosts are listed but delivery uses DNS, so they are ignored.',
   smartHostsIgnoredDelivery: 'Delivery by DNS is set here.',
   smartHostsIgnoredList: 'The smart hosts are listed here.',
-  dnsBetweenRoutingGroups: () => 'This connector links routing groups but delivers by DNS: forward to the bridgehead servers of the connected group instead.',
+  dnsBetweenRoutingGroups: () =>
+    'This connector links routing groups but delivers by DNS: forward to the bridgehead servers of the connected group instead.',
   hostInvalid: (host: string) => `${q(host)} is not a valid host name.`,
   hostNotFqdn: (host: string) => `${q(host)} is a single-label name; use the fully-qualified domain name.`,
-  smartHostBareIp: (ip: string) => `${q(ip)} is an IP address without square brackets: Exchange looks it up as a host name first. Write [${ip}].`,
+  smartHostBareIp: (ip: string) =>
+    `${q(ip)} is an IP address without square brackets: Exchange looks it up as a host name first. Write [${ip}].`,
   smartHostInvalidIp: (lit: string) => `${q(lit)} is not a usable IPv4 address literal.`,
   smartHostDuplicate: (host: string) => `Smart host ${q(host)} is listed more than once.`,
   smartHostDuplicateFirst: 'First listed here.',
-  smartHostOrder: (lit: string) => `IP literal ${q(lit)} is listed before a host name: Exchange does not balance load across the list then. Put host names first.`,
+  smartHostOrder: (lit: string) =>
+    `IP literal ${q(lit)} is listed before a host name: Exchange does not balance load across the list then. Put host names first.`,
   smartHostOrderOther: 'This host name comes after it.',
   smartHostOrderLiteral: 'The IP literal is listed here, before the host name.',
   bridgeheadRequired: () => 'The connector has no local bridgehead: add at least one SMTP virtual server under general.localBridgeheads.',
@@ -47,12 +51,16 @@ export const msg = {
   connectedGroupBothOther: 'The other name is given here.',
   restrictionConflict: (who: string) => `${q(who)} is in both acceptFrom and rejectFrom.`,
   restrictionConflictOther: 'Also listed here.',
-  restrictionListUnused: (key: string, dflt: string) => `${q(key)} has no effect while messages from everyone are ${dflt === 'accept' ? 'accepted' : 'rejected'} by default.`,
+  restrictionListUnused: (key: string, dflt: string) =>
+    `${q(key)} has no effect while messages from everyone are ${dflt === 'accept' ? 'accepted' : 'rejected'} by default.`,
   rejectAll: () => 'Messages from everyone are rejected and no one is accepted: the connector passes nothing.',
-  restrictionsNeedRegistry: () => 'Exchange enforces delivery restrictions only where the registry value CheckConnectorRestrictions is 1 on the bridgehead servers.',
+  restrictionsNeedRegistry: () =>
+    'Exchange enforces delivery restrictions only where the registry value CheckConnectorRestrictions is 1 on the bridgehead servers.',
   noPriorities: () => 'No priority is allowed, so no message passes this connector.',
-  routingGroupLinkTypes: () => 'A connector between routing groups should carry both system and non-system messages; system messages (link state, replication) may otherwise not get through.',
-  oversizeThreshold: (threshold: number, max: number) => `The oversize threshold (${threshold} KB) is at or above the size limit (${max} KB), so it never applies.`,
+  routingGroupLinkTypes: () =>
+    'A connector between routing groups should carry both system and non-system messages; system messages (link state, replication) may otherwise not get through.',
+  oversizeThreshold: (threshold: number, max: number) =>
+    `The oversize threshold (${threshold} KB) is at or above the size limit (${max} KB), so it never applies.`,
   oversizeThresholdOther: 'The size limit is set here.',
   oversizeThresholdThreshold: 'The oversize threshold is set here.',
   scheduleRequired: () => "connectionTime is 'custom' but no schedule is given.",

@@ -43,7 +43,8 @@ function places(ctx: DocContext): Place[] {
   if (delivery) {
     out.push({ where: 'delivery', owner: pairOf(root, 'deliveryOptions')!, map: delivery, before: [], active: true });
     const oversize = mapOf(doc, delivery, 'oversize');
-    if (oversize) out.push({ where: 'oversize', owner: pairOf(delivery, 'oversize')!, map: oversize, before: ['thresholdKB'], active: true });
+    if (oversize)
+      out.push({ where: 'oversize', owner: pairOf(delivery, 'oversize')!, map: oversize, before: ['thresholdKB'], active: true });
   }
   const etrn = mapOf(doc, mapOf(doc, root, 'advanced'), 'etrnTurn');
   if (etrn) {
@@ -52,7 +53,13 @@ function places(ctx: DocContext): Place[] {
     // left them there on purpose, so they are neither required nor reported as
     // ignored then. A malformed window is still reported wherever it is written.
     const request = pairOf(etrn, 'request') ? stringOf(doc, etrn, 'request') : 'none';
-    out.push({ where: 'etrn', owner: pairOf(mapOf(doc, root, 'advanced'), 'etrnTurn')!, map: etrn, before: ['request', 'server'], active: request === 'fromDifferentServer' });
+    out.push({
+      where: 'etrn',
+      owner: pairOf(mapOf(doc, root, 'advanced'), 'etrnTurn')!,
+      map: etrn,
+      before: ['request', 'server'],
+      active: request === 'fromDifferentServer',
+    });
   }
   return out;
 }
@@ -78,14 +85,18 @@ function checkPlace(ctx: DocContext, place: Place): void {
   }
   if (place.active && ct !== undefined && ct !== 'custom' && entries.length > 0) {
     const edit = ctPair && ctNode ? replaceScalar(doc, ctNode, 'custom') : insertConnectionTime(ctx, place);
-    ctx.report('schedule-ignored', ctx.keyRange(schedPair!), msg.scheduleIgnored(ct), { fixes: [{ title: msg.fixSetCustom(), edits: [edit] }] });
+    ctx.report('schedule-ignored', ctx.keyRange(schedPair!), msg.scheduleIgnored(ct), {
+      fixes: [{ title: msg.fixSetCustom(), edits: [edit] }],
+    });
   }
   // An oversize time of never leaves oversize mail queued until it expires, which
   // no administrator wants unnoticed; an ETRN/TURN time of never only stops the
   // requests, while the connector still sends.
   if (ct === 'never' && ctNode && place.where !== 'etrn') {
     const message = place.where === 'oversize' ? msg.neverRunsOversize() : msg.neverRuns();
-    ctx.report('never-runs', ctx.range(ctNode), message, { fixes: [{ title: msg.fixSetAlways(), edits: [replaceScalar(doc, ctNode, 'always')] }] });
+    ctx.report('never-runs', ctx.range(ctNode), message, {
+      fixes: [{ title: msg.fixSetAlways(), edits: [replaceScalar(doc, ctNode, 'always')] }],
+    });
   }
 }
 
@@ -96,7 +107,14 @@ function insertConnectionTime(ctx: DocContext, place: Place): TextEdit {
   const lines = ctx.doc.lines;
   const ownerLine = lines.position((place.owner.key as Node).range![0]).line;
   let line = edit.range.start.line;
-  while (line - 1 > ownerLine && lines.lineText(line - 1).trim().startsWith('#')) line--;
+  while (
+    line - 1 > ownerLine &&
+    lines
+      .lineText(line - 1)
+      .trim()
+      .startsWith('#')
+  )
+    line--;
   const at = { line, character: 0 };
   return { range: { start: at, end: at }, newText: edit.newText };
 }
@@ -152,6 +170,9 @@ function roundingFix(ctx: DocContext, node: Node, w: ScheduleWindow): Fix | unde
     changes.push([w.end.text, newEnd]);
   }
   if (changes.length === 0) return undefined;
-  const title = changes.length === 1 ? msg.fixRound(changes[0][0], changes[0][1]) : msg.fixRoundBoth(changes[0][0], changes[0][1], changes[1][0], changes[1][1]);
+  const title =
+    changes.length === 1
+      ? msg.fixRound(changes[0][0], changes[0][1])
+      : msg.fixRoundBoth(changes[0][0], changes[0][1], changes[1][0], changes[1][1]);
   return { title, preferred: true, edits };
 }

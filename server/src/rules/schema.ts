@@ -24,7 +24,14 @@ export const schemaRule: DocumentRule = {
 };
 
 /** `owner` is the pair whose value this mapping is; undefined at the top of the document. */
-function checkMap(ctx: DocContext, map: YAMLMap, fields: readonly FieldSpec[], where: string, owner: Pair | undefined, ownerItem?: Node): void {
+function checkMap(
+  ctx: DocContext,
+  map: YAMLMap,
+  fields: readonly FieldSpec[],
+  where: string,
+  owner: Pair | undefined,
+  ownerItem?: Node,
+): void {
   const seen = new Map<string, Pair>();
   const unknown: { pair: Pair; key: string }[] = [];
   for (const pair of map.items) {
@@ -126,7 +133,13 @@ function placeholder(f: FieldSpec): string | string[] {
  * other unknown key of the mapping would be renamed to it too. Returns the
  * absent keys that some unknown key is a misspelling of.
  */
-function reportUnknownFields(ctx: DocContext, map: YAMLMap, unknown: { pair: Pair; key: string }[], fields: readonly FieldSpec[], where: string): Set<string> {
+function reportUnknownFields(
+  ctx: DocContext,
+  map: YAMLMap,
+  unknown: { pair: Pair; key: string }[],
+  fields: readonly FieldSpec[],
+  where: string,
+): Set<string> {
   const misspelt = new Set<string>();
   if (unknown.length === 0) return misspelt;
   const absent = fields.map((f) => f.key).filter((k) => !pairOf(map, k));
@@ -178,7 +191,11 @@ function checkValue(ctx: DocContext, raw: Node | null, type: FieldType, key: str
   const at: Node | null = raw; // ranges point at what is written here, even for an alias
   // "key:" with nothing after it has an empty range: the key shows where it is.
   const typeError = () =>
-    ctx.report('invalid-type', hasText(at) ? ctx.range(at) : keyRange(ctx.doc, pair), msg.invalidType(key, expectedText(type), describe(node)));
+    ctx.report(
+      'invalid-type',
+      hasText(at) ? ctx.range(at) : keyRange(ctx.doc, pair),
+      msg.invalidType(key, expectedText(type), describe(node)),
+    );
   switch (type.kind) {
     case 'object': {
       if (isNull(node)) {
@@ -221,7 +238,10 @@ function checkValue(ctx: DocContext, raw: Node | null, type: FieldType, key: str
       if (ok) return;
       if (type.rangeCode === 'cost-range') {
         const bound = v < type.min ? type.min : type.max !== undefined && v > type.max ? type.max : undefined;
-        const fixes: Fix[] = bound !== undefined && node === raw ? [{ title: msg.fixSetCost(bound), preferred: true, edits: [replaceNode(ctx.doc, node, String(bound))] }] : [];
+        const fixes: Fix[] =
+          bound !== undefined && node === raw
+            ? [{ title: msg.fixSetCost(bound), preferred: true, edits: [replaceNode(ctx.doc, node, String(bound))] }]
+            : [];
         ctx.report('cost-range', ctx.range(at), msg.costRange(), { fixes });
       } else {
         ctx.report('size-invalid', ctx.range(at), msg.sizeInvalid(key));
@@ -264,7 +284,10 @@ function insertFirst(ctx: DocContext, map: YAMLMap, f: FieldSpec) {
   const col = doc.lines.position(at).character;
   const pad = ' '.repeat(col);
   const value = placeholder(f);
-  const body = typeof value === 'string' ? ` ${value}` : value.map((v) => `${doc.eol}${pad}  - ${v.split('\n').join(`${doc.eol}${pad}    `)}`).join('');
+  const body =
+    typeof value === 'string'
+      ? ` ${value}`
+      : value.map((v) => `${doc.eol}${pad}  - ${v.split('\n').join(`${doc.eol}${pad}    `)}`).join('');
   return replaceSpan(doc, at, at, `${f.key}:${body}${doc.eol}${pad}`);
 }
 
@@ -293,7 +316,10 @@ function fillNullMap(ctx: DocContext, pair: Pair, parent: YAMLMap, f: FieldSpec)
   }
   const indent = mapIndent(doc, parent) + 2;
   const pad = ' '.repeat(indent);
-  const body = typeof value === 'string' ? ` ${value}` : value.map((v) => `${doc.eol}${pad}  - ${v.split('\n').join(`${doc.eol}${pad}    `)}`).join('');
+  const body =
+    typeof value === 'string'
+      ? ` ${value}`
+      : value.map((v) => `${doc.eol}${pad}  - ${v.split('\n').join(`${doc.eol}${pad}    `)}`).join('');
   const at = doc.lines.lineEnd(keyLine);
   return replaceSpan(doc, at, at, `${doc.eol}${pad}${f.key}:${body}`);
 }

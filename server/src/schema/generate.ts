@@ -25,7 +25,13 @@ export function generateSchema(): JsonObject {
       'One YAML document of a *.connector.yaml, *.routinggroup.yaml or *.organization.yaml file: an SMTP connector, a routing group or the organization, chosen by `kind`.',
     type: 'object',
     required: ['kind'],
-    properties: { kind: { type: 'string', enum: [...KINDS], description: 'What this document defines: `SmtpConnector`, `RoutingGroup` or `Organization`, case-sensitive.' } },
+    properties: {
+      kind: {
+        type: 'string',
+        enum: [...KINDS],
+        description: 'What this document defines: `SmtpConnector`, `RoutingGroup` or `Organization`, case-sensitive.',
+      },
+    },
     allOf: KINDS.map((kind) => ({
       if: { properties: { kind: { const: kind } }, required: ['kind'] },
       then: { $ref: `#/definitions/${kind}` },

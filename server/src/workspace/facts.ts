@@ -24,7 +24,9 @@ export function ownGroupKey(c: ConnectorModel): string | undefined {
 }
 
 export function connectedKey(g: ConnectedGroupModel): string | undefined {
-  return g.routingGroup && g.adminGroupName && g.exchange55Site === undefined ? groupKey(g.adminGroupName, g.routingGroup.value) : undefined;
+  return g.routingGroup && g.adminGroupName && g.exchange55Site === undefined
+    ? groupKey(g.adminGroupName, g.routingGroup.value)
+    : undefined;
 }
 
 type GroupLink = { link: ConnectedGroupModel; key: string };

@@ -1,6 +1,13 @@
 import { isNode, isPair } from 'yaml';
 import type { ParsedDocument, ParsedFile } from '../model/parse';
-import { extract, type ConnectorModel, type DocumentModel, type OrganizationModel, type RoutingGroupModel, type ServerModel } from '../model/extract';
+import {
+  extract,
+  type ConnectorModel,
+  type DocumentModel,
+  type OrganizationModel,
+  type RoutingGroupModel,
+  type ServerModel,
+} from '../model/extract';
 import type { Finding } from '../engine/types';
 import { groupKey, nameKey } from './names';
 import { baseName, fileStem } from './paths';
@@ -139,7 +146,14 @@ export class WorkspaceIndex {
       const old = removed[j];
       if (facts(old) !== facts(fresh)) continue;
       this.unlink(old);
-      Object.assign(old, { doc: fresh.doc, model: fresh.model, defines: fresh.defines, refs: fresh.refs, line: fresh.line, cached: undefined });
+      Object.assign(old, {
+        doc: fresh.doc,
+        model: fresh.model,
+        defines: fresh.defines,
+        refs: fresh.refs,
+        line: fresh.line,
+        cached: undefined,
+      });
       this.link(old);
       next[next.indexOf(fresh)] = old;
       removed.splice(j, 1);
@@ -214,7 +228,8 @@ export class WorkspaceIndex {
         if (!c.routingGroup || !c.adminGroupName) continue;
         const gk = groupKey(c.adminGroupName, c.routingGroup.value);
         refs.push(grpKey(gk), inKey(gk), nameRef(c.routingGroup.value), fileKey(`${fileStem(c.routingGroup.value)}.routinggroup.yaml`));
-        if (model.routingGroup) refs.push(fileKey(`${fileStem(c.routingGroup.value)}-to-${fileStem(model.routingGroup.value)}.connector.yaml`));
+        if (model.routingGroup)
+          refs.push(fileKey(`${fileStem(c.routingGroup.value)}-to-${fileStem(model.routingGroup.value)}.connector.yaml`));
       }
     } else if (model?.kind === 'Organization') {
       defines.push(ORG);
@@ -265,13 +280,13 @@ export class WorkspaceIndex {
       }
     } else if (m?.kind === 'SmtpConnector') {
       this.connectors.delete(e as ConnectorEntry);
-      if (m.adminGroup && m.routingGroup) remove(this.connectorsIn, groupKey(m.adminGroup.value, m.routingGroup.value), e as ConnectorEntry);
+      if (m.adminGroup && m.routingGroup)
+        remove(this.connectorsIn, groupKey(m.adminGroup.value, m.routingGroup.value), e as ConnectorEntry);
     } else if (m?.kind === 'Organization') {
       const i = this.organizations.indexOf(e as OrganizationEntry);
       if (i !== -1) this.organizations.splice(i, 1);
     }
   }
-
 }
 
 /**

@@ -29,7 +29,10 @@ export async function runSuite(tests: ApiTest[]): Promise<ApiResult[]> {
       await Promise.race([
         t.fn(),
         new Promise((_, reject) => {
-          timer = setTimeout(() => reject(new Error(`timed out after ${t.timeoutMs ?? 30000} ms${current ? ` at: ${current}` : ''}`)), t.timeoutMs ?? 30000);
+          timer = setTimeout(
+            () => reject(new Error(`timed out after ${t.timeoutMs ?? 30000} ms${current ? ` at: ${current}` : ''}`)),
+            t.timeoutMs ?? 30000,
+          );
         }),
       ]);
       results.push({ name: t.name, ok: true, ms: Date.now() - start });
@@ -43,7 +46,12 @@ export async function runSuite(tests: ApiTest[]): Promise<ApiResult[]> {
 }
 
 /** Resolves when `probe` returns a value other than undefined, re-checking whenever `events` fire; rejects after `timeoutMs` with `what`. */
-export function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, events: ((listener: () => void) => { dispose(): void })[], timeoutMs = 20000): Promise<T> {
+export function waitFor<T>(
+  what: string,
+  probe: () => T | undefined | Promise<T | undefined>,
+  events: ((listener: () => void) => { dispose(): void })[],
+  timeoutMs = 20000,
+): Promise<T> {
   return new Promise((resolve, reject) => {
     let done = false;
     const subs: { dispose(): void }[] = [];

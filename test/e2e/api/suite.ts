@@ -29,10 +29,15 @@ const onDiagnostics = (l: () => void) => vscode.languages.onDidChangeDiagnostics
 
 /** Waits until the file's diagnostics satisfy `ok`, and returns them. */
 function diagnosticsOf(uri: vscode.Uri, what: string, ok: (ds: vscode.Diagnostic[]) => boolean, timeoutMs = 20000) {
-  return waitFor(`${what} in ${vscode.workspace.asRelativePath(uri)} (has: ${vscode.languages.getDiagnostics(uri).map(codeOf).join(', ') || 'none'})`, () => {
-    const ds = vscode.languages.getDiagnostics(uri);
-    return ok(ds) ? ds : undefined;
-  }, [onDiagnostics], timeoutMs);
+  return waitFor(
+    `${what} in ${vscode.workspace.asRelativePath(uri)} (has: ${vscode.languages.getDiagnostics(uri).map(codeOf).join(', ') || 'none'})`,
+    () => {
+      const ds = vscode.languages.getDiagnostics(uri);
+      return ok(ds) ? ds : undefined;
+    },
+    [onDiagnostics],
+    timeoutMs,
+  );
 }
 
 async function write(uri: vscode.Uri, text: string): Promise<vscode.TextDocument> {
@@ -62,8 +67,15 @@ const mistakes = () =>
 
 /** The codes a fixture says it shows, from its `# Shows: a, b` line. */
 function shows(uri: vscode.Uri): string[] {
-  const line = readFileSync(uri.fsPath, 'utf8').split(/\r?\n/).find((l) => /^#\s*Shows:/i.test(l));
-  return line ? line.replace(/^#\s*Shows:/i, '').split(/[,\s]+/).filter((c) => c in CODES) : [];
+  const line = readFileSync(uri.fsPath, 'utf8')
+    .split(/\r?\n/)
+    .find((l) => /^#\s*Shows:/i.test(l));
+  return line
+    ? line
+        .replace(/^#\s*Shows:/i, '')
+        .split(/[,\s]+/)
+        .filter((c) => c in CODES)
+    : [];
 }
 
 export const tests: ApiTest[] = [
@@ -113,11 +125,13 @@ export const tests: ApiTest[] = [
     },
   },
   {
-    name: 'a cost-range diagnostic has the contract\'s range, severity and message',
+    name: "a cost-range diagnostic has the contract's range, severity and message",
     fn: async () => {
       const uri = at('e2e', 'quickfix.connector.yaml');
       const doc = await show(uri);
-      const [d] = await diagnosticsOf(uri, 'cost-range', (ds) => ds.some((x) => codeOf(x) === 'cost-range')).then((ds) => ds.filter((x) => codeOf(x) === 'cost-range'));
+      const [d] = await diagnosticsOf(uri, 'cost-range', (ds) => ds.some((x) => codeOf(x) === 'cost-range')).then((ds) =>
+        ds.filter((x) => codeOf(x) === 'cost-range'),
+      );
       const start = positionOf(doc, '150');
       assert.deepEqual([d.range.start, d.range.end], [start, start.translate(0, 3)]);
       assert.equal(d.severity, vscode.DiagnosticSeverity.Error);
@@ -125,11 +139,19 @@ export const tests: ApiTest[] = [
     },
   },
   {
-    name: 'completion offers the tab\'s fields and a field\'s allowed values',
+    name: "completion offers the tab's fields and a field's allowed values",
     fn: async () => {
       const doc = await write(
         scratch('completion.connector.yaml'),
-        ['kind: SmtpConnector', 'name: Completion', 'administrativeGroup: Europe', 'routingGroup: Paris', 'general:', '  delivery: ', '  '].join('\n'),
+        [
+          'kind: SmtpConnector',
+          'name: Completion',
+          'administrativeGroup: Europe',
+          'routingGroup: Paris',
+          'general:',
+          '  delivery: ',
+          '  ',
+        ].join('\n'),
       );
       const labels = async (pos: vscode.Position) => {
         const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, pos);
@@ -142,10 +164,14 @@ export const tests: ApiTest[] = [
     },
   },
   {
-    name: 'hover on a field shows the catalog\'s documentation',
+    name: "hover on a field shows the catalog's documentation",
     fn: async () => {
       const doc = await vscode.workspace.openTextDocument(at('e2e', 'quickfix.connector.yaml'));
-      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, positionOf(doc, 'delivery:', 2));
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+        'vscode.executeHoverProvider',
+        doc.uri,
+        positionOf(doc, 'delivery:', 2),
+      );
       const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
       const phrase = longestPlainRun(fieldAt('SmtpConnector', ['general', 'delivery'])!.doc);
       assert.ok(text.includes(phrase), `hover has "${phrase}": ${text}`);
@@ -157,8 +183,15 @@ export const tests: ApiTest[] = [
       const uri = scratch('fix.connector.yaml');
       const text = readFileSync(at('e2e', 'quickfix.connector.yaml').fsPath, 'utf8');
       const doc = await write(uri, text);
-      const [d] = (await diagnosticsOf(uri, 'cost-range', (ds) => ds.some((x) => codeOf(x) === 'cost-range'))).filter((x) => codeOf(x) === 'cost-range');
-      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, d.range, vscode.CodeActionKind.QuickFix.value);
+      const [d] = (await diagnosticsOf(uri, 'cost-range', (ds) => ds.some((x) => codeOf(x) === 'cost-range'))).filter(
+        (x) => codeOf(x) === 'cost-range',
+      );
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+        'vscode.executeCodeActionProvider',
+        uri,
+        d.range,
+        vscode.CodeActionKind.QuickFix.value,
+      );
       const fix = actions.find((a) => a.title === 'Set cost to 100');
       assert.ok(fix?.edit, `a "Set cost to 100" fix among [${actions.map((a) => a.title).join(', ')}]`);
       assert.ok(await vscode.workspace.applyEdit(fix.edit));
@@ -170,11 +203,20 @@ export const tests: ApiTest[] = [
   {
     name: 'the tree shows organization, administrative groups, routing groups, servers and connectors with costs',
     fn: async () => {
-      const lines = await waitFor('the examples in the tree', async () => {
-        const l = await api.treeLines();
-        return l.some((x) => x.trim().startsWith('Seattle')) ? l : undefined;
-      }, [], 20000);
-      const has = (re: RegExp) => assert.ok(lines.some((l) => re.test(l)), `${re} in the tree:\n${lines.join('\n')}`);
+      const lines = await waitFor(
+        'the examples in the tree',
+        async () => {
+          const l = await api.treeLines();
+          return l.some((x) => x.trim().startsWith('Seattle')) ? l : undefined;
+        },
+        [],
+        20000,
+      );
+      const has = (re: RegExp) =>
+        assert.ok(
+          lines.some((l) => re.test(l)),
+          `${re} in the tree:\n${lines.join('\n')}`,
+        );
       has(/^Contoso — organization$/);
       has(/^ {2}Europe — administrative group$/);
       has(/^ {2}North America — administrative group$/);
@@ -189,7 +231,10 @@ export const tests: ApiTest[] = [
   {
     name: 'tracing a route answers with hops and passed-over candidates',
     fn: async () => {
-      const result = await vscode.commands.executeCommand<RouteResult>('exchangeConnectors.traceRoute', { from: 'Europe/Paris', to: 'someone@example.com' });
+      const result = await vscode.commands.executeCommand<RouteResult>('exchangeConnectors.traceRoute', {
+        from: 'Europe/Paris',
+        to: 'someone@example.com',
+      });
       assert.ok(result, 'the command returns the answer (the server handles exconn/route; see the "Exchange Connectors" output otherwise)');
       assert.equal(result.delivered, true);
       assert.ok(result.routes.length > 0);
@@ -205,13 +250,25 @@ export const tests: ApiTest[] = [
       // Oslo: a routing group of this test's own, with no connector yet.
       await write(
         scratch('oslo', 'oslo.routinggroup.yaml'),
-        ['kind: RoutingGroup', 'name: Oslo', 'administrativeGroup: North America', 'servers:', '  - name: OSL-EX01', '    fqdn: osl-ex01.oslo.contoso.com', ''].join('\n'),
+        [
+          'kind: RoutingGroup',
+          'name: Oslo',
+          'administrativeGroup: North America',
+          'servers:',
+          '  - name: OSL-EX01',
+          '    fqdn: osl-ex01.oslo.contoso.com',
+          '',
+        ].join('\n'),
       );
       step('Seattle and Oslo in the topology');
-      const seattle = await waitFor('Seattle and Oslo in the topology', async () => {
-        const groups = (await topology()).administrativeGroups.find((a) => a.name === 'North America')?.routingGroups ?? [];
-        return groups.some((g) => g.name === 'Oslo' && !g.inferred) ? groups.find((g) => g.name === 'Seattle' && !g.inferred) : undefined;
-      }, [onDiagnostics]);
+      const seattle = await waitFor(
+        'Seattle and Oslo in the topology',
+        async () => {
+          const groups = (await topology()).administrativeGroups.find((a) => a.name === 'North America')?.routingGroups ?? [];
+          return groups.some((g) => g.name === 'Oslo' && !g.inferred) ? groups.find((g) => g.name === 'Seattle' && !g.inferred) : undefined;
+        },
+        [onDiagnostics],
+      );
       assert.ok(seattle.location);
       const server = seattle.servers[0];
       step('the New SMTP Connector command');
@@ -226,17 +283,33 @@ export const tests: ApiTest[] = [
       assert.ok(created, 'the command returns the new file');
       try {
         await show(created);
-        assert.equal(vscode.Uri.joinPath(created, '..').toString(), vscode.Uri.joinPath(vscode.Uri.parse(seattle.location.uri), '..').toString());
+        assert.equal(
+          vscode.Uri.joinPath(created, '..').toString(),
+          vscode.Uri.joinPath(vscode.Uri.parse(seattle.location.uri), '..').toString(),
+        );
         assert.match(created.path, /\/seattle-to-oslo\.connector\.yaml$/);
         assert.match(readFileSync(created.fsPath, 'utf8'), /^name: Seattle to Oslo$/m);
         step('missing-reciprocal-connector on the new connector');
-        const ds = await diagnosticsOf(created, 'missing-reciprocal-connector', (ds) => ds.some((d) => codeOf(d) === 'missing-reciprocal-connector'));
-        const documentProblems = ds.filter((d) => CODES[codeOf(d) as keyof typeof CODES]?.scope === 'document' && d.severity <= vscode.DiagnosticSeverity.Warning);
-        assert.deepEqual(documentProblems.map((d) => `${codeOf(d)}: ${d.message}`), []);
+        const ds = await diagnosticsOf(created, 'missing-reciprocal-connector', (ds) =>
+          ds.some((d) => codeOf(d) === 'missing-reciprocal-connector'),
+        );
+        const documentProblems = ds.filter(
+          (d) => CODES[codeOf(d) as keyof typeof CODES]?.scope === 'document' && d.severity <= vscode.DiagnosticSeverity.Warning,
+        );
+        assert.deepEqual(
+          documentProblems.map((d) => `${codeOf(d)}: ${d.message}`),
+          [],
+        );
         step('the new connector in the topology');
-        const node = await waitFor('the new connector in the topology', async () =>
-          (await topology()).administrativeGroups.flatMap((a) => a.routingGroups).flatMap((g) => g.connectors).find((c) => c.name === 'Seattle to Oslo'),
-        [onDiagnostics]);
+        const node = await waitFor(
+          'the new connector in the topology',
+          async () =>
+            (await topology()).administrativeGroups
+              .flatMap((a) => a.routingGroups)
+              .flatMap((g) => g.connectors)
+              .find((c) => c.name === 'Seattle to Oslo'),
+          [onDiagnostics],
+        );
         assert.equal(node.status, 'oneSided');
         step('the Create the Reciprocal Connector command');
         const back = await vscode.commands.executeCommand<vscode.Uri[] | string>('exchangeConnectors.createReciprocalConnector', node);
@@ -258,11 +331,19 @@ export const tests: ApiTest[] = [
       assert.equal(written.length, 6);
       for (const uri of written) assert.equal((await vscode.workspace.openTextDocument(uri)).languageId, 'exchange-connector');
       // The server indexes them: the sample's connectors appear in the topology (the unit tests judge the template's rules).
-      await waitFor('the sample in the topology', async () => {
-        const t = await api.topology();
-        const uris = t?.administrativeGroups.flatMap((a) => a.routingGroups).flatMap((g) => g.connectors).map((c) => c.location.uri) ?? [];
-        return written.filter((u) => u.path.endsWith('.connector.yaml')).every((u) => uris.includes(u.toString())) ? true : undefined;
-      }, [(l) => vscode.languages.onDidChangeDiagnostics(l)]);
+      await waitFor(
+        'the sample in the topology',
+        async () => {
+          const t = await api.topology();
+          const uris =
+            t?.administrativeGroups
+              .flatMap((a) => a.routingGroups)
+              .flatMap((g) => g.connectors)
+              .map((c) => c.location.uri) ?? [];
+          return written.filter((u) => u.path.endsWith('.connector.yaml')).every((u) => uris.includes(u.toString())) ? true : undefined;
+        },
+        [(l) => vscode.languages.onDidChangeDiagnostics(l)],
+      );
       const again = await vscode.commands.executeCommand<vscode.Uri[]>('exchangeConnectors.createSampleOrganization', folder);
       assert.deepEqual(again, [], 'nothing is overwritten');
     },
@@ -270,7 +351,9 @@ export const tests: ApiTest[] = [
   {
     name: 'checking the workspace reports the files and problems',
     fn: async () => {
-      const status = await vscode.commands.executeCommand<{ files: number; problems: { errors: number; warnings: number } }>('exchangeConnectors.checkWorkspace');
+      const status = await vscode.commands.executeCommand<{ files: number; problems: { errors: number; warnings: number } }>(
+        'exchangeConnectors.checkWorkspace',
+      );
       assert.ok(status && status.files >= 12, `files: ${status?.files}`);
       assert.ok(status.problems.errors > 0, 'the mistakes fixtures have errors');
     },
@@ -280,7 +363,10 @@ export const tests: ApiTest[] = [
     fn: async () => {
       assert.equal(await vscode.commands.executeCommand('exchangeConnectors.restartServer'), 'running');
       const lines = await api.treeLines();
-      assert.ok(lines.some((l) => l.trim().startsWith('Paris')), lines.join('\n'));
+      assert.ok(
+        lines.some((l) => l.trim().startsWith('Paris')),
+        lines.join('\n'),
+      );
     },
   },
   {

@@ -17,7 +17,12 @@ export interface PageTest {
 
 /** The longest stretch of a doc string outside backticks: rendered Markdown shows it as written. */
 export function plainPhrase(doc: string): string {
-  return doc.split('`').filter((_, i) => i % 2 === 0).flatMap((s) => s.split(/[*_]/)).map((s) => s.trim()).sort((a, b) => b.length - a.length)[0];
+  return doc
+    .split('`')
+    .filter((_, i) => i % 2 === 0)
+    .flatMap((s) => s.split(/[*_]/))
+    .map((s) => s.trim())
+    .sort((a, b) => b.length - a.length)[0];
 }
 
 export const pageTests: PageTest[] = [
@@ -26,7 +31,10 @@ export const pageTests: PageTest[] = [
     fn: async (wb) => {
       const tree = await wb.view('Routing Groups');
       // From the top, as a person finds a group in a long tree: collapse all, then open the organization and North America.
-      await wb.page.locator('.sidebar .pane-header', { hasText: 'Routing Groups' }).locator('.action-label[aria-label="Collapse All"]').click();
+      await wb.page
+        .locator('.sidebar .pane-header', { hasText: 'Routing Groups' })
+        .locator('.action-label[aria-label="Collapse All"]')
+        .click();
       await wb.expand(wb.row(tree, 'Contoso', 'organization'));
       await wb.expand(wb.row(tree, 'North America', 'administrative group'));
       for (const name of ['Boston', 'Seattle']) await wb.row(tree, name).waitFor({ timeout: 30000 });
@@ -48,7 +56,10 @@ export const pageTests: PageTest[] = [
     name: 'a hover shows the documentation of a field',
     fn: async (wb) => {
       await wb.open('e2e/quickfix.connector.yaml');
-      await wb.page.locator('.view-line span', { hasText: /^delivery$/ }).first().hover();
+      await wb.page
+        .locator('.view-line span', { hasText: /^delivery$/ })
+        .first()
+        .hover();
       const phrase = plainPhrase(fieldAt('SmtpConnector', ['general', 'delivery'])!.doc);
       await wb.page.locator('.monaco-hover', { hasText: phrase }).first().waitFor({ timeout: 15000 });
       await wb.page.mouse.move(0, 0);
@@ -65,10 +76,14 @@ export const pageTests: PageTest[] = [
       await wb.page.locator('.lightBulbWidget').first().click({ timeout: 15000 });
       await wb.chooseAction('Set cost to 100');
       await wb.page.keyboard.press('Control+S');
-      const after = await waitUntil('the fixed file on disk', () => {
-        const t = readFileSync(file, 'utf8');
-        return t !== before ? t : undefined;
-      }, 15000);
+      const after = await waitUntil(
+        'the fixed file on disk',
+        () => {
+          const t = readFileSync(file, 'utf8');
+          return t !== before ? t : undefined;
+        },
+        15000,
+      );
       assert.equal(after, before.replace('cost: 150', 'cost: 100'));
     },
   },
@@ -81,12 +96,24 @@ export async function screenshot(wb: Workbench, path: string): Promise<void> {
   await wb.row(tree, 'Europe', 'administrative group').waitFor({ timeout: 60000 });
   // The other folders are gone: so is their administrative group.
   await wb.row(tree, 'First Administrative Group', 'administrative group').waitFor({ state: 'detached', timeout: 30000 });
-  for (const [name, kind] of [['Europe', 'administrative group'], ['North America', 'administrative group'], ['Paris', 'routing group'], ['Boston', 'routing group'], ['Seattle', 'routing group']]) {
+  for (const [name, kind] of [
+    ['Europe', 'administrative group'],
+    ['North America', 'administrative group'],
+    ['Paris', 'routing group'],
+    ['Boston', 'routing group'],
+    ['Seattle', 'routing group'],
+  ]) {
     await wb.expand(wb.row(tree, name, kind));
   }
   await wb.open('europe/paris/paris-to-boston.connector.yaml');
   await wb.problems();
-  await wb.page.locator('.view-line span', { hasText: /^smartHosts$/ }).first().hover();
-  await wb.page.locator('.monaco-hover', { hasText: plainPhrase(fieldAt('SmtpConnector', ['general', 'smartHosts'])!.doc) }).first().waitFor();
+  await wb.page
+    .locator('.view-line span', { hasText: /^smartHosts$/ })
+    .first()
+    .hover();
+  await wb.page
+    .locator('.monaco-hover', { hasText: plainPhrase(fieldAt('SmtpConnector', ['general', 'smartHosts'])!.doc) })
+    .first()
+    .waitFor();
   await wb.page.screenshot({ path });
 }

@@ -74,7 +74,11 @@ export class Workbench {
     await menu.locator('.monaco-list-row', { hasText: title }).first().waitFor();
     const rows = await menu.locator('.monaco-list-row').count();
     for (let i = 0; i <= rows; i++) {
-      const focused = await menu.locator('.monaco-list-row.focused').first().textContent().catch(() => '');
+      const focused = await menu
+        .locator('.monaco-list-row.focused')
+        .first()
+        .textContent()
+        .catch(() => '');
       if (focused?.includes(title)) {
         await this.page.keyboard.press('Enter');
         await menu.waitFor({ state: 'hidden' });
@@ -89,7 +93,10 @@ export class Workbench {
   async expand(row: Locator): Promise<void> {
     await row.waitFor();
     if ((await row.getAttribute('aria-expanded')) === 'false') await row.locator('.monaco-tl-twistie').click();
-    await this.page.locator(`.monaco-list-row[aria-expanded="true"][aria-label="${await row.getAttribute('aria-label')}"]`).first().waitFor();
+    await this.page
+      .locator(`.monaco-list-row[aria-expanded="true"][aria-label="${await row.getAttribute('aria-label')}"]`)
+      .first()
+      .waitFor();
   }
 
   /** The Problems panel, open. */

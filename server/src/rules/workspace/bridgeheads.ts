@@ -22,11 +22,23 @@ export const bridgeheadRule: WorkspaceRule<ConnectorModel> = {
       if (!b.server) continue;
       const server = servers.find((s) => nameKey(s.name!.value) === nameKey(b.server!.value));
       if (!server) {
-        report(ctx, 'server', b.server, servers.map((s) => s.name!.value), msg.unknownBridgeheadServer(b.server.value, def.model.name!.value));
+        report(
+          ctx,
+          'server',
+          b.server,
+          servers.map((s) => s.name!.value),
+          msg.unknownBridgeheadServer(b.server.value, def.model.name!.value),
+        );
         continue;
       }
       if (b.virtualServer && !server.virtualServers.some((v) => nameKey(v) === nameKey(b.virtualServer!.value))) {
-        report(ctx, 'virtualServer', b.virtualServer, server.virtualServers, msg.unknownBridgeheadVirtualServer(b.virtualServer.value, server.name!.value));
+        report(
+          ctx,
+          'virtualServer',
+          b.virtualServer,
+          server.virtualServers,
+          msg.unknownBridgeheadVirtualServer(b.virtualServer.value, server.name!.value),
+        );
       }
     }
   },
@@ -35,6 +47,9 @@ export const bridgeheadRule: WorkspaceRule<ConnectorModel> = {
 function report(ctx: WsContext<ConnectorModel>, key: string, value: Located, candidates: string[], message: string): void {
   // The closest name, however far: a bridgehead must be one of these.
   const near = closest(value.value, candidates, Math.max(value.value.length, ...candidates.map((c) => c.length)));
-  const fixes = (value.aliased ? [] : near).map((n) => ({ title: msg.fixChangeTo(key, n), edits: [replaceScalar(ctx.doc, value.node, n)] }));
+  const fixes = (value.aliased ? [] : near).map((n) => ({
+    title: msg.fixChangeTo(key, n),
+    edits: [replaceScalar(ctx.doc, value.node, n)],
+  }));
   ctx.report('unknown-bridgehead', value.range, message, { fixes });
 }

@@ -45,7 +45,12 @@ export class WsContext<M extends DocumentModel = DocumentModel> {
       range,
       message,
       fixes: extra?.fixes ?? [],
-      ...(related.length ? { related: related.map((r) => ({ uri: r.entry.uri, range: r.range, message: r.message })), relatedIn: related.map((r) => r.entry) } : {}),
+      ...(related.length
+        ? {
+            related: related.map((r) => ({ uri: r.entry.uri, range: r.range, message: r.message })),
+            relatedIn: related.map((r) => r.entry),
+          }
+        : {}),
     });
   }
 }

@@ -19,7 +19,15 @@ import { yamlString } from './groups';
 export function addFqdnFixes(index: WorkspaceIndex, doc: ParsedDocument, model: ConnectorModel, findings: readonly Finding[]): Finding[] {
   if (!findings.some((f) => f.code === 'smart-host-required' || f.code === 'dns-between-routing-groups')) return findings as Finding[];
   const own = ownGroupKey(model);
-  const fqdns = own ? [...new Set(groupLinks(model).filter((l) => l.key !== own).flatMap((l) => bridgeheadFqdns(index, l.key, own)))] : [];
+  const fqdns = own
+    ? [
+        ...new Set(
+          groupLinks(model)
+            .filter((l) => l.key !== own)
+            .flatMap((l) => bridgeheadFqdns(index, l.key, own)),
+        ),
+      ]
+    : [];
   if (fqdns.length === 0) return findings as Finding[];
   return findings.map((f) => {
     let extra: Fix[] = [];
@@ -42,7 +50,9 @@ function smartHostEdit(doc: ParsedDocument, model: ConnectorModel, host: string)
     return replaceNode(doc, value, `[${yamlString(host)}]`);
   }
   if (pair && !isNull(value)) return undefined; // a badly typed value: invalid-type first
-  return pair ? setValue(doc, general, 'smartHosts', `[${yamlString(host)}]`, pair) : insertPair(doc, general, 'smartHosts', [yamlString(host)], model.nodes.deliveryPair);
+  return pair
+    ? setValue(doc, general, 'smartHosts', `[${yamlString(host)}]`, pair)
+    : insertPair(doc, general, 'smartHosts', [yamlString(host)], model.nodes.deliveryPair);
 }
 
 function addSmartHost(doc: ParsedDocument, model: ConnectorModel, host: string, preferred: boolean): Fix[] {

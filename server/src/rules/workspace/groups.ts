@@ -17,7 +17,13 @@ export const groupRefRule: WorkspaceRule<ConnectorModel> = {
   check(ctx) {
     const c = ctx.model;
     if (c.routingGroup && c.adminGroup) {
-      checkRef(ctx, c.routingGroup, c.adminGroup.value, (defAdmin) => (c.adminGroup!.aliased ? undefined : [replaceScalar(ctx.doc, c.adminGroup!.node, defAdmin)]), c.adminGroup);
+      checkRef(
+        ctx,
+        c.routingGroup,
+        c.adminGroup.value,
+        (defAdmin) => (c.adminGroup!.aliased ? undefined : [replaceScalar(ctx.doc, c.adminGroup!.node, defAdmin)]),
+        c.adminGroup,
+      );
     }
     const own = ownGroupKey(c);
     for (const link of c.connected) {
@@ -39,7 +45,13 @@ export const groupRefRule: WorkspaceRule<ConnectorModel> = {
 
 /** One reference: unknown, or defined only in another administrative group. */
 /** `edit` gives the edits that set the administrative group, or undefined when the value cannot be edited in place (an alias). */
-function checkRef(ctx: WsContext<ConnectorModel>, name: Located, adminGroup: string, edit: (defAdmin: string) => Fix['edits'] | undefined, adminNode: Located | undefined): void {
+function checkRef(
+  ctx: WsContext<ConnectorModel>,
+  name: Located,
+  adminGroup: string,
+  edit: (defAdmin: string) => Fix['edits'] | undefined,
+  adminNode: Located | undefined,
+): void {
   const found = lookupGroup(ctx.index, adminGroup, name.value);
   if (found.state === 'defined') return;
   if (found.state === 'mismatch') {
@@ -50,17 +62,30 @@ function checkRef(ctx: WsContext<ConnectorModel>, name: Located, adminGroup: str
       if (edits) fixes.push({ title: msg.fixUseAdministrativeGroup(d.model.adminGroup!.value), preferred: admins.length === 1, edits });
     }
     const first = admins[0];
-    ctx.report('administrative-group-mismatch', (adminNode ?? name).range, msg.administrativeGroupMismatch(name.value, adminGroup, first.model.adminGroup!.value), {
-      fixes,
-      related: [{ entry: first, range: first.model.name!.range, message: msg.administrativeGroupMismatchOther }],
-    });
+    ctx.report(
+      'administrative-group-mismatch',
+      (adminNode ?? name).range,
+      msg.administrativeGroupMismatch(name.value, adminGroup, first.model.adminGroup!.value),
+      {
+        fixes,
+        related: [{ entry: first, range: first.model.name!.range, message: msg.administrativeGroupMismatchOther }],
+      },
+    );
     return;
   }
   // An inferred group is fine while the workspace defines none at all (connector files alone).
   if (!ctx.index.hasGroups) return;
   const file = `${fileStem(name.value)}.routinggroup.yaml`;
   const target = sibling(ctx.uri, file);
-  const fixes: Fix[] = ctx.exists(target) ? [] : [{ title: msg.fixCreateRoutingGroup(file), edits: [], create: [{ uri: target, text: routingGroupSkeleton(name.value, adminGroup) }] }];
+  const fixes: Fix[] = ctx.exists(target)
+    ? []
+    : [
+        {
+          title: msg.fixCreateRoutingGroup(file),
+          edits: [],
+          create: [{ uri: target, text: routingGroupSkeleton(name.value, adminGroup) }],
+        },
+      ];
   ctx.report('unknown-routing-group', name.range, msg.unknownRoutingGroup(name.value), { fixes });
 }
 
@@ -80,5 +105,7 @@ export function routingGroupSkeleton(name: string, adminGroup: string): string {
 
 /** A name as a YAML value: plain when that reads back as the same text. */
 export function yamlString(s: string): string {
-  return /^[A-Za-z0-9_][A-Za-z0-9 _.()\\\/-]*$/.test(s) && !/ $/.test(s) && !/^(true|false|null|~|[-+]?[0-9.]+)$/i.test(s) ? s : JSON.stringify(s);
+  return /^[A-Za-z0-9_][A-Za-z0-9 _.()\\\/-]*$/.test(s) && !/ $/.test(s) && !/^(true|false|null|~|[-+]?[0-9.]+)$/i.test(s)
+    ? s
+    : JSON.stringify(s);
 }

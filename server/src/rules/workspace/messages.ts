@@ -9,20 +9,24 @@ export const workspaceMessages = {
   administrativeGroupMismatchOther: 'The routing group is defined here.',
   unknownBridgeheadServer: (server: string, group: string) => `${q(server)} is not a server of routing group ${q(group)}.`,
   unknownBridgeheadVirtualServer: (vs: string, server: string) => `${q(vs)} is not an SMTP virtual server of ${q(server)}.`,
-  selfConnection: (group: string) => `The connector lives in routing group ${q(group)} and is connected to it: a connector links its group to other groups.`,
+  selfConnection: (group: string) =>
+    `The connector lives in routing group ${q(group)} and is connected to it: a connector links its group to other groups.`,
   missingReciprocal: (remote: string, origin: string) =>
     `No connector in routing group ${q(remote)} connects back to ${q(origin)}: Exchange does not create it, you must create the SMTP connector in the remote routing group manually.`,
   smartHostNotExchange: (host: string) =>
     `Smart host ${q(host)} is not a server of a connected routing group: a non-Exchange server between Exchange routing groups is not supported.`,
   smartHostSelf: (host: string, group: string) => `Smart host ${q(host)} is a server of this connector's own routing group ${q(group)}.`,
   duplicateConnector: (name: string, group: string) => `Routing group ${q(group)} already has a connector named ${q(name)}.`,
-  duplicateRoutingGroup: (name: string, adminGroup: string) => `Administrative group ${q(adminGroup)} already has a routing group named ${q(name)}.`,
+  duplicateRoutingGroup: (name: string, adminGroup: string) =>
+    `Administrative group ${q(adminGroup)} already has a routing group named ${q(name)}.`,
   duplicateServer: (name: string) => `Another server is already named ${q(name)}.`,
   duplicateNameFirst: 'First defined here.',
   routingGroupNoServer: (group: string) => `Routing group ${q(group)} has no server running Exchange 2000 or later.`,
   routingGroupNoVirtualServer: (group: string) => `No server of routing group ${q(group)} has an SMTP virtual server.`,
   singleRoutingGroup: (count: number) =>
-    count === 1 ? 'The workspace defines only one routing group: connectors between routing groups need at least two.' : `The workspace defines ${count} routing groups.`,
+    count === 1
+      ? 'The workspace defines only one routing group: connectors between routing groups need at least two.'
+      : `The workspace defines ${count} routing groups.`,
   addressSpaceAuthoritative: (address: string, domain: string) =>
     `Address space ${q(address)} covers ${q(domain)}, a domain this organization is authoritative for: mail for it would loop (NDR 5.4.6).`,
   etrnDomainNotLocal: (domain: string) => `ETRN domain ${q(domain)} is not one of the organization's authoritative domains.`,

@@ -51,7 +51,10 @@ export const duplicateGroupRule: WorkspaceRule<RoutingGroupModel> = {
       if (!s.name) continue;
       const all = ctx.index.serversByName.get(nameKey(s.name.value)) ?? [];
       // The first server of that name, in file order, then in the list's order.
-      const first = all.reduce<(typeof all)[number] | undefined>((a, b) => (!a || WorkspaceIndex.compare(b.entry, a.entry) < 0 ? b : a), undefined);
+      const first = all.reduce<(typeof all)[number] | undefined>(
+        (a, b) => (!a || WorkspaceIndex.compare(b.entry, a.entry) < 0 ? b : a),
+        undefined,
+      );
       if (!first || first.server === s) continue;
       ctx.report('duplicate-name', s.name.range, msg.duplicateServer(s.name.value), {
         related: [{ entry: first.entry, range: first.server.name!.range, message: msg.duplicateNameFirst }],

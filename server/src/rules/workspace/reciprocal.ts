@@ -57,7 +57,11 @@ export const reciprocalRule: WorkspaceRule<ConnectorModel> = {
  */
 function backWithWrongAdminGroup(index: WorkspaceIndex, remoteKey: string, originName: string): boolean {
   return (index.connectorsIn.get(remoteKey) ?? []).some((e) =>
-    groupLinks(e.model).some((l) => nameKey(l.link.routingGroup!.value) === nameKey(originName) && lookupGroup(index, l.link.adminGroupName!, originName).state === 'mismatch'),
+    groupLinks(e.model).some(
+      (l) =>
+        nameKey(l.link.routingGroup!.value) === nameKey(originName) &&
+        lookupGroup(index, l.link.adminGroupName!, originName).state === 'mismatch',
+    ),
   );
 }
 
@@ -73,7 +77,13 @@ interface Reciprocal {
 }
 
 function reciprocalText(r: Reciprocal): string {
-  const out = ['kind: SmtpConnector', `name: ${yamlString(r.name)}`, `administrativeGroup: ${yamlString(r.adminGroup)}`, `routingGroup: ${yamlString(r.routingGroup)}`, 'general:'];
+  const out = [
+    'kind: SmtpConnector',
+    `name: ${yamlString(r.name)}`,
+    `administrativeGroup: ${yamlString(r.adminGroup)}`,
+    `routingGroup: ${yamlString(r.routingGroup)}`,
+    'general:',
+  ];
   if (r.smartHosts.length) {
     out.push('  delivery: smartHost', '  smartHosts:', ...r.smartHosts.map((h) => `    - ${yamlString(h)}`));
   } else {
@@ -83,6 +93,12 @@ function reciprocalText(r: Reciprocal): string {
     out.push('  localBridgeheads:', `    - server: ${yamlString(r.bridgehead.server)}`);
     if (r.bridgehead.virtualServer) out.push(`      virtualServer: ${yamlString(r.bridgehead.virtualServer)}`);
   }
-  out.push('connectedRoutingGroups:', `  - routingGroup: ${yamlString(r.origin)}`, `    administrativeGroup: ${yamlString(r.originAdminGroup)}`, `    cost: ${r.cost}`, '');
+  out.push(
+    'connectedRoutingGroups:',
+    `  - routingGroup: ${yamlString(r.origin)}`,
+    `    administrativeGroup: ${yamlString(r.originAdminGroup)}`,
+    `    cost: ${r.cost}`,
+    '',
+  );
   return out.join('\n');
 }

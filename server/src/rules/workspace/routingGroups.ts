@@ -15,7 +15,8 @@ export const routingGroupRule: WorkspaceRule<RoutingGroupModel> = {
     if (g.serversKey) {
       const modern = modernServers(g);
       if (modern.length === 0) ctx.report('routing-group-no-server', g.serversKey, msg.routingGroupNoServer(label));
-      else if (g.servers.every((s) => s.virtualServers.length === 0)) ctx.report('routing-group-no-virtual-server', g.serversKey, msg.routingGroupNoVirtualServer(label));
+      else if (g.servers.every((s) => s.virtualServers.length === 0))
+        ctx.report('routing-group-no-virtual-server', g.serversKey, msg.routingGroupNoVirtualServer(label));
     }
     const count = ctx.index.groupCount;
     if (count < 2 && g.name && g.adminGroup) ctx.report('single-routing-group', g.name.range, msg.singleRoutingGroup(count));

@@ -35,7 +35,10 @@ export const smartHostRule: WorkspaceRule<ConnectorModel> = {
         continue;
       }
       if (!judge || exchangeHosts.has(parsed.normalized)) continue;
-      const fixes = (host.aliased ? [] : suggest()).map((fqdn) => ({ title: msg.fixChangeSmartHost(fqdn), edits: [replaceScalar(ctx.doc, host.node, fqdn)] }));
+      const fixes = (host.aliased ? [] : suggest()).map((fqdn) => ({
+        title: msg.fixChangeSmartHost(fqdn),
+        edits: [replaceScalar(ctx.doc, host.node, fqdn)],
+      }));
       ctx.report('smart-host-not-exchange', host.range, msg.smartHostNotExchange(host.value), { fixes });
     }
   },
