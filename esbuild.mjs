@@ -16,7 +16,7 @@ const yamlEsm = { yaml: resolve('node_modules/yaml/browser/index.js') };
 const entries = [
   { in: 'server/src/server.ts', out: 'dist/server.js' },
   { in: 'server/src/cli.ts', out: 'dist/cli.js' },
-  { in: 'scripts/gen-schema.ts', out: 'dist/gen-schema.js' },
+  { in: 'scripts/generate.ts', out: 'dist/generate.js' },
   { in: 'client/src/extension.ts', out: 'dist/extension.js', external: ['vscode'] },
 ].filter((e) => existsSync(e.in));
 

@@ -9,7 +9,7 @@ import { KIND_SPECS, KINDS, fieldAt } from '../../server/src/model/catalog';
 
 type Obj = Record<string, any>;
 
-test('the committed JSON schema is what the catalog generates (run `npm run schema` when this fails)', () => {
+test('the committed JSON schema is what the catalog generates (run `npm run generate` when this fails)', () => {
   const committed = readFileSync(join(ROOT, SCHEMA_PATH), 'utf8');
   assert.equal(committed, schemaText());
 });

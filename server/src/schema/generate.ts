@@ -3,7 +3,7 @@ import { KIND_SPECS, KINDS, type FieldSpec, type FieldType, type KindName } from
 /**
  * The JSON schema (draft-07) of connector definition files, generated from the
  * catalog so that editors using it (the YAML extension, schema stores) and the
- * checker agree. `npm run schema` writes it to schemas/; a test fails when the
+ * checker agree. `npm run generate` writes it to schemas/; a test fails when the
  * committed file is stale.
  */
 
@@ -40,7 +40,7 @@ export function generateSchema(): JsonObject {
   };
 }
 
-/** The schema file's text: what `npm run schema` writes and the test compares. */
+/** The schema file's text: what `npm run generate` writes and the test compares. */
 export function schemaText(): string {
   return JSON.stringify(generateSchema(), null, 2) + '\n';
 }
