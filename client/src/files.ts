@@ -1,4 +1,4 @@
-/** The connector files of the workspace, as FORMAT.md's globs name them. */
+/** The connector files of the workspace, as docs/format.md's globs name them. */
 import * as vscode from 'vscode';
 
 export const LANGUAGE_ID = 'exchange-connector';

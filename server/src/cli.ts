@@ -24,7 +24,7 @@ const COMMANDS: Record<string, Command> = {
     }
     return runCheck(args, io);
   },
-  // `exconn route` (FORMAT.md): server/src/cli/route.ts.
+  // `exconn route` (docs/format.md): server/src/cli/route.ts.
   route: runRoute,
 };
 

@@ -63,7 +63,7 @@ test('text: columns count UTF-16 code units, as LSP does', (t) => {
   );
 });
 
-test('json: the FORMAT.md object, paths relative with /, 0-based ranges, fix titles, sorted', (t) => {
+test('json: the docs/format.md object, paths relative with /, 0-based ranges, fix titles, sorted', (t) => {
   const ws = workspace(files);
   t.after(ws.remove);
   const r = exconn(['check', '--format', 'json', 'sub', '.'], ws.dir);

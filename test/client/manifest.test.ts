@@ -9,7 +9,7 @@ const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
 const contributes = pkg.contributes;
 const globs = ['connector', 'routinggroup', 'organization'].flatMap((k) => [`*.${k}.yaml`, `*.${k}.yml`]);
 
-test("the language exchange-connector covers FORMAT.md's globs and activates on them", () => {
+test("the language exchange-connector covers docs/format.md's globs and activates on them", () => {
   const [lang] = contributes.languages;
   assert.equal(lang.id, 'exchange-connector');
   assert.deepEqual([...lang.filenamePatterns].sort(), [...globs].sort());

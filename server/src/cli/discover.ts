@@ -3,7 +3,7 @@ import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { CliError, describeFsError } from './errors';
 import { globBase, globToRegExp, hasGlob } from './glob';
 
-/** The files a folder holds for the checker (FORMAT.md "Files"). */
+/** The files a folder holds for the checker (docs/format.md "Files"). */
 export const CONNECTOR_FILE = /\.(connector|routinggroup|organization)\.ya?ml$/;
 
 /** Folders never entered: dependencies and dot-folders (.git, .vscode …). */

@@ -1,6 +1,6 @@
 import type { CheckReport } from './report';
 
-/** The `--format json` object of FORMAT.md: 0-based LSP ranges, diagnostics sorted by file then position. */
+/** The `--format json` object of docs/format.md: 0-based LSP ranges, diagnostics sorted by file then position. */
 export function formatJson(report: CheckReport): string {
   const diagnostics = report.files.flatMap((file) =>
     file.findings.map((d) => ({

@@ -1,6 +1,7 @@
 import { SCHEMA_PATH, schemaText } from '../schema/generate';
 import { updatePackageJson } from './rulesSetting';
 import { RULES_DOC_PATH, updateRulesDoc } from './rulesTable';
+import { FORMAT_DOC_PATH, updateFormatDoc } from './formatDoc';
 
 /**
  * Every file (or part of a file) generated from the catalog and codes.ts.
@@ -24,4 +25,5 @@ export const GENERATED: readonly GeneratedFile[] = [
   { path: SCHEMA_PATH, update: () => schemaText() },
   { path: 'package.json', update: existing('package.json', updatePackageJson) },
   { path: RULES_DOC_PATH, update: existing(RULES_DOC_PATH, updateRulesDoc) },
+  { path: FORMAT_DOC_PATH, update: existing(FORMAT_DOC_PATH, updateFormatDoc) },
 ];

@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
-/** The connector files of FORMAT.md: *.connector.yaml, *.routinggroup.yaml, *.organization.yaml (and .yml). */
+/** The connector files of docs/format.md: *.connector.yaml, *.routinggroup.yaml, *.organization.yaml (and .yml). */
 export const CONNECTOR_FILE = /\.(connector|routinggroup|organization)\.ya?ml$/;
 
 /** The same, as the glob the client watches. */

@@ -435,6 +435,8 @@ const advanced: FieldSpec = {
         },
         {
           ...connectionTime('Connection time (ETRN/TURN)'),
+          // The ETRN/TURN schedule is set on the Advanced tab, not on Delivery Options.
+          esm: { tab: 'Advanced', label: 'Connection time (ETRN/TURN)' },
           doc: 'When to request from the different server, with `request: fromDifferentServer`.',
         },
         { ...schedule, esm: { tab: 'Advanced', label: 'Customize (ETRN/TURN)' } },

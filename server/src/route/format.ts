@@ -31,7 +31,7 @@ export function formatRouteText(q: RouteQuery, r: RouteResult): string {
   return out.join('\n') + '\n';
 }
 
-/** `exconn route --format json`: the result object as FORMAT.md shows it. */
+/** `exconn route --format json`: the result object as docs/format.md shows it. */
 export function formatRouteJson(r: RouteResult): string {
   return JSON.stringify(r, null, 2) + '\n';
 }

@@ -8,7 +8,7 @@ import { duplicateConnectorRule, duplicateGroupRule } from './names';
 import { routingGroupRule } from './routingGroups';
 import { organizationRule } from './organization';
 
-/** Every workspace rule (FORMAT.md, "The workspace"). */
+/** Every workspace rule (docs/format.md, "Codes across the workspace"). */
 export const WORKSPACE_RULES: readonly WorkspaceRule<never>[] = [
   groupRefRule,
   bridgeheadRule,

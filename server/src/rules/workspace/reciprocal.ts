@@ -11,7 +11,7 @@ import { yamlString } from './groups';
 /**
  * missing-reciprocal-connector: Exchange does not create the connector back
  * from the remote routing group; without it, mail flows one way only. The fix
- * writes that connector as a new file (FORMAT.md gives its name and content).
+ * writes that connector as a new file (docs/format.md gives its name and content).
  */
 export const reciprocalRule: WorkspaceRule<ConnectorModel> = {
   kind: 'SmtpConnector',
