@@ -4,6 +4,8 @@ Commands:
   check [PATH...]   check connector, routing-group and organization files
   route --from RG (--to ADDRESS | --to-group RG) [PATH...]
                     which connectors carry a message, hop by hop
+  import EXPORT.ldf --out DIR [--timezone +HH:MM]
+                    write the organization from an ldifde export
 
 Options:
   -h, --help        show help (exconn <command> --help for a command's)

@@ -1,0 +1,126 @@
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep, isAbsolute } from 'node:path';
+import { importLdif, formatImportReport } from '../import';
+import { parseOffset, formatOffset } from '../import/schedule';
+import { CliError, describeFsError } from './errors';
+import { shownPath } from './report';
+import type { CliIo } from './io';
+
+export const IMPORT_USAGE = `Usage: exconn import EXPORT.ldf --out DIR [--timezone +HH:MM] [--overwrite]
+
+Reads an ldifde export of CN=Microsoft Exchange,CN=Services,CN=Configuration,...
+and writes the organization into DIR: one *.organization.yaml, and per
+administrative group and routing group a folder with the *.routinggroup.yaml
+and one *.connector.yaml per connector. Only what the export says is written;
+what it cannot say is named at the top of each file and in the report printed
+here. Passwords are never written. Export with:
+
+  ldifde -f export.ldf -d "CN=Microsoft Exchange,CN=Services,CN=Configuration,DC=..." -p subtree -o msExchSmtpOutboundSecurityPassword
+
+Options:
+  --out DIR           the folder to write into (created when missing)
+  --timezone +HH:MM   the offset from UTC at which schedules are written (default +00:00);
+                      Active Directory keeps schedules in UTC
+  --overwrite         replace files that exist (by default the import stops instead)
+  -h, --help          show this help
+
+Exit status: 0 when the organization was imported, 2 for a usage error, an
+export that cannot be read or holds no organization, or a file that exists.
+`;
+
+interface ImportArgs {
+  export: string;
+  out: string;
+  offsetMinutes: number;
+  overwrite: boolean;
+}
+
+const usage = (m: string) => new CliError(m, 2, true);
+
+export function parseImportArgs(argv: readonly string[]): ImportArgs | 'help' {
+  let exportPath: string | undefined;
+  let out: string | undefined;
+  let offset = 0;
+  let overwrite = false;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '-h' || a === '--help') return 'help';
+    const [flag, inline] =
+      a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
+    const value = () => {
+      const v = inline ?? argv[++i];
+      if (v === undefined || v === '') throw usage(`${flag} needs a value`);
+      return v;
+    };
+    if (flag === '--out') out = value();
+    else if (flag === '--timezone') {
+      const v = value();
+      const m = parseOffset(v);
+      if (m === undefined) throw usage(`--timezone must be an offset such as +01:00 or -05:00 on a quarter hour, not '${v}'`);
+      offset = m;
+    } else if (a === '--overwrite') overwrite = true;
+    else if (a.startsWith('-') && a !== '-') throw usage(`unknown option '${a}'`);
+    else if (exportPath === undefined) exportPath = a;
+    else throw usage(`one export at a time: '${a}' is extra`);
+  }
+  if (exportPath === undefined) throw usage('name the ldifde export to read');
+  if (out === undefined) throw usage('--out DIR is required');
+  return { export: exportPath, out, offsetMinutes: offset, overwrite };
+}
+
+/** Reads an export file for import or drift: its bytes, or a CliError. */
+export function readExport(path: string, cwd: string): Uint8Array {
+  try {
+    return readFileSync(resolve(cwd, path));
+  } catch (e) {
+    throw new CliError(`cannot read ${path}: ${describeFsError(e)}`);
+  }
+}
+
+/** `exconn import`: converts, then writes each file through a temporary file and a rename, never outside --out. */
+export function runImport(argv: readonly string[], io: CliIo): number {
+  const args = parseImportArgs(argv);
+  if (args === 'help') {
+    io.out(IMPORT_USAGE);
+    return 0;
+  }
+  const bytes = readExport(args.export, io.cwd);
+  const result = importLdif(bytes, { offsetMinutes: args.offsetMinutes });
+  if (!result.found) {
+    io.err(formatImportReport(result.report));
+    throw new CliError(`${args.export} holds no Exchange organization: nothing written`);
+  }
+  const outDir = resolve(io.cwd, args.out);
+  const targets = result.files.map((f) => ({ file: f, abs: inside(outDir, f.path) }));
+  if (!args.overwrite) {
+    const existing = targets.find((t) => existsSync(t.abs));
+    if (existing) throw new CliError(`${shownPath(io.cwd, existing.abs)} exists: import into an empty folder, or give --overwrite`);
+  }
+  for (const t of targets) writeAtomically(t.abs, t.file.text, io.cwd);
+  io.out(formatImportReport(result.report));
+  io.out(
+    `${result.files.length} files written to ${shownPath(io.cwd, outDir) || '.'} (schedules at UTC${formatOffset(args.offsetMinutes)})\n`,
+  );
+  return 0;
+}
+
+/** The absolute path of a relative path under dir; a path that would leave dir is refused. */
+export function inside(dir: string, rel: string): string {
+  const abs = resolve(dir, ...rel.split('/'));
+  const r = relative(dir, abs);
+  if (r === '' || r.startsWith('..') || isAbsolute(r) || r.split(sep).includes('..'))
+    throw new CliError(`refusing to write outside ${dir}: ${rel}`);
+  return abs;
+}
+
+function writeAtomically(abs: string, text: string, cwd: string): void {
+  const tmp = join(dirname(abs), `.${Date.now().toString(36)}-${process.pid}.exconn-import.tmp`);
+  try {
+    mkdirSync(dirname(abs), { recursive: true });
+    writeFileSync(tmp, text, { encoding: 'utf8', flag: 'wx' });
+    renameSync(tmp, abs);
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    throw new CliError(`cannot write ${shownPath(cwd, abs)}: ${describeFsError(e)}`);
+  }
+}
