@@ -2,7 +2,9 @@
  * A generated organization for the benchmark: `groups` routing groups in a
  * ring with chords, each with two servers, and four connectors per group (to
  * the neighbours at ±1 and ±7, so that every link has its reciprocal). Every
- * 50th group also carries an Internet address space. Paths are in memory.
+ * 50th group also has an Internet connector of its own (an address space on
+ * a link connector would hand the message to the neighbour, and loop back).
+ * Paths are in memory.
  */
 export function generateOrganization(groups = 500): Map<string, string> {
   const files = new Map<string, string>();
@@ -26,7 +28,6 @@ export function generateOrganization(groups = 500): Map<string, string> {
     );
     for (const step of [1, -1, 7, -7]) {
       const to = i + step;
-      const internet = i % 50 === 0 && step === 1;
       files.set(
         `/bench/${name(i)}/${name(i).toLowerCase()}-to-${name(to).toLowerCase()}.connector.yaml`,
         [
@@ -41,7 +42,6 @@ export function generateOrganization(groups = 500): Map<string, string> {
           '  localBridgeheads:',
           `    - server: ${name(i)}-EX01`,
           '      virtualServer: Default SMTP Virtual Server',
-          ...(internet ? ['addressSpace:', '  entries:', '    - type: SMTP', '      address: "*"', `      cost: ${1 + (i % 7)}`] : []),
           'connectedRoutingGroups:',
           `  - routingGroup: ${name(to)}`,
           `    cost: ${1 + ((i * 31 + step) & 7)}`,
@@ -49,6 +49,26 @@ export function generateOrganization(groups = 500): Map<string, string> {
         ].join('\n'),
       );
     }
+    if (i % 50 === 0)
+      files.set(
+        `/bench/${name(i)}/${name(i).toLowerCase()}-internet.connector.yaml`,
+        [
+          'kind: SmtpConnector',
+          `name: ${name(i)} Internet`,
+          `administrativeGroup: ${ag}`,
+          `routingGroup: ${name(i)}`,
+          'general:',
+          '  localBridgeheads:',
+          `    - server: ${name(i)}-EX02`,
+          '      virtualServer: Default SMTP Virtual Server',
+          'addressSpace:',
+          '  entries:',
+          '    - type: SMTP',
+          '      address: "*"',
+          `      cost: ${1 + (i % 7)}`,
+          '',
+        ].join('\n'),
+      );
   }
   return files;
 }

@@ -1,6 +1,6 @@
 /**
  * Benchmark: the full check of a generated organization of 500 routing groups
- * and 2,000 connectors, one incremental update (one connector edited, the
+ * and 2,010 connectors, one incremental update (one connector edited, the
  * affected files checked again), and a route across it. Run: node bench/workspace.mjs
  * Targets on a 2-core machine: full check ≤ 10 s, one update ≤ 100 ms.
  */

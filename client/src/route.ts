@@ -4,7 +4,7 @@ import type { PassReason } from '../../server/src/route/types';
 
 const REASONS: Record<PassReason, string> = {
   'address-space': 'its address space does not match, or a more specific one does',
-  scope: 'its scope is its own routing group',
+  scope: 'its scope is its own routing group, and the message is in another',
   size: 'the message is not smaller than its size limit',
   priority: 'it does not carry messages of this priority',
   type: 'it does not carry this type of message (system or non-system)',
@@ -24,13 +24,20 @@ export function formatRoute(query: RouteQuery, result: RouteResult): string {
   out.push(
     `Route from ${query.from} to ${target} (${query.sizeKB ?? 1} KB, ${query.priority ?? 'normal'} priority, ${query.system ? 'system' : 'non-system'})`,
   );
-  if (!result.delivered || result.routes.length === 0) {
+  if (result.loop) {
+    out.push(`  Not delivered: the message loops: ${result.loop.join(' → ')} (NDR 5.4.6).`);
+    for (const hop of result.loopHops ?? []) out.push(`    ${hop.from} → ${hop.to}  via "${hop.connector}" (cost ${hop.cost})`);
+  } else if (!result.delivered || result.routes.length === 0) {
     out.push('  Not delivered: no connector can carry this message.');
   } else {
     if (result.routes.length > 1) out.push(`  ${result.routes.length} routes of equal cost share the load:`);
     result.routes.forEach((route, i) => {
       out.push(`  ${result.routes.length > 1 ? `Route ${i + 1}, t` : 'T'}otal cost ${route.totalCost}:`);
       for (const hop of route.hops) out.push(`    ${hop.from} → ${hop.to}  via "${hop.connector}" (cost ${hop.cost})`);
+      if (route.exit === 'dns') {
+        const group = route.hops.length ? route.hops[route.hops.length - 1].to : query.from;
+        out.push(`    then by DNS from the SMTP virtual servers of ${group}`);
+      }
     });
   }
   if (result.passedOver.length) {

@@ -10,6 +10,7 @@ test('a delivered route reads hop by hop, then the passed-over candidates with r
       routes: [
         {
           totalCost: 11,
+          exit: 'connector',
           hops: [
             { connector: 'Paris to Boston', from: 'Paris', to: 'Boston', cost: 1 },
             { connector: 'Boston Internet', from: 'Boston', to: '*', cost: 10 },
@@ -39,8 +40,8 @@ test('routes sharing the load are numbered; an undelivered message says so', () 
     {
       delivered: true,
       routes: [
-        { totalCost: 5, hops: [hop('A')] },
-        { totalCost: 5, hops: [hop('B')] },
+        { totalCost: 5, exit: 'connector', hops: [hop('A')] },
+        { totalCost: 5, exit: 'connector', hops: [hop('B')] },
       ],
       passedOver: [],
     },
@@ -57,5 +58,37 @@ test('routes sharing the load are numbered; an undelivered message says so', () 
   assert.match(
     none,
     /to routing group Oslo .*\n  Not delivered: no connector can carry this message\.\n  Passed over:\n {4}"Rome Out": its connection time is never$/,
+  );
+});
+
+test('a DNS exit names the group that sends by DNS; a loop names its groups and NDR 5.4.6', () => {
+  const dns = formatRoute(
+    { from: 'Nairobi', to: 'x@example.com' },
+    {
+      delivered: true,
+      routes: [{ totalCost: 1, exit: 'dns', hops: [{ connector: 'N to J', from: 'Nairobi', to: 'Johannesburg', cost: 1 }] }],
+      passedOver: [],
+    },
+  );
+  assert.match(
+    dns,
+    /Total cost 1:\n {4}Nairobi → Johannesburg {2}via "N to J" \(cost 1\)\n {4}then by DNS from the SMTP virtual servers of Johannesburg\n/,
+  );
+  const loop = formatRoute(
+    { from: 'London', to: 'x@fabrikam.com' },
+    {
+      delivered: false,
+      routes: [],
+      loop: ['London', 'Paris', 'London'],
+      loopHops: [
+        { connector: 'L to P', from: 'London', to: 'Paris', cost: 1 },
+        { connector: 'P to L', from: 'Paris', to: 'London', cost: 1 },
+      ],
+      passedOver: [],
+    },
+  );
+  assert.match(
+    loop,
+    /\n {2}Not delivered: the message loops: London → Paris → London \(NDR 5\.4\.6\)\.\n {4}London → Paris {2}via "L to P"/,
   );
 });

@@ -18,6 +18,7 @@ test('exconn route --format json prints the routes and exits 0 when delivered', 
   assert.deepEqual(out.routes, [
     {
       totalCost: 11,
+      exit: 'connector',
       hops: [
         { connector: 'Paris to Boston', from: 'Paris', to: 'Boston', cost: 1 },
         { connector: 'Boston Internet', from: 'Boston', to: '*', cost: 10 },
@@ -60,4 +61,50 @@ test('exconn route: an unknown --from or --to-group, or a missing target, is exi
   const d = exconn('--from', 'Paris', '--to', 'user@');
   assert.equal(d.status, 2);
   assert.match(d.stderr, /--to: 'user@' is neither an e-mail address nor a domain/);
+});
+
+/** Runs the built CLI in the hop-by-hop fixture's folder. */
+function hops(...args: string[]) {
+  const r = spawnSync(process.execPath, [join(ROOT, 'dist', 'cli.js'), 'route', ...args], { cwd: fixture('route-hops'), encoding: 'utf8' });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+test('exconn route: a DNS exit is delivered (exit 0) and says which group sends by DNS', () => {
+  const r = hops('--from', 'Nairobi', '--to', 'someone@example.com');
+  assert.equal(r.status, 0, r.stderr);
+  const lines = r.stdout.split('\n');
+  assert.equal(lines[0], 'From Nairobi to someone@example.com (1 KB, normal priority, non-system): delivered');
+  assert.deepEqual(lines.slice(1, 3), ['Route 1, total cost 0:', '  then by DNS from the SMTP virtual servers of Nairobi']);
+  const json = JSON.parse(hops('--from', 'Nairobi', '--to', 'someone@example.com', '--format', 'json').stdout);
+  assert.deepEqual(json.routes, [{ totalCost: 0, exit: 'dns', hops: [] }]);
+});
+
+test('exconn route: a loop is not delivered (exit 1), with the groups in order and NDR 5.4.6', () => {
+  const r = hops('--from', 'Nairobi', '--to', 'buyer@fabrikam.com');
+  assert.equal(r.status, 1);
+  const lines = r.stdout.split('\n');
+  assert.equal(
+    lines[0],
+    'From Nairobi to buyer@fabrikam.com (1 KB, normal priority, non-system): not delivered: loops: London → Paris → London (NDR 5.4.6)',
+  );
+  assert.deepEqual(lines.slice(1, 4), [
+    'Loop:',
+    '  London -> Paris via "London to Paris" (cost 1)',
+    '  Paris -> London via "Paris to London" (cost 1)',
+  ]);
+  const json = JSON.parse(hops('--from', 'Nairobi', '--to', 'buyer@fabrikam.com', '--format', 'json').stdout);
+  assert.equal(json.delivered, false);
+  assert.deepEqual(json.loop, ['London', 'Paris', 'London']);
+});
+
+test('exconn route: hop by hop, re-routed at Johannesburg; oversize only above thresholdKB', () => {
+  const r = hops('--from', 'Nairobi', '--to', 'a@partner.net');
+  assert.equal(r.status, 0, r.stderr);
+  assert.deepEqual(r.stdout.split('\n').slice(1, 4), [
+    'Route 1, total cost 2:',
+    '  Nairobi -> Johannesburg via "Nairobi to Johannesburg" (cost 1)',
+    '  Johannesburg -> *.partner.net via "Johannesburg Partner" (cost 1)',
+  ]);
+  assert.equal(hops('--from', 'Johannesburg', '--to', 'x@example.com', '--size', '2000').status, 0);
+  assert.equal(hops('--from', 'Johannesburg', '--to', 'x@example.com', '--size', '2001').status, 1);
 });

@@ -14,12 +14,15 @@ export const ROUTE_USAGE = `Usage: exconn route --from ROUTING_GROUP (--to ADDRE
                     [PATH...] [--format text|json]
 
 Says which connectors carry such a message from that routing group, hop by
-hop, with each hop's cost, and why every other candidate was passed over.
+hop (each routing group it reaches chooses again), with each hop's cost, and
+why every other candidate was passed over. Where no connector in scope
+matches the address, the message leaves by DNS.
 PATHs are read as by 'exconn check' (default: the current folder). A routing
 group is named NAME, or ADMINISTRATIVE GROUP/NAME when the name is in several.
 A message is 1 KB, normal priority and non-system unless told otherwise.
 
-Exit status: 0 when the message is delivered, 1 when nothing can carry it,
+Exit status: 0 when the message is delivered (by a connector or by DNS), 1
+when the connectors that match all refuse it or it loops,
 2 for a usage error, an unknown routing group or a path that cannot be read.
 `;
 

@@ -3,27 +3,40 @@ import type { PassReason, RouteQuery, RouteResult } from './types';
 /** What each reason means, in the words of the text output. */
 export const REASON_TEXT: Record<PassReason, string> = {
   'address-space': 'its address space does not match, or a more specific one does',
-  scope: 'its address space has routing-group scope and the message starts in another routing group',
+  scope: 'its address space has routing-group scope and the message is in another routing group',
   size: 'the message is not smaller than its size limit',
   priority: "it does not allow the message's priority",
   type: 'it does not allow this type of message (system or non-system)',
   schedule: 'it never connects (connectionTime never, or no open window)',
   cost: 'a route with a lower total cost exists',
-  unreachable: 'its routing group cannot be reached from the start',
+  unreachable: 'its routing group cannot be reached from the group the message is in',
 };
+
+/** The heading's verdict: delivered, shared, looping or refused. */
+function verdict(r: RouteResult): string {
+  if (r.loop) return `not delivered: loops: ${r.loop.join(' → ')} (NDR 5.4.6)`;
+  if (!r.delivered) return 'not delivered: no connector can carry it';
+  return r.routes.length > 1 ? `${r.routes.length} routes share the load` : 'delivered';
+}
 
 /** `exconn route --format text`: a heading, one line per hop of each route, then the passed-over connectors. */
 export function formatRouteText(q: RouteQuery, r: RouteResult): string {
   const target = q.toGroup !== undefined ? `routing group ${q.toGroup}` : q.to;
   const kind = `${q.sizeKB ?? 1} KB, ${q.priority ?? 'normal'} priority, ${q.system ? 'system' : 'non-system'}`;
-  const out = [
-    `From ${q.from} to ${target} (${kind}): ${r.delivered ? (r.routes.length > 1 ? `${r.routes.length} routes share the load` : 'delivered') : 'not delivered: no connector can carry it'}`,
-  ];
+  const out = [`From ${q.from} to ${target} (${kind}): ${verdict(r)}`];
   r.routes.forEach((route, i) => {
     out.push(`Route ${i + 1}, total cost ${route.totalCost}:`);
-    if (route.hops.length === 0) out.push('  (already there)');
+    if (route.hops.length === 0 && route.exit === 'connector') out.push('  (already there)');
     for (const h of route.hops) out.push(`  ${h.from} -> ${h.to} via "${h.connector}" (cost ${h.cost})`);
+    if (route.exit === 'dns') {
+      const last = route.hops.length ? route.hops[route.hops.length - 1].to : q.from;
+      out.push(`  then by DNS from the SMTP virtual servers of ${last}`);
+    }
   });
+  if (r.loopHops?.length) {
+    out.push('Loop:');
+    for (const h of r.loopHops) out.push(`  ${h.from} -> ${h.to} via "${h.connector}" (cost ${h.cost})`);
+  }
   if (r.passedOver.length) {
     out.push('Passed over:');
     for (const p of r.passedOver) out.push(`  "${p.connector}": ${p.reason}: ${REASON_TEXT[p.reason]}`);
@@ -31,7 +44,7 @@ export function formatRouteText(q: RouteQuery, r: RouteResult): string {
   return out.join('\n') + '\n';
 }
 
-/** `exconn route --format json`: the result object as docs/format.md shows it. */
+/** `exconn route --format json`: the result object as docs/routing.md shows it. */
 export function formatRouteJson(r: RouteResult): string {
   return JSON.stringify(r, null, 2) + '\n';
 }
