@@ -337,7 +337,7 @@ const deliveryOptions: FieldSpec = {
           type: kb,
           required: true,
           esm: { tab: 'Delivery Options', label: 'Oversize messages are greater than (KB)' },
-          doc: 'Messages of at least this many KB are oversize and follow the oversize connection time.',
+          doc: 'Messages greater than this many KB are oversize and follow the oversize connection time (a message of exactly this size is not).',
         },
         { ...connectionTime('Connection time (oversize messages)'), default: 'always' },
         { ...schedule, esm: { tab: 'Delivery Options', label: 'Customize (oversize messages)' } },
