@@ -16,7 +16,10 @@ import { nameKey, hostKey } from '../workspace/names';
 import type { Workspace } from '../engine/workspace';
 import type { Caps } from './caps';
 import { enumValues, fieldDoc, valueDoc } from './docs';
-import { adminGroups, findGroup, nameIndex, findServer, type NameIndex } from './names';
+import { nameIndex, type NameIndex } from './names';
+import { sorted } from '../workspace/nameIndex';
+import { isSeq } from 'yaml';
+import { items, stringValue, valueOf } from '../model/access';
 import { CONNECTOR_SNIPPET, ROUTING_GROUP_SNIPPET, plainSnippet } from './snippets';
 
 const EMPTY: CompletionList = { isIncomplete: false, items: [] };
@@ -274,7 +277,7 @@ function valueItems(
     case 'routingGroup': {
       const own = facts.routingGroup && path.length > 0 ? nameKey(facts.routingGroup) : undefined;
       return names(
-        index.routingGroups
+        sorted(index.routingGroups)
           .filter((g) => g.model.name && nameKey(g.model.name.value) !== own)
           .map((g) => ({
             name: g.model.name!.value,
@@ -284,8 +287,8 @@ function valueItems(
       );
     }
     case 'server': {
-      const rg = facts.routingGroup ? findGroup(index, facts.routingGroup, facts.adminGroup) : undefined;
-      const servers = rg ? rg.model.servers : index.routingGroups.flatMap((g) => g.model.servers);
+      const rg = facts.routingGroup ? index.findGroup(facts.routingGroup, facts.adminGroup) : undefined;
+      const servers = rg ? rg.model.servers : sorted(index.routingGroups).flatMap((g) => g.model.servers);
       return names(
         servers
           .filter((s) => s.name)
@@ -294,7 +297,7 @@ function valueItems(
     }
     case 'virtualServer': {
       const server = loc.siblingValues.server;
-      const found = server ? findServer(index, server) : undefined;
+      const found = server ? index.findServer(server) : undefined;
       const on = found?.server.name?.value;
       return names(
         (found ? found.server.virtualServers : ['Default SMTP Virtual Server']).map((v) => ({
@@ -306,7 +309,7 @@ function valueItems(
     case 'host': {
       const hosts: Named[] = [];
       for (const c of facts.connected) {
-        const g = findGroup(index, c, facts.adminGroup);
+        const g = index.findGroup(c, facts.adminGroup);
         for (const s of g?.model.servers ?? []) {
           if (s.fqdn)
             hosts.push({
@@ -320,7 +323,11 @@ function valueItems(
       return names(hosts.filter((h) => !seen.has(hostKey(h.name)) && !!seen.add(hostKey(h.name))));
     }
     case 'organization':
-      return names(index.organizations.filter((o) => o.model.name).map((o) => o.model.name!.value));
+      return names(
+        sorted(index.organizations)
+          .filter((o) => o.model.name)
+          .map((o) => o.model.name!.value),
+      );
     default:
       return [];
   }
@@ -363,3 +370,17 @@ function connectorFacts(doc: ParsedDocument): ConnectorFacts {
 }
 
 export type { NameIndex };
+
+/** Every administrative group the workspace names: those of routing groups and connectors, then the organization's. */
+function adminGroups(index: NameIndex): string[] {
+  const seen = new Map<string, string>();
+  const add = (s: string | undefined) => {
+    if (s && !seen.has(nameKey(s))) seen.set(nameKey(s), s);
+  };
+  for (const a of index.adminGroups()) add(a);
+  for (const o of sorted(index.organizations)) {
+    const seq = valueOf(o.doc, o.doc.root, 'administrativeGroups');
+    if (isSeq(seq)) for (const it of items(o.doc, seq)) add(stringValue(it));
+  }
+  return [...seen.values()];
+}

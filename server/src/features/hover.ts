@@ -7,7 +7,7 @@ import type { Caps } from './caps';
 import { enumValues, fieldDoc, valueDoc } from './docs';
 import { kindOf, unwrap } from './completion';
 import { hostKey } from '../workspace/names';
-import { connectorsIn, findGroup, findServer, nameIndex, occurrenceAt, type NameIndex, type Occurrence } from './names';
+import { nameIndex, occurrenceAt, type NameIndex, type Occurrence } from './names';
 
 /** Hover on a key (its documentation) or on a value (an allowed value's meaning, or what a name stands for). */
 export function hover(ws: Workspace, uri: string, position: Position, caps: Caps): Hover | null {
@@ -59,15 +59,12 @@ export function hover(ws: Workspace, uri: string, position: Position, caps: Caps
 
 /** "Server X of routing group Y" for a host name or address that is one of the workspace's servers. */
 function serverByHost(index: NameIndex, host: string): string | undefined {
-  const k = hostKey(host);
-  for (const g of index.routingGroups) {
-    for (const s of g.model.servers) {
-      if ((s.fqdn && hostKey(s.fqdn.value) === k) || (s.ip && s.ip.value === k))
-        return `Server ${s.name?.value ?? '?'} of routing group ${g.model.name?.value ?? '?'}`;
-    }
-  }
-  return undefined;
+  const found = index.findHost(host);
+  return found ? `Server ${found.server.name?.value ?? '?'} of routing group ${found.group.model.name?.value ?? '?'}` : undefined;
 }
+
+/** A hover lists at most this many connectors or servers, then says how many more there are. */
+export const HOVER_LIST_LIMIT = 20;
 
 /** What a routing-group, server or virtual-server name stands for. */
 function nameHover(index: NameIndex, occ: Occurrence, md: boolean): MarkupContent | undefined {
@@ -76,26 +73,27 @@ function nameHover(index: NameIndex, occ: Occurrence, md: boolean): MarkupConten
   const lines: string[] = [];
   if (occ.kind === 'routingGroup') {
     const admin = occ.id.slice(3, occ.id.indexOf('/'));
-    const g = findGroup(index, occ.name, admin);
+    const g = index.findGroup(occ.name, admin);
     if (!g) {
       lines.push(`Routing group ${b(occ.name)}: no document defines it (inferred).`);
     } else {
       const m = g.model;
       lines.push(`Routing group ${b(m.name?.value ?? occ.name)} in ${m.adminGroup?.value ?? 'no administrative group'}`);
+      const servers = m.servers.slice(0, HOVER_LIST_LIMIT);
       lines.push(
-        m.servers.length
-          ? `Servers:\n${m.servers.map((s) => `${bullet}${s.name?.value ?? '?'}${s.fqdn ? ` (${s.fqdn.value})` : ''}`).join('\n')}`
+        servers.length
+          ? `Servers:\n${servers.map((s) => `${bullet}${s.name?.value ?? '?'}${s.fqdn ? ` (${s.fqdn.value})` : ''}`).join('\n')}${more(m.servers.length, bullet)}`
           : 'No servers.',
       );
-      const conns = connectorsIn(index, m.name?.value ?? occ.name, m.adminGroup?.value);
+      const conns = index.connectorsIn(m.name?.value ?? occ.name, m.adminGroup?.value, HOVER_LIST_LIMIT);
       lines.push(
-        conns.length
-          ? `Connectors:\n${conns.map((c) => `${bullet}${c.model.name?.value ?? '(unnamed)'}${connectedText(c.model.connected.map((x) => x.routingGroup?.value ?? x.exchange55Site ?? '?'))}`).join('\n')}`
+        conns.total
+          ? `Connectors:\n${conns.entries.map((c) => `${bullet}${c.model.name?.value ?? '(unnamed)'}${connectedText(c.model.connected.map((x) => x.routingGroup?.value ?? x.exchange55Site ?? '?'))}`).join('\n')}${more(conns.total, bullet)}`
           : 'No connectors.',
       );
     }
   } else if (occ.kind === 'server') {
-    const found = findServer(index, occ.name);
+    const found = index.findServer(occ.name);
     if (!found) {
       lines.push(`Server ${b(occ.name)}: no routing group lists it.`);
     } else {
@@ -108,10 +106,15 @@ function nameHover(index: NameIndex, occ: Occurrence, md: boolean): MarkupConten
     }
   } else {
     const server = occ.id.slice(3, occ.id.indexOf('/'));
-    const found = findServer(index, server);
+    const found = index.findServer(server);
     lines.push(`SMTP virtual server ${b(occ.name)} on ${found?.server.name?.value ?? server}`);
   }
   return { kind: md ? 'markdown' : 'plaintext', value: lines.join('\n\n') };
+}
+
+/** "…and N more" after a list cut at HOVER_LIST_LIMIT. */
+function more(total: number, bullet: string): string {
+  return total > HOVER_LIST_LIMIT ? `\n${bullet}…and ${total - HOVER_LIST_LIMIT} more` : '';
 }
 
 function connectedText(names: string[]): string {

@@ -19,7 +19,7 @@ function occurrences(
   if (!file) return undefined;
   const hit = occurrenceAt(file, pos.line, pos.character);
   if (!hit) return undefined;
-  const all = nameIndex(ws).byId.get(hit.occ.id) ?? [];
+  const all = nameIndex(ws).occurrencesOf(hit.occ.id);
   const server = hit.occ.kind === 'virtualServer' ? hit.occ.id.slice(3, hit.occ.id.indexOf('/')) : '';
   return { at: shiftRange(hit.occ.range, hit.fd.line), all, name: hit.occ.name, kind: hit.occ.kind, server };
 }
@@ -32,7 +32,7 @@ export function definition(ws: Workspace, uri: string, pos: Position): Location[
   const defs = o.all.filter((x) => x.definition);
   if (defs.length || o.kind !== 'virtualServer') return defs.map(loc);
   // A virtual server the server does not list (the default one): the server is where it lives.
-  const server = nameIndex(ws).byId.get(serverId(o.server)) ?? [];
+  const server = nameIndex(ws).occurrencesOf(serverId(o.server));
   return server.filter((x) => x.definition).map(loc);
 }
 

@@ -7,6 +7,7 @@ import { readKind } from '../rules/kind';
 import type { Workspace } from '../engine/workspace';
 import type { Caps } from './caps';
 import { nameIndex } from './names';
+import { sorted } from '../workspace/nameIndex';
 
 /** Above this many YAML documents in one file, the outline stops at the tabs, so that it stays small. */
 export const DEEP_OUTLINE_LIMIT = 200;
@@ -134,15 +135,15 @@ export function workspaceSymbols(ws: Workspace, query: string): WorkspaceSymbol[
     return true;
   };
   const out: WorkspaceSymbol[] = [];
-  const at = (uri: string, fd: FileDocument, r: Range) => ({ uri, range: shiftRange(r, fd.line) });
-  for (const g of index.routingGroups) {
+  const at = (uri: string, fd: { line: number }, r: Range) => ({ uri, range: shiftRange(r, fd.line) });
+  for (const g of sorted(index.routingGroups)) {
     const m = g.model;
     if (m.name && matches(m.name.value))
       out.push({
         name: m.name.value,
         kind: SymbolKind.Namespace,
         containerName: m.adminGroup?.value ?? '',
-        location: at(g.uri, g.fd, m.name.range),
+        location: at(g.uri, g, m.name.range),
       });
     for (const s of m.servers) {
       if (s.name && matches(s.name.value))
@@ -150,18 +151,18 @@ export function workspaceSymbols(ws: Workspace, query: string): WorkspaceSymbol[
           name: s.name.value,
           kind: SymbolKind.Class,
           containerName: m.name?.value ?? '',
-          location: at(g.uri, g.fd, s.name.range),
+          location: at(g.uri, g, s.name.range),
         });
     }
   }
-  for (const c of index.connectors) {
+  for (const c of sorted(index.connectors)) {
     const m = c.model;
     if (m.name && matches(m.name.value))
       out.push({
         name: m.name.value,
         kind: SymbolKind.Interface,
         containerName: m.routingGroup?.value ?? '',
-        location: at(c.uri, c.fd, m.name.range),
+        location: at(c.uri, c, m.name.range),
       });
   }
   return out.slice(0, 1000);

@@ -5,6 +5,7 @@ import { shiftRange } from '../model/text';
 import { nameKey } from '../workspace/names';
 import type { AdministrativeGroupNode, ConnectorNode, ProblemCounts, RoutingGroupNode, Topology } from '../protocol';
 import { nameIndex } from './names';
+import { sorted } from '../workspace/nameIndex';
 import type { ConnectorModel } from '../model/extract';
 import { groupLinks, hasConnectorBack, ownGroupKey } from '../workspace/facts';
 
@@ -16,8 +17,8 @@ import { groupLinks, hasConnectorBack, ownGroupKey } from '../workspace/facts';
 export function topology(ws: Workspace, optionsFor: (uri: string) => CheckOptions): Topology {
   const index = nameIndex(ws);
   const counts = problemCounts(ws, optionsFor);
-  const countOf = (uri: string, fd: FileDocument): ProblemCounts => counts.get(`${uri}#${fd.line}`) ?? { errors: 0, warnings: 0 };
-  const at = (uri: string, fd: FileDocument, r: Range): Location => ({ uri, range: shiftRange(r, fd.line) });
+  const countOf = (uri: string, fd: { line: number }): ProblemCounts => counts.get(`${uri}#${fd.line}`) ?? { errors: 0, warnings: 0 };
+  const at = (uri: string, fd: { line: number }, r: Range): Location => ({ uri, range: shiftRange(r, fd.line) });
 
   const admins = new Map<string, AdministrativeGroupNode>();
   const groups = new Map<string, RoutingGroupNode>();
@@ -38,12 +39,12 @@ export function topology(ws: Workspace, optionsFor: (uri: string) => CheckOption
     return g;
   };
 
-  for (const e of index.routingGroups) {
+  for (const e of sorted(index.routingGroups)) {
     const m = e.model;
     if (!m.name) continue;
     const g = groupNode(m.name.value, m.adminGroup?.value ?? '', false);
-    g.location = at(e.uri, e.fd, m.name.range);
-    add(g.problems, countOf(e.uri, e.fd));
+    g.location = at(e.uri, e, m.name.range);
+    add(g.problems, countOf(e.uri, e));
     for (const s of m.servers) {
       if (!s.name) continue;
       g.servers.push({
@@ -51,20 +52,20 @@ export function topology(ws: Workspace, optionsFor: (uri: string) => CheckOption
         ...(s.fqdn ? { fqdn: s.fqdn.value } : {}),
         version: s.version,
         virtualServers: s.virtualServers,
-        location: at(e.uri, e.fd, s.name.range),
+        location: at(e.uri, e, s.name.range),
       });
     }
   }
-  for (const e of index.connectors) {
+  for (const e of sorted(index.connectors)) {
     const m = e.model;
     if (!m.routingGroup) continue;
     const admin = m.adminGroup?.value ?? '';
     const g = groupNode(m.routingGroup.value, admin, true);
-    const problems = countOf(e.uri, e.fd);
+    const problems = countOf(e.uri, e);
     add(g.problems, problems);
     const node: ConnectorNode = {
       name: m.name?.value ?? '(unnamed)',
-      location: at(e.uri, e.fd, m.name?.range ?? m.kindRange),
+      location: at(e.uri, e, m.name?.range ?? m.kindRange),
       connected: m.connected.map((c) => ({
         ...(c.routingGroup ? { routingGroup: c.routingGroup.value, administrativeGroup: c.adminGroupName ?? admin } : {}),
         ...(c.exchange55Site !== undefined ? { exchange55Site: c.exchange55Site } : {}),
@@ -87,9 +88,9 @@ export function topology(ws: Workspace, optionsFor: (uri: string) => CheckOption
       g.connectors.sort(byName);
     }
   }
-  const org = index.organizations.find((o) => o.model.name);
+  const org = sorted(index.organizations).find((o) => o.model.name);
   return {
-    ...(org ? { organization: { name: org.model.name!.value, location: at(org.uri, org.fd, org.model.name!.range) } } : {}),
+    ...(org ? { organization: { name: org.model.name!.value, location: at(org.uri, org, org.model.name!.range) } } : {}),
     administrativeGroups,
   };
 }

@@ -11,6 +11,7 @@ import {
 import type { Finding } from '../engine/types';
 import { groupKey, nameKey } from './names';
 import { baseName, fileStem } from './paths';
+import { NameIndex } from './nameIndex';
 
 /** One YAML document of one file, as the index knows it. */
 export interface DocEntry {
@@ -82,6 +83,8 @@ export class WorkspaceIndex {
   readonly connectors = new Set<ConnectorEntry>();
   readonly serversByName = new Map<string, { entry: GroupEntry; server: ServerModel }[]>();
   readonly organizations: OrganizationEntry[] = [];
+  /** The editor features' names: every group, server, connector and place a name is written. */
+  readonly names = new NameIndex();
   private readonly dependents = new Map<string, Set<DocEntry>>();
   /** Entries kept through a quiet edit in the current update (see keepQuietEdits). */
   private readonly quiet = new Set<DocEntry>();
@@ -238,6 +241,7 @@ export class WorkspaceIndex {
   }
 
   private link(e: DocEntry): void {
+    this.names.add(e);
     for (const k of e.refs) {
       let s = this.dependents.get(k);
       if (!s) this.dependents.set(k, (s = new Set()));
@@ -261,6 +265,7 @@ export class WorkspaceIndex {
   }
 
   private unlink(e: DocEntry): void {
+    this.names.remove(e);
     for (const k of e.refs) {
       const s = this.dependents.get(k);
       s?.delete(e);

@@ -1,0 +1,91 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Workspace } from '../../server/src/engine/workspace';
+import { hover, HOVER_LIST_LIMIT } from '../../server/src/features/hover';
+import { readCaps } from '../../server/src/features/caps';
+import { rgId, serverId } from '../../server/src/workspace/occurrences';
+import { sorted, type NameIndex } from '../../server/src/workspace/nameIndex';
+import { workspaceOf, routingGroup, connector } from '../helpers/workspace';
+
+const paris = routingGroup('Paris', [{ name: 'PAR-EX01', fqdn: 'par-ex01.paris.contoso.com' }]);
+const boston = routingGroup('Boston', [{ name: 'BOS-EX01', fqdn: 'bos-ex01.boston.contoso.com' }]);
+const link = (n: number, from = 'Paris', to = 'Boston') =>
+  connector({
+    name: `Link ${n}`,
+    from,
+    to: [to],
+    bridgehead: from === 'Paris' ? 'PAR-EX01' : 'BOS-EX01',
+    smartHosts: ['bos-ex01.boston.contoso.com'],
+  });
+
+/** Everything the features can ask of a name index, as plain data. */
+function snapshot(ws: Workspace): unknown {
+  const n: NameIndex = ws.index.names;
+  const place = (e: { uri: string; line: number }) => `${e.uri}:${e.line}`;
+  return {
+    groups: sorted(n.routingGroups).map(place),
+    connectors: sorted(n.connectors).map(place),
+    admins: n.adminGroups().sort(),
+    paris: n.occurrencesOf(rgId('First Administrative Group', 'Paris')).map((o) => `${o.uri}:${o.range.start.line}:${o.definition}`),
+    boston: n.occurrencesOf(rgId('First Administrative Group', 'Boston')).map((o) => `${o.uri}:${o.range.start.line}:${o.definition}`),
+    parServer: n.occurrencesOf(serverId('PAR-EX01')).map((o) => `${o.uri}:${o.range.start.line}`),
+    inParis: n.connectorsIn('Paris', 'First Administrative Group').entries.map(place),
+    findServer: n.findServer('bos-ex01')?.group.uri,
+    findHost: n.findHost('PAR-EX01.paris.contoso.com.')?.server.name?.value,
+  };
+}
+
+test('each workspace owns its name index: a name in one is not in another', () => {
+  const a = workspaceOf({ 'paris.routinggroup.yaml': paris });
+  const b = workspaceOf({ 'boston.routinggroup.yaml': boston });
+  assert.ok(a.index.names.findGroup('Paris'));
+  assert.equal(a.index.names.findGroup('Boston'), undefined);
+  assert.ok(b.index.names.findGroup('Boston'));
+  assert.equal(b.index.names.findGroup('Paris'), undefined);
+});
+
+test('the name index follows edits, moves and removals as a fresh workspace would see them', () => {
+  const files: Record<string, string> = {
+    'paris.routinggroup.yaml': paris,
+    'boston.routinggroup.yaml': boston,
+    'links.connector.yaml': [link(1), link(2), link(3, 'Boston', 'Paris')].join('---\n'),
+  };
+  const ws = workspaceOf(files);
+  const steps: [string, string | undefined][] = [
+    ['links.connector.yaml', `# moved down\n\n${files['links.connector.yaml']}`],
+    ['boston.routinggroup.yaml', boston.replace('BOS-EX01', 'PAR-EX01')],
+    ['paris.routinggroup.yaml', undefined],
+    ['links.connector.yaml', [link(1), link(3, 'Boston', 'Paris')].join('---\n')],
+    ['paris.routinggroup.yaml', paris.replace('Paris', 'paris')],
+    ['boston.routinggroup.yaml', boston],
+  ];
+  const now = { ...files };
+  for (const [uri, text] of steps) {
+    if (text === undefined) {
+      ws.removeFile(uri);
+      delete now[uri];
+    } else {
+      ws.setFile(uri, text);
+      now[uri] = text;
+    }
+    const fresh = new Workspace();
+    for (const u of ws.uris()) fresh.setFile(u, now[u]);
+    assert.deepEqual(snapshot(ws), snapshot(fresh), `after setting ${uri}`);
+  }
+});
+
+test('a routing group hover lists its first connectors in file order and counts the rest', () => {
+  const total = HOVER_LIST_LIMIT + 5;
+  const texts = Array.from({ length: total }, (_, i) => link(total - i));
+  const ws = workspaceOf({
+    'paris.routinggroup.yaml': paris,
+    'boston.routinggroup.yaml': boston,
+    'links.connector.yaml': texts.join('---\n'),
+  });
+  const h = hover(ws, 'paris.routinggroup.yaml', { line: 1, character: 7 }, readCaps(undefined));
+  const value = (h?.contents as { value: string }).value;
+  const listed = value.split('\n').filter((l) => /^ {2}Link \d+/.test(l));
+  assert.equal(listed.length, HOVER_LIST_LIMIT);
+  assert.equal(listed[0].trim().split(' →')[0], `Link ${total}`);
+  assert.ok(value.includes(`…and 5 more`), value);
+});
