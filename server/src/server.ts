@@ -63,7 +63,7 @@ let workspaceFolders = false;
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   caps = { ...readCaps(params.capabilities), rulesDoc: rulesDocUri() };
-  settings = new Settings(connection, caps.configuration, log);
+  settings = new Settings(connection, caps.configuration, log, () => folders);
   diagnostics = new DiagnosticsPublisher(connection, state, settings, caps, log, notifyTopology);
   folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
   workspaceFolders = !!params.capabilities.workspace?.workspaceFolders;
@@ -105,10 +105,12 @@ connection.onInitialized(() =>
           }
           const added = e.added.map((a) => a.uri);
           folders.push(...added);
+          settings.prefetch();
           await diagnostics.whileLoading(() => loadFolders(connection, state, added, caps, info));
         }),
       );
     }
+    settings.prefetch();
     await diagnostics.whileLoading(() => loadFolders(connection, state, folders, caps, info));
   }),
 );

@@ -81,6 +81,8 @@ export class LspClient {
   /** The kinds of the work-done progress notifications received: begin, report…, end. */
   readonly progress: string[] = [];
   settings: Record<string, unknown> = {};
+  /** The scopes of every workspace/configuration request, one list per request. */
+  readonly configurationRequests: (string | undefined)[][] = [];
   private waiters: (() => void)[] = [];
   private exitCode: Promise<number | null>;
   initializeResult!: InitializeResult;
@@ -101,7 +103,10 @@ export class LspClient {
       this.notifications.push({ method: TopologyChangedMethod, params });
       this.wake();
     });
-    conn.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) => p.items.map(() => this.settings));
+    conn.onRequest('workspace/configuration', (p: { items: { section?: string; scopeUri?: string }[] }) => {
+      this.configurationRequests.push(p.items.map((i) => i.scopeUri));
+      return p.items.map(() => this.settings);
+    });
     conn.onRequest('client/registerCapability', () => null);
     conn.onRequest('window/workDoneProgress/create', () => null);
     conn.onRequest('workspace/diagnostic/refresh', () => {

@@ -23,14 +23,17 @@ export function normalize(raw: unknown): ResourceSettings {
 }
 
 /**
- * Settings per resource, through workspace/configuration when the client
- * supports it (requests for several files are batched into one), else from
- * the last didChangeConfiguration. Cleared when the configuration changes.
+ * Settings per workspace folder (what `.vscode/settings.json` scopes them
+ * to), through workspace/configuration when the client supports it, else
+ * from the last didChangeConfiguration. Each folder's are asked for once,
+ * every folder in one request (and a file outside every folder on its own),
+ * and asked for again when the configuration changes.
  */
 export class Settings {
+  /** Settings per scope: a folder's URI, or a file's when no folder holds it. */
   private readonly cache = new Map<string, ResourceSettings>();
   private readonly pending = new Map<string, Promise<ResourceSettings>>();
-  private batch: { uri: string; resolve: (s: ResourceSettings) => void }[] = [];
+  private batch: { scope: string; resolve: (s: ResourceSettings) => void }[] = [];
   private global: ResourceSettings = normalize(undefined);
   private epoch = 0;
 
@@ -38,24 +41,45 @@ export class Settings {
     private readonly connection: Connection,
     private readonly pull: boolean,
     private readonly log: (m: string) => void,
+    /** The workspace folders' URIs, current. */
+    private readonly folders: () => readonly string[] = () => [],
   ) {}
 
   /** The settings last read for a resource (the global ones until then), for synchronous features. */
   now(uri: string): CheckOptions {
-    return this.cache.get(uri) ?? this.global;
+    return this.cache.get(this.scopeOf(uri)) ?? this.global;
   }
 
   get(uri: string): Promise<ResourceSettings> {
-    const hit = this.cache.get(uri);
+    return this.forScope(this.scopeOf(uri));
+  }
+
+  /** Asks for every folder's settings now, in one request, so that the first checks find them read. */
+  prefetch(): void {
+    for (const f of this.folders()) void this.forScope(f);
+  }
+
+  /** The innermost workspace folder holding a file, else the file itself. */
+  scopeOf(uri: string): string {
+    let best: string | undefined;
+    for (const f of this.folders()) {
+      const dir = f.endsWith('/') ? f : `${f}/`;
+      if ((uri === f || uri.startsWith(dir)) && (!best || f.length > best.length)) best = f;
+    }
+    return best ?? uri;
+  }
+
+  private forScope(scope: string): Promise<ResourceSettings> {
+    const hit = this.cache.get(scope);
     if (hit) return Promise.resolve(hit);
     if (!this.pull) return Promise.resolve(this.global);
-    let p = this.pending.get(uri);
+    let p = this.pending.get(scope);
     if (!p) {
       p = new Promise<ResourceSettings>((resolve) => {
-        this.batch.push({ uri, resolve });
+        this.batch.push({ scope, resolve });
         if (this.batch.length === 1) queueMicrotask(() => void this.flush());
       });
-      this.pending.set(uri, p);
+      this.pending.set(scope, p);
     }
     return p;
   }
@@ -66,24 +90,27 @@ export class Settings {
     const epoch = this.epoch;
     let values: unknown[] = [];
     try {
-      values = await this.connection.workspace.getConfiguration(batch.map((b) => ({ scopeUri: b.uri, section: 'exchangeConnectors' })));
+      values = await this.connection.workspace.getConfiguration(batch.map((b) => ({ scopeUri: b.scope, section: 'exchangeConnectors' })));
     } catch (e) {
       this.log(`Reading the settings failed: ${String(e)}`);
     }
     batch.forEach((b, i) => {
       const s = normalize(values?.[i]);
-      if (epoch === this.epoch) this.cache.set(b.uri, s);
-      this.pending.delete(b.uri);
+      if (epoch === this.epoch) {
+        this.cache.set(b.scope, s);
+        this.pending.delete(b.scope);
+      }
       b.resolve(s);
     });
   }
 
-  /** The configuration changed: forget what was read. */
+  /** The configuration changed: forget what was read and ask every folder again (one request). */
   changed(settings: unknown): void {
     this.epoch++;
     this.cache.clear();
     this.pending.clear();
     const section = (settings as { exchangeConnectors?: unknown } | null | undefined)?.exchangeConnectors;
     this.global = normalize(section);
+    this.prefetch();
   }
 }
