@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 import { runCheck } from './cli/check';
 import { runRoute, ROUTE_USAGE } from './cli/route';
 import { runImport, IMPORT_USAGE } from './cli/import';
+import { runDrift, DRIFT_USAGE } from './cli/drift';
 import { parseCheckArgs } from './cli/args';
 import { CliError } from './cli/errors';
 import { processIo, type CliIo } from './cli/io';
@@ -29,11 +30,22 @@ const COMMANDS: Record<string, Command> = {
   route: runRoute,
   // `exconn import` (docs/import.md): server/src/cli/import.ts.
   import: runImport,
+  // `exconn drift` (docs/import.md): server/src/cli/drift.ts.
+  drift: runDrift,
 };
 
 /** The usage line of a command and where to read more, after a usage error. */
 function shortUsage(command: string): string {
-  const text = command === 'check' ? CHECK_USAGE : command === 'route' ? ROUTE_USAGE : command === 'import' ? IMPORT_USAGE : USAGE;
+  const text =
+    command === 'check'
+      ? CHECK_USAGE
+      : command === 'route'
+        ? ROUTE_USAGE
+        : command === 'import'
+          ? IMPORT_USAGE
+          : command === 'drift'
+            ? DRIFT_USAGE
+            : USAGE;
   return `${text.split('\n')[0]}\nRun 'exconn ${command} --help' for more.\n`;
 }
 

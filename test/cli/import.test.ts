@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, existsSync, readdirSync } from 'node:fs';
+import { readFileSync, existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { exconn, exconnJson, workspace, snapshot } from './process';
 import { fixture } from '../helpers/paths';
@@ -87,4 +87,43 @@ test('import writes LF files that check reads back unchanged by --fix', (t) => {
   for (const text of before.values()) assert.doesNotMatch(text.toString('utf8'), /\r/);
   exconn(['check', 'org', '--fix'], ws.dir);
   assert.deepEqual(snapshot(join(ws.dir, 'org')), before, 'no preferred fix applies to an import');
+});
+
+test('import → check → drift: no drift right after the import; a change in the files is exit 1, in text and JSON', (t) => {
+  const ws = workspace({ 'export.ldf': contoso() });
+  t.after(ws.remove);
+  exconn(['import', 'export.ldf', '--out', 'org', '--timezone', '-05:00'], ws.dir);
+  const clean = exconn(['drift', 'export.ldf', 'org'], ws.dir);
+  assert.deepEqual([clean.status, clean.stderr], [0, '']);
+  assert.match(clean.stdout, /^no drift: \d+ objects match the export\n$/);
+  const file = join(ws.dir, 'org', 'europe', 'paris', 'paris-to-fabrikam.connector.yaml');
+  writeFileSync(file, readFileSync(file, 'utf8').replace('mail.fabrikam.com', 'smtp.fabrikam.com'));
+  const text = exconn(['drift', 'export.ldf', 'org'], ws.dir);
+  assert.equal(text.status, 1);
+  assert.equal(
+    text.stdout,
+    [
+      'org/europe/paris/paris-to-fabrikam.connector.yaml: SmtpConnector "Paris to Fabrikam" (Paris, Europe) differs from the export:',
+      '  general.smartHosts: files "smtp.fabrikam.com", export "mail.fabrikam.com"',
+      `1 object differs, 0 only in the export, 0 only in the files (${clean.stdout.match(/\d+/)![0]} compared)`,
+      '',
+    ].join('\n'),
+  );
+  const json = exconn(['drift', 'export.ldf', 'org', '--format', 'json'], ws.dir);
+  assert.equal(json.status, 1);
+  assert.deepEqual(JSON.parse(json.stdout).objects, [
+    {
+      kind: 'SmtpConnector',
+      name: 'Paris to Fabrikam',
+      administrativeGroup: 'Europe',
+      routingGroup: 'Paris',
+      guid: 'd0000001-0000-4000-8000-000000000005',
+      file: 'org/europe/paris/paris-to-fabrikam.connector.yaml',
+      status: 'changed',
+      differences: [{ field: 'general.smartHosts', files: 'smtp.fabrikam.com', export: 'mail.fabrikam.com' }],
+    },
+  ]);
+  assert.equal(exconn(['drift'], ws.dir).status, 2);
+  assert.equal(exconn(['drift', 'export.ldf', 'org', '--format', 'sarif'], ws.dir).status, 2);
+  assert.match(exconn(['drift', 'missing.ldf', 'org'], ws.dir).stderr, /cannot read missing\.ldf/);
 });

@@ -6,6 +6,8 @@ Commands:
                     which connectors carry a message, hop by hop
   import EXPORT.ldf --out DIR [--timezone +HH:MM]
                     write the organization from an ldifde export
+  drift EXPORT.ldf [DIR]
+                    compare the files with a fresh ldifde export
 
 Options:
   -h, --help        show help (exconn <command> --help for a command's)

@@ -1,0 +1,124 @@
+import { readFileSync } from 'node:fs';
+import { compareDrift, type DriftEntry, type DriftResult } from '../import/drift';
+import { parseOffset } from '../import/schedule';
+import { CliError, describeFsError } from './errors';
+import { discoverFiles } from './discover';
+import { shownPath } from './report';
+import { readExport } from './import';
+import type { CliIo } from './io';
+
+export const DRIFT_USAGE = `Usage: exconn drift EXPORT.ldf [DIR] [--timezone +HH:MM] [--format text|json]
+
+Compares the connector, routing-group and organization files in DIR (default:
+the current folder) with a fresh ldifde export, and lists per object what
+differs (the value in the files, the value in the export) and the objects
+found on one side only. Objects are matched by the objectGUID that
+'exconn import' recorded in each file, else by kind and name. Only what an
+export can say is compared. Schedules are compared at the offset the import
+recorded, unless --timezone says otherwise.
+
+Exit status: 0 when the files match the export, 1 when anything differs,
+2 for a usage error or a path that cannot be read.
+`;
+
+interface DriftArgs {
+  export: string;
+  dir: string;
+  offsetMinutes?: number;
+  format: 'text' | 'json';
+}
+
+const usage = (m: string) => new CliError(m, 2, true);
+
+export function parseDriftArgs(argv: readonly string[]): DriftArgs | 'help' {
+  const positional: string[] = [];
+  let offsetMinutes: number | undefined;
+  let format: 'text' | 'json' = 'text';
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '-h' || a === '--help') return 'help';
+    const [flag, inline] =
+      a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
+    const value = () => {
+      const v = inline ?? argv[++i];
+      if (v === undefined || v === '') throw usage(`${flag} needs a value`);
+      return v;
+    };
+    if (flag === '--timezone') {
+      const v = value();
+      offsetMinutes = parseOffset(v);
+      if (offsetMinutes === undefined) throw usage(`--timezone must be an offset such as +01:00 or -05:00 on a quarter hour, not '${v}'`);
+    } else if (flag === '--format') {
+      const v = value();
+      if (v !== 'text' && v !== 'json') throw usage(`unknown format '${v}': expected text or json`);
+      format = v;
+    } else if (a.startsWith('-') && a !== '-') throw usage(`unknown option '${a}'`);
+    else positional.push(a);
+  }
+  if (positional.length === 0) throw usage('name the ldifde export to compare with');
+  if (positional.length > 2) throw usage(`one export and one folder: '${positional[2]}' is extra`);
+  return { export: positional[0], dir: positional[1] ?? '.', offsetMinutes, format };
+}
+
+/** `exconn drift`: reads the export and the files, compares, prints; 1 when anything differs. */
+export function runDrift(argv: readonly string[], io: CliIo): number {
+  const args = parseDriftArgs(argv);
+  if (args === 'help') {
+    io.out(DRIFT_USAGE);
+    return 0;
+  }
+  const bytes = readExport(args.export, io.cwd);
+  const paths = discoverFiles([args.dir], io.cwd);
+  const files = paths.map((abs) => {
+    try {
+      return { path: shownPath(io.cwd, abs), text: readFileSync(abs, 'utf8').replace(/^\ufeff/, '') };
+    } catch (e) {
+      throw new CliError(`cannot read ${shownPath(io.cwd, abs)}: ${describeFsError(e)}`);
+    }
+  });
+  const result = compareDrift(bytes, files, { offsetMinutes: args.offsetMinutes });
+  for (const p of result.problems) io.err(`exconn: ${p}\n`);
+  io.out(args.format === 'json' ? formatDriftJson(files.length, result) : formatDriftText(result));
+  return result.entries.length ? 1 : 0;
+}
+
+function title(e: DriftEntry): string {
+  const where = [e.routingGroup, e.administrativeGroup].filter((x) => x !== undefined).join(', ');
+  return `${e.kind} "${e.name}"${where ? ` (${where})` : ''}`;
+}
+
+const shown = (v: string | undefined) => (v === undefined ? 'absent' : JSON.stringify(v));
+
+export function formatDriftText(r: DriftResult): string {
+  const lines: string[] = [];
+  const changed = r.entries.filter((e) => e.status === 'changed');
+  const onlyExport = r.entries.filter((e) => e.status === 'onlyInExport');
+  const onlyFiles = r.entries.filter((e) => e.status === 'onlyInFiles');
+  for (const e of changed) {
+    lines.push(`${e.file}: ${title(e)} differs from the export:`);
+    for (const d of e.differences) lines.push(`  ${d.field}: files ${shown(d.files)}, export ${shown(d.export)}`);
+  }
+  for (const e of onlyExport) lines.push(`only in the export: ${title(e)}${e.guid ? ` {${e.guid}}` : ''}`);
+  for (const e of onlyFiles) lines.push(`only in the files: ${e.file}: ${title(e)}`);
+  const n = (k: number, one: string, many: string) => `${k} ${k === 1 ? one : many}`;
+  lines.push(
+    r.entries.length === 0
+      ? `no drift: ${n(r.compared, 'object matches', 'objects match')} the export`
+      : `${n(changed.length, 'object differs', 'objects differ')}, ${onlyExport.length} only in the export, ${onlyFiles.length} only in the files (${r.compared} compared)`,
+  );
+  return lines.join('\n') + '\n';
+}
+
+export function formatDriftJson(fileCount: number, r: DriftResult): string {
+  const objects = r.entries.map((e) => ({
+    kind: e.kind,
+    name: e.name,
+    ...(e.administrativeGroup !== undefined ? { administrativeGroup: e.administrativeGroup } : {}),
+    ...(e.routingGroup !== undefined ? { routingGroup: e.routingGroup } : {}),
+    ...(e.guid ? { guid: e.guid } : {}),
+    ...(e.file !== undefined ? { file: e.file } : {}),
+    status: e.status,
+    differences: e.differences.map((d) => ({ field: d.field, files: d.files ?? null, export: d.export ?? null })),
+  }));
+  return JSON.stringify({ files: fileCount, compared: r.compared, objects }, null, 2) + '\n';
+}
