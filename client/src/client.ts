@@ -5,7 +5,8 @@
  */
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, State, TransportKind } from 'vscode-languageclient/node';
-import { TopologyChangedMethod } from '../../server/src/protocol';
+import type { RequestType, RequestType0 } from 'vscode-languageclient/node';
+import { TopologyChangedNotification } from '../../shared/protocol';
 import { CONNECTOR_FILES_GLOB, LANGUAGE_ID } from './files';
 
 export class ServerNotRunningError extends Error {
@@ -57,7 +58,7 @@ export class ConnectorClient implements vscode.Disposable {
     };
     const client = new LanguageClient('exchangeConnectors', 'Exchange Connectors', serverOptions, clientOptions);
     this.client = client;
-    client.onNotification(TopologyChangedMethod, () => this.topologyEmitter.fire());
+    client.onNotification(TopologyChangedNotification, () => this.topologyEmitter.fire());
     client.onDidChangeState((e) => {
       if (client !== this.client) return;
       if (e.newState === State.Running) this.setHealth('running');
@@ -97,11 +98,15 @@ export class ConnectorClient implements vscode.Disposable {
     this.topologyEmitter.fire();
   }
 
-  /** Sends a custom request; throws ServerNotRunningError when there is no running server. */
-  async request<R>(method: string, params?: unknown): Promise<R> {
+  /** Sends a custom request of shared/protocol.ts; throws ServerNotRunningError when there is no running server. */
+  async request<R>(type: RequestType0<R, void>): Promise<R>;
+  async request<P, R>(type: RequestType<P, R, void>, params: P): Promise<R>;
+  async request<P, R>(type: RequestType0<R, void> | RequestType<P, R, void>, params?: P): Promise<R> {
     const client = this.client;
     if (!client || !client.isRunning()) throw new ServerNotRunningError();
-    return params === undefined ? client.sendRequest<R>(method) : client.sendRequest<R>(method, params);
+    return type.numberOfParams === 0
+      ? client.sendRequest(type as RequestType0<R, void>)
+      : client.sendRequest(type as RequestType<unknown, R, void>, params);
   }
 
   dispose(): void {

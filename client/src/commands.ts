@@ -1,16 +1,7 @@
 /** Every command of the extension, each saying plainly when the server is not running. */
 import * as vscode from 'vscode';
 import type { Location } from 'vscode-languageserver-types';
-import {
-  RouteRequestMethod,
-  type ConnectorNode,
-  type RouteQuery,
-  type RouteResult,
-  type ServerStatus,
-  ServerStatusRequestMethod,
-  type Topology,
-  TopologyRequestMethod,
-} from '../../server/src/protocol';
+import { RouteRequest, ServerStatusRequest, TopologyRequest, type ConnectorNode, type RouteQuery } from '../../shared/protocol';
 import { ConnectorClient, ServerNotRunningError } from './client';
 import { askNewConnector, allGroups, writeNewConnector, type NewConnectorArgs } from './newConnector';
 import { createReciprocal } from './reciprocal';
@@ -47,7 +38,7 @@ export function registerCommands(connector: ConnectorClient, tree: TopologyTree)
         return undefined;
       }
     };
-  const topology = () => connector.request<Topology>(TopologyRequestMethod);
+  const topology = () => connector.request(TopologyRequest);
 
   const commands: Record<string, Handler> = {
     'exchangeConnectors.restartServer': async () => {
@@ -68,7 +59,7 @@ export function registerCommands(connector: ConnectorClient, tree: TopologyTree)
     },
 
     'exchangeConnectors.checkWorkspace': async () => {
-      const status = await connector.request<ServerStatus>(ServerStatusRequestMethod);
+      const status = await connector.request(ServerStatusRequest);
       await vscode.commands.executeCommand('workbench.actions.view.problems');
       void vscode.window.showInformationMessage(`Exchange connectors checked: ${describeStatus(status)}.`);
       return status;
@@ -110,7 +101,7 @@ export function registerCommands(connector: ConnectorClient, tree: TopologyTree)
         to = to.trim();
       }
       const query: RouteQuery = { ...given, from, to };
-      const result = await connector.request<RouteResult>(RouteRequestMethod, query);
+      const result = await connector.request(RouteRequest, query);
       routes.appendLine(formatRoute(query, result));
       routes.appendLine('');
       routes.show(true);

@@ -1,5 +1,5 @@
 /** The text of a new connector file (no VS Code here, so unit tests can check it with the engine). */
-import type { ServerNode } from '../../server/src/protocol';
+import type { ServerNode } from '../../shared/protocol';
 import { yamlScalar } from './text';
 
 /** What the command needs; given in full (by a test or the tree), nothing is asked. */

@@ -5,7 +5,7 @@ import { registerCommands } from './commands';
 import { trackConnectorFiles } from './files';
 import { StatusItem } from './status';
 import { TopologyTree, treeItem, type TreeNode } from './treeView';
-import type { Topology } from '../../server/src/protocol';
+import type { Topology } from '../../shared/protocol';
 
 let connector: ConnectorClient | undefined;
 

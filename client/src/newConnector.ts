@@ -3,7 +3,7 @@
  * servers, then a connector file beside the routing group's definition.
  */
 import * as vscode from 'vscode';
-import type { RoutingGroupNode, Topology } from '../../server/src/protocol';
+import type { RoutingGroupNode, Topology } from '../../shared/protocol';
 import { connectorText, type NewConnectorArgs } from './connectorText';
 import { freeFileName } from './files';
 import { fileNamePart } from './text';

@@ -4,7 +4,7 @@
  * the same file.
  */
 import * as vscode from 'vscode';
-import type { ConnectorNode } from '../../server/src/protocol';
+import type { ConnectorNode } from '../../shared/protocol';
 
 export const MISSING_RECIPROCAL = 'missing-reciprocal-connector';
 

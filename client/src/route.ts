@@ -1,21 +1,5 @@
 /** "Trace a Route": the question asked with quick picks, the answer written for people. */
-import type { RouteQuery, RouteResult } from '../../server/src/protocol';
-import type { PassReason } from '../../server/src/route/types';
-
-const REASONS: Record<PassReason, string> = {
-  'address-space': 'its address space does not match, or a more specific one does',
-  scope: 'its scope is its own routing group, and the message is in another',
-  size: 'the message is not smaller than its size limit',
-  priority: 'it does not carry messages of this priority',
-  type: 'it does not carry this type of message (system or non-system)',
-  schedule: 'its connection time is never',
-  cost: 'a route of lower total cost exists',
-  unreachable: 'its routing group cannot be reached',
-};
-
-export function describeReason(reason: PassReason): string {
-  return REASONS[reason] ?? reason;
-}
+import { describeReason, type RouteQuery, type RouteResult } from '../../shared/protocol';
 
 /** The answer as lines of text: each route hop by hop, then the passed-over candidates and why. */
 export function formatRoute(query: RouteQuery, result: RouteResult): string {

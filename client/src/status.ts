@@ -4,7 +4,7 @@
  * topology or diagnostics changes), never by polling.
  */
 import * as vscode from 'vscode';
-import { ServerStatusRequestMethod, type ServerStatus } from '../../server/src/protocol';
+import { ServerStatusRequest, type ServerStatus } from '../../shared/protocol';
 import type { ConnectorClient } from './client';
 import { LANGUAGE_ID } from './files';
 
@@ -54,7 +54,7 @@ export class StatusItem implements vscode.Disposable {
       return;
     }
     try {
-      const status = await this.connector.request<ServerStatus>(ServerStatusRequestMethod);
+      const status = await this.connector.request(ServerStatusRequest);
       this.last = status;
       this.item.severity = vscode.LanguageStatusSeverity.Information;
       this.item.text = `$(check) exconn: ${describeStatus(status)}`;

@@ -7,14 +7,14 @@
 import * as vscode from 'vscode';
 import type { Location } from 'vscode-languageserver-types';
 import {
-  TopologyRequestMethod,
+  TopologyRequest,
   type AdministrativeGroupNode,
   type ConnectedGroupNode,
   type ConnectorNode,
   type RoutingGroupNode,
   type ServerNode,
   type Topology,
-} from '../../server/src/protocol';
+} from '../../shared/protocol';
 import type { ConnectorClient } from './client';
 
 export type TreeNode =
@@ -50,7 +50,7 @@ export class TopologyTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
   /** Asks the server for the topology; undefined when it is not running. */
   async load(): Promise<Topology | undefined> {
     try {
-      this.topology = await this.connector.request<Topology>(TopologyRequestMethod);
+      this.topology = await this.connector.request(TopologyRequest);
     } catch (e) {
       if (this.connector.state === 'running')
         this.connector.output.appendLine(`Topology request failed: ${e instanceof Error ? e.message : String(e)}`);

@@ -37,15 +37,14 @@ import { loadFolders } from './lsp/loader';
 import { CONNECTOR_GLOB, isConnectorFile, readText, uriToPath } from './lsp/files';
 import { guard, runSafe } from './lsp/runSafe';
 import {
-  RouteRequestMethod,
-  ServerStatusRequestMethod,
-  TopologyChangedMethod,
-  TopologyRequestMethod,
-  type RouteQuery,
+  RouteRequest,
+  ServerStatusRequest,
+  TopologyChangedNotification,
+  TopologyRequest,
   type RouteResult,
   type ServerStatus,
   type Topology,
-} from './protocol';
+} from '../../shared/protocol';
 import { traceRoute } from './route/index';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -329,7 +328,7 @@ connection.languages.diagnostics.on(
     ) as Promise<DocumentDiagnosticReport>,
 );
 
-connection.onRequest(TopologyRequestMethod, (_params: unknown, token) =>
+connection.onRequest(TopologyRequest, (token) =>
   runSafe<Topology>(
     log,
     'topology',
@@ -342,7 +341,7 @@ connection.onRequest(TopologyRequestMethod, (_params: unknown, token) =>
   ),
 );
 
-connection.onRequest(RouteRequestMethod, (query: RouteQuery, token) =>
+connection.onRequest(RouteRequest, (query, token) =>
   runSafe<RouteResult | ResponseError<void>>(
     log,
     'route',
@@ -357,7 +356,7 @@ connection.onRequest(RouteRequestMethod, (query: RouteQuery, token) =>
   ),
 );
 
-connection.onRequest(ServerStatusRequestMethod, (_params: unknown, token) =>
+connection.onRequest(ServerStatusRequest, (token) =>
   runSafe<ServerStatus>(
     log,
     'status',
@@ -380,7 +379,7 @@ connection.onRequest(ServerStatusRequestMethod, (_params: unknown, token) =>
 /** Tells the client the topology may have changed, once a round of checks settled. */
 function notifyTopology(): void {
   clearTimeout(topologyTimer);
-  topologyTimer = setTimeout(() => guard(log, 'topology notification', () => connection.sendNotification(TopologyChangedMethod)), 50);
+  topologyTimer = setTimeout(() => guard(log, 'topology notification', () => connection.sendNotification(TopologyChangedNotification)), 50);
 }
 
 process.on('uncaughtException', (e) => log(`Uncaught: ${e.stack ?? String(e)}`));

@@ -17,7 +17,7 @@ import {
   type TextDocumentContentChangeEvent,
 } from 'vscode-languageserver/node';
 import { ROOT, fixture } from './paths';
-import { TopologyChangedMethod } from '../../server/src/protocol';
+import { TopologyChangedNotification } from '../../shared/protocol';
 
 /** The marker for cursor positions in fixture text: YAML gives it no meaning. */
 export const CURSOR = '‸';
@@ -99,8 +99,8 @@ export class LspClient {
     conn.onNotification('window/logMessage', (p: { message: string }) => {
       this.logs.push(p.message);
     });
-    conn.onNotification(TopologyChangedMethod, (params: object | undefined) => {
-      this.notifications.push({ method: TopologyChangedMethod, params });
+    conn.onNotification(TopologyChangedNotification.method, (params: object | undefined) => {
+      this.notifications.push({ method: TopologyChangedNotification.method, params });
       this.wake();
     });
     conn.onRequest('workspace/configuration', (p: { items: { section?: string; scopeUri?: string }[] }) => {

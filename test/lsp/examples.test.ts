@@ -8,7 +8,7 @@ import type { CompletionList, Hover, MarkupContent } from 'vscode-languageserver
 import { LspClient, initializeParams, marked } from '../helpers/lspClient';
 import { ROOT } from '../helpers/paths';
 import { Workspace } from '../../server/src/engine/workspace';
-import { TopologyRequestMethod, type Topology } from '../../server/src/protocol';
+import { TopologyRequest, type Topology } from '../../shared/protocol';
 import { rangeOf } from '../helpers/engine';
 
 // The sample organization in examples/, served to a minimal client (pushed
@@ -54,7 +54,7 @@ test('the topology of the examples lists every routing group with its connectors
   const ws = new Workspace();
   for (const p of files) ws.setFile(uri(p), readFileSync(p, 'utf8'));
   const groups = ws.index.groupsByName;
-  const topo = await client.request<Topology>(TopologyRequestMethod, {});
+  const topo = await client.request<Topology>(TopologyRequest.method, {});
   const listed = topo.administrativeGroups
     .flatMap((a) => a.routingGroups.filter((g) => !g.inferred).map((g) => g.name.toLowerCase()))
     .sort();

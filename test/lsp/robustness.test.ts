@@ -2,7 +2,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { DocumentDiagnosticReport } from 'vscode-languageserver/node';
 import { LspClient, initializeParams, tempWorkspace } from '../helpers/lspClient';
-import { TopologyRequestMethod, ServerStatusRequestMethod } from '../../server/src/protocol';
+import { TopologyRequest, ServerStatusRequest } from '../../shared/protocol';
 
 // Malformed and half-typed text, positions past the end, unknown documents:
 // every request is answered and the server keeps running.
@@ -112,9 +112,9 @@ test('the custom requests, the workspace symbol request and unknown notification
       { uri: 'untitled:Untitled-1', type: 1 },
     ],
   });
-  const topo = await client.request<{ administrativeGroups: unknown[] }>(TopologyRequestMethod, {});
+  const topo = await client.request<{ administrativeGroups: unknown[] }>(TopologyRequest.method, {});
   assert.ok(Array.isArray(topo.administrativeGroups));
-  const status = await client.request<{ files: number }>(ServerStatusRequestMethod, {});
+  const status = await client.request<{ files: number }>(ServerStatusRequest.method, {});
   assert.ok(status.files >= 5);
   assert.ok(Array.isArray(await client.request('workspace/symbol', { query: '' })));
   assert.ok(client.running);

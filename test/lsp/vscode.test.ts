@@ -22,13 +22,7 @@ import { LspClient, initializeParams, marked, tempWorkspace } from '../helpers/l
 import { applyEdits } from '../../server/src/engine/applyEdits';
 import { msg } from '../../server/src/rules/messages';
 import { workspaceMessages } from '../../server/src/rules/workspace/messages';
-import {
-  RouteRequestMethod,
-  TopologyChangedMethod,
-  TopologyRequestMethod,
-  type RouteResult,
-  type Topology,
-} from '../../server/src/protocol';
+import { RouteRequest, TopologyChangedNotification, TopologyRequest, type RouteResult, type Topology } from '../../shared/protocol';
 import { rangeOf } from '../helpers/engine';
 
 // The server as VS Code 1.99 starts it: the client capabilities recorded from vscode-languageclient.
@@ -342,7 +336,7 @@ test('symbols: the outline as a tree, and workspace symbols', async () => {
 });
 
 test('the topology: administrative group → routing groups → servers and connectors', async () => {
-  const topo = await client.request<Topology>(TopologyRequestMethod, {});
+  const topo = await client.request<Topology>(TopologyRequest.method, {});
   assert.equal(topo.organization?.name, 'Contoso');
   assert.deepEqual(
     topo.administrativeGroups.map((a) => a.name),
@@ -360,14 +354,14 @@ test('the topology: administrative group → routing groups → servers and conn
 });
 
 test('exconn/route traces a route; an unknown routing group is an error naming it', async () => {
-  const r = await client.request<RouteResult>(RouteRequestMethod, { from: 'Paris', toGroup: 'Boston' });
+  const r = await client.request<RouteResult>(RouteRequest.method, { from: 'Paris', toGroup: 'Boston' });
   assert.equal(r.delivered, true);
   assert.deepEqual(
     r.routes.map((x) => x.hops.map((h) => [h.connector, h.from, h.to, h.cost])),
     [[['Paris to Boston', 'Paris', 'Boston', 1]]],
   );
   await assert.rejects(
-    client.request(RouteRequestMethod, { from: 'Atlantis', toGroup: 'Boston' }),
+    client.request(RouteRequest.method, { from: 'Atlantis', toGroup: 'Boston' }),
     (e: { code?: number; message?: string }) => e.code === -32602 && /Atlantis/.test(e.message ?? ''),
   );
 });
@@ -433,7 +427,7 @@ test('a fix that creates a file is a workspace edit with a create operation', as
 test('deleting a routing group on disk re-checks the closed connectors that name it', async () => {
   const rg = 'boston/boston.routinggroup.yaml';
   const saved = text(rg);
-  const notified = client.notifications.filter((n) => n.method === TopologyChangedMethod).length;
+  const notified = client.notifications.filter((n) => n.method === TopologyChangedNotification.method).length;
   unlinkSync(ws.path(rg));
   await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: BOSTON_RG(), type: 3 }] });
   const p = await client.pushedFor(PARIS(), (x) => x.diagnostics.some((d) => d.code === 'unknown-routing-group'));
@@ -442,9 +436,9 @@ test('deleting a routing group on disk re-checks the closed connectors that name
   // The tree view is told to ask again, and Boston is now inferred.
   await client.until(
     'topology notification',
-    () => client.notifications.filter((n) => n.method === TopologyChangedMethod).length > notified,
+    () => client.notifications.filter((n) => n.method === TopologyChangedNotification.method).length > notified,
   );
-  const topo = await client.request<Topology>(TopologyRequestMethod, {});
+  const topo = await client.request<Topology>(TopologyRequest.method, {});
   assert.deepEqual(
     topo.administrativeGroups[0].routingGroups.map((g) => [g.name, g.inferred]),
     [
@@ -494,7 +488,7 @@ test('a file opened under another spelling of its URI is still one file', async 
     report.items.map((d) => d.code),
     [],
   );
-  const topo = await client.request<Topology>(TopologyRequestMethod, {});
+  const topo = await client.request<Topology>(TopologyRequest.method, {});
   const paris = topo.administrativeGroups[0].routingGroups.find((g) => g.name === 'Paris')!;
   assert.deepEqual(
     paris.connectors.map((c) => [c.name, c.location.uri]),

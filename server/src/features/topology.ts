@@ -3,7 +3,7 @@ import type { Workspace, CheckOptions } from '../engine/workspace';
 import type { FileDocument } from '../model/parse';
 import { shiftRange } from '../model/text';
 import { nameKey } from '../workspace/names';
-import type { AdministrativeGroupNode, ConnectorNode, ProblemCounts, RoutingGroupNode, Topology } from '../protocol';
+import type { AdministrativeGroupNode, ConnectorNode, ProblemCounts, RoutingGroupNode, Topology } from '../../../shared/protocol';
 import { nameIndex } from './names';
 import { sorted } from '../workspace/nameIndex';
 import type { ConnectorModel } from '../model/extract';

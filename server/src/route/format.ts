@@ -1,16 +1,5 @@
-import type { PassReason, RouteQuery, RouteResult } from './types';
-
-/** What each reason means, in the words of the text output. */
-export const REASON_TEXT: Record<PassReason, string> = {
-  'address-space': 'its address space does not match, or a more specific one does',
-  scope: 'its address space has routing-group scope and the message is in another routing group',
-  size: 'the message is not smaller than its size limit',
-  priority: "it does not allow the message's priority",
-  type: 'it does not allow this type of message (system or non-system)',
-  schedule: 'it never connects (connectionTime never, or no open window)',
-  cost: 'a route with a lower total cost exists',
-  unreachable: 'its routing group cannot be reached from the group the message is in',
-};
+import { REASON_TEXT } from '../../../shared/route';
+import type { RouteQuery, RouteResult } from './types';
 
 /** The heading's verdict: delivered, shared, looping or refused. */
 function verdict(r: RouteResult): string {

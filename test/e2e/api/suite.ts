@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { CODES } from '../../../server/src/rules/codes';
 import { msg } from '../../../server/src/rules/messages';
 import { fieldAt } from '../../../server/src/model/catalog';
-import type { RouteResult, Topology } from '../../../server/src/protocol';
+import type { RouteResult, Topology } from '../../../shared/protocol';
 import type { ExtensionApi } from '../../../client/src/extension';
 import { step, waitFor, type ApiTest } from './harness';
 

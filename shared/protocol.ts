@@ -1,20 +1,25 @@
 /**
- * The custom requests and notifications between the extension and the server,
- * typed once here and imported by both sides.
+ * The custom requests and notifications between the extension and the server:
+ * typed once here, imported by both sides (client/tsconfig.json and
+ * server/tsconfig.json each take in shared/ and nothing of the other side).
+ * vscode-languageserver-protocol is the LSP types and message classes that
+ * vscode-languageclient and vscode-languageserver are both built on.
  */
+import { NotificationType0, RequestType, RequestType0 } from 'vscode-languageserver-protocol';
 import type { Location } from 'vscode-languageserver-types';
-import type { RouteQuery, RouteResult } from './route/types';
+import type { RouteQuery, RouteResult } from './route';
 
-export type { RouteQuery, RouteResult };
+export type { PassReason, Route, RouteExit, RouteHop, RouteQuery, RouteResult } from './route';
+export { REASON_TEXT, describeReason } from './route';
 
 /** Request: the organization's routing topology, for the tree view. */
-export const TopologyRequestMethod = 'exconn/topology';
+export const TopologyRequest = new RequestType0<Topology, void>('exconn/topology');
 /** Notification (server → client): the topology changed; ask again. */
-export const TopologyChangedMethod = 'exconn/topologyChanged';
-/** Request: simulate a route (the "Trace a route" command). */
-export const RouteRequestMethod = 'exconn/route';
+export const TopologyChangedNotification = new NotificationType0('exconn/topologyChanged');
+/** Request: simulate a route (the "Trace a Route" command). An unknown routing group is an InvalidParams error naming it. */
+export const RouteRequest = new RequestType<RouteQuery, RouteResult, void>('exconn/route');
 /** Request: the status for the language status item. */
-export const ServerStatusRequestMethod = 'exconn/status';
+export const ServerStatusRequest = new RequestType0<ServerStatus, void>('exconn/status');
 
 export interface ProblemCounts {
   errors: number;
