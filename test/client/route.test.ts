@@ -1,6 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { formatRoute } from '../../client/src/route';
+import { formatRouteText } from '../../server/src/route/format';
+import { REASON_TEXT, type PassReason } from '../../shared/route';
 
 test('a delivered route reads hop by hop, then the passed-over candidates with reasons', () => {
   const text = formatRoute(
@@ -57,7 +59,7 @@ test('routes sharing the load are numbered; an undelivered message says so', () 
   );
   assert.match(
     none,
-    /to routing group Oslo .*\n  Not delivered: no connector can carry this message\.\n  Passed over:\n {4}"Rome Out": its connection time is never$/,
+    /to routing group Oslo .*\n  Not delivered: no connector can carry this message\.\n  Passed over:\n {4}"Rome Out": it never connects \(connectionTime never, or no open window\)$/,
   );
 });
 
@@ -91,4 +93,15 @@ test('a DNS exit names the group that sends by DNS; a loop names its groups and 
     loop,
     /\n {2}Not delivered: the message loops: London → Paris → London \(NDR 5\.4\.6\)\.\n {4}London → Paris {2}via "L to P"/,
   );
+});
+
+test('the editor and exconn route explain every reason in the same words, from shared/route.ts', () => {
+  for (const reason of Object.keys(REASON_TEXT) as PassReason[]) {
+    const result = { delivered: false, routes: [], passedOver: [{ connector: 'C', reason }] };
+    const editor = formatRoute({ from: 'A', toGroup: 'B' }, result);
+    const cli = formatRouteText({ from: 'A', toGroup: 'B' }, result);
+    assert.ok(editor.endsWith(`"C": ${REASON_TEXT[reason]}`), reason);
+    assert.ok(cli.endsWith(`"C": ${reason}: ${REASON_TEXT[reason]}\n`), reason);
+  }
+  assert.equal(REASON_TEXT.scope, 'its address space has routing-group scope and the message is in another routing group');
 });
