@@ -13,7 +13,12 @@ export function parseCheckArgs(argv: readonly string[]): CheckArgs | 'help' {
     }
     if (a === '-h' || a === '--help') return 'help';
     if (a === '--fix') out.fix = true;
-    else if (a === '--format' || a.startsWith('--format=')) {
+    else if (a === '--root' || a.startsWith('--root=')) {
+      const value = a === '--root' ? argv[++i] : a.slice('--root='.length);
+      if (value === undefined || value === '') throw new CliError('--root needs a folder', 2, true);
+      if (out.root !== undefined && value !== out.root) throw new CliError('--root given twice', 2, true);
+      out.root = value;
+    } else if (a === '--format' || a.startsWith('--format=')) {
       const value = a === '--format' ? argv[++i] : a.slice('--format='.length);
       if (value === undefined) throw new CliError('--format needs a value: text, json or sarif', 2, true);
       if (!(FORMATS as readonly string[]).includes(value))

@@ -2,9 +2,10 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { Workspace } from '../engine/workspace';
 import { fixFile, MAX_FIX_PASSES } from '../engine/fixAll';
-import type { RuleSettings } from '../engine/types';
+import type { Finding, RuleSettings } from '../engine/types';
 import { CliError, describeFsError } from './errors';
-import { discoverFiles } from './discover';
+import { discoverNamed, walk, type NamedFile } from './discover';
+import { explicitRoot, RootFinder } from './root';
 import { readRuleSettings } from './settings';
 import { hasErrors, makeReport, shownPath } from './report';
 import { formatText } from './format-text';
@@ -20,6 +21,8 @@ export interface CheckArgs {
   paths: string[];
   format: Format;
   fix: boolean;
+  /** `--root DIR`: the organization's folder, instead of finding it around each file. */
+  root?: string;
 }
 
 const BOM = '\ufeff';
@@ -33,24 +36,62 @@ interface SourceFile {
   bom: boolean;
 }
 
-/** `exconn check`: reads the files, checks them together (fixing first with --fix), prints the report; returns the exit status. */
+/**
+ * `exconn check`: reads the named files with the rest of their organization
+ * around them (only the named files are reported and fixed), checks them
+ * (fixing first with --fix), prints the report; returns the exit status.
+ */
 export function runCheck(args: CheckArgs, io: CliIo): number {
   const warn = (line: string) => io.err(`exconn: ${line}\n`);
   const rules = readRuleSettings(io.cwd, warn);
-  const paths = discoverFiles(args.paths, io.cwd);
-  if (paths.length === 0) throw new CliError('no connector files found');
-  const sources = paths.map((p) => readSource(p, io.cwd));
-  const ws = new Workspace();
-  for (const s of sources) ws.setFile(s.abs, s.text);
-  if (args.fix) fixAll(ws, sources, rules, io.cwd, warn);
-  const report = makeReport(
-    io.cwd,
-    sources.map((s) => ({ abs: s.abs, findings: ws.findings(s.abs, { rules }) })),
-  );
+  const named = discoverNamed(args.paths, io.cwd);
+  if (named.length === 0) throw new CliError('no connector files found');
+  const root = args.root === undefined ? undefined : explicitRoot(args.root, io.cwd);
+  const results: { abs: string; findings: Finding[] }[] = [];
+  for (const [dir, files] of byOrganization(named, root, io.cwd)) {
+    const sources = files.map((f) => readSource(f.abs, io.cwd));
+    const ws = new Workspace();
+    for (const s of sources) ws.setFile(s.abs, s.text);
+    loadContext(ws, dir, io.cwd, warn);
+    if (args.fix) fixAll(ws, sources, rules, io.cwd, warn);
+    for (const s of sources) results.push({ abs: s.abs, findings: ws.findings(s.abs, { rules }) });
+  }
+  const report = makeReport(io.cwd, results);
   if (args.format === 'json') io.out(formatJson(report));
   else if (args.format === 'sarif') io.out(formatSarif(report, pathToFileURL(io.cwd).href, packageVersion()));
   else io.out(formatText(report));
   return hasErrors(report) ? 1 : 0;
+}
+
+/** The named files grouped by the folder of their organization, each group checked in a workspace of its own. */
+function byOrganization(named: NamedFile[], root: string | undefined, cwd: string): Map<string, NamedFile[]> {
+  const finder = new RootFinder(cwd);
+  const groups = new Map<string, NamedFile[]>();
+  for (const f of named) {
+    const dir = root ?? finder.rootOf(f);
+    const group = groups.get(dir);
+    if (group) group.push(f);
+    else groups.set(dir, [f]);
+  }
+  return groups;
+}
+
+/** Adds the organization's other files, for the workspace rules only; one that cannot be read is named in a warning and left out. */
+function loadContext(ws: Workspace, dir: string, cwd: string, warn: (line: string) => void): void {
+  const others: string[] = [];
+  try {
+    walk(dir, shownPath(cwd, dir), (abs) => others.push(abs), new Set());
+  } catch (e) {
+    warn(`${e instanceof Error ? e.message : String(e)}; checking without the rest of the organization there`);
+  }
+  for (const abs of others) {
+    if (ws.file(abs)) continue;
+    try {
+      ws.setFile(abs, readFileSync(abs, 'utf8').replace(/^\ufeff/, ''));
+    } catch (e) {
+      warn(`cannot read ${shownPath(cwd, abs)}: ${describeFsError(e)}; checking without it`);
+    }
+  }
 }
 
 function readSource(abs: string, cwd: string): SourceFile {

@@ -1,5 +1,5 @@
 import { readdirSync, realpathSync, statSync } from 'node:fs';
-import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { CliError, describeFsError } from './errors';
 import { globBase, globToRegExp, hasGlob } from './glob';
 
@@ -11,6 +11,14 @@ export function skipsFolder(name: string): boolean {
   return name === 'node_modules' || name.startsWith('.');
 }
 
+/** How a file came to be checked: named itself (or matched by a glob), or found in a folder that was named. */
+export interface NamedFile {
+  abs: string;
+  /** Where the search for its organization starts: the named folder, or the file's own folder. */
+  start: string;
+  from: 'file' | 'folder';
+}
+
 /**
  * The connector files named by the arguments, as sorted absolute paths. A file
  * named on the command line is checked whatever its name; in a folder only
@@ -18,7 +26,15 @@ export function skipsFolder(name: string): boolean {
  * files of the folders) it matches. A path that cannot be read is a CliError.
  */
 export function discoverFiles(args: readonly string[], cwd: string): string[] {
-  const found = new Set<string>();
+  return discoverNamed(args, cwd).map((f) => f.abs);
+}
+
+/** discoverFiles, saying for each file how it was named (the first argument that named it wins). */
+export function discoverNamed(args: readonly string[], cwd: string): NamedFile[] {
+  const found = new Map<string, NamedFile>();
+  const add = (abs: string, start: string, from: NamedFile['from']) => {
+    if (!found.has(abs)) found.set(abs, { abs, start, from });
+  };
   for (const arg of args.length ? args : ['.']) {
     const abs = resolve(cwd, arg);
     let st;
@@ -26,18 +42,19 @@ export function discoverFiles(args: readonly string[], cwd: string): string[] {
       st = statSync(abs);
     } catch (e) {
       if (hasGlob(arg)) {
-        expandGlob(arg, cwd, found);
+        expandGlob(arg, cwd, add);
         continue;
       }
       throw new CliError(`cannot read ${arg}: ${describeFsError(e)}`);
     }
-    if (st.isDirectory()) walk(abs, arg, found, new Set());
-    else found.add(abs);
+    if (st.isDirectory()) walk(abs, arg, (p) => add(p, abs, 'folder'), new Set());
+    else add(abs, dirname(abs), 'file');
   }
-  return [...found].sort(comparePaths);
+  return [...found.values()].sort((a, b) => comparePaths(a.abs, b.abs));
 }
 
-function walk(dir: string, shown: string, found: Set<string>, seen: Set<string>): void {
+/** Adds every connector file under a folder. */
+export function walk(dir: string, shown: string, add: (abs: string) => void, seen: Set<string>): void {
   let real: string;
   let entries;
   try {
@@ -63,12 +80,12 @@ function walk(dir: string, shown: string, found: Set<string>, seen: Set<string>)
       }
     }
     if (isDir) {
-      if (!skipsFolder(ent.name)) walk(p, shownChild, found, seen);
-    } else if (isFile && CONNECTOR_FILE.test(ent.name)) found.add(p);
+      if (!skipsFolder(ent.name)) walk(p, shownChild, add, seen);
+    } else if (isFile && CONNECTOR_FILE.test(ent.name)) add(p);
   }
 }
 
-function expandGlob(pattern: string, cwd: string, found: Set<string>): void {
+function expandGlob(pattern: string, cwd: string, add: (abs: string, start: string, from: NamedFile['from']) => void): void {
   const norm = pattern.split(sep).join('/');
   const base = globBase(norm);
   const baseAbs = resolve(cwd, base);
@@ -86,9 +103,9 @@ function expandGlob(pattern: string, cwd: string, found: Set<string>): void {
       const st = ent.isSymbolicLink() ? safeStat(p) : ent;
       if (!st) continue;
       if (st.isDirectory()) {
-        if (re.test(matchOf(p))) walk(p, toSlash(relative(cwd, p)), found, new Set());
+        if (re.test(matchOf(p))) walk(p, toSlash(relative(cwd, p)), (f) => add(f, p, 'folder'), new Set());
         else if (!skipsFolder(ent.name)) visit(p);
-      } else if (st.isFile() && CONNECTOR_FILE.test(ent.name) && re.test(matchOf(p))) found.add(p);
+      } else if (st.isFile() && CONNECTOR_FILE.test(ent.name) && re.test(matchOf(p))) add(p, dir, 'file');
     }
   };
   visit(baseAbs);

@@ -14,17 +14,23 @@ Options:
   -v, --version     show the version
 `;
 
-export const CHECK_USAGE = `Usage: exconn check [PATH...] [--format text|json|sarif] [--fix]
+export const CHECK_USAGE = `Usage: exconn check [PATH...] [--format text|json|sarif] [--fix] [--root DIR]
 
 Checks the files and folders given (default: the current folder) with every
-rule, the workspace rules across all of them. In folders it reads
-*.connector.yaml, *.routinggroup.yaml and *.organization.yaml (.yml too),
-skipping node_modules and folders whose names start with a dot. A file named
-on the command line is checked whatever its name; a quoted glob such as
-'configs/**/*.connector.yaml' is expanded. Rule severities come from
-exchangeConnectors.rules in .vscode/settings.json of the current folder.
+rule. In folders it reads *.connector.yaml, *.routinggroup.yaml and
+*.organization.yaml (.yml too), skipping node_modules and folders whose names
+start with a dot. A file named on the command line is checked whatever its
+name; a quoted glob such as 'configs/**/*.connector.yaml' is expanded.
+
+The workspace rules judge the files among all of their organization's files,
+and only the files given are reported (and fixed). The organization's folder
+is the nearest one upward holding an *.organization.yaml, else the folder
+given (for the files in it), else the git root, else the current folder.
+Rule severities come from exchangeConnectors.rules in .vscode/settings.json
+of the current folder.
 
 Options:
+  --root DIR        the organization's folder, instead of finding it
   --format FORMAT   text (default), json or sarif (SARIF 2.1.0)
   --fix             apply every preferred quick fix, then report what is left
   -h, --help        show this help
