@@ -61,9 +61,11 @@ test('text: columns count UTF-16 code units, as LSP does', (t) => {
     r.stdout.split('\n')[0],
     `u.organization.yaml:1:${col}: warning unknown-field ${msg.unknownField('zzz', 'the Organization document')}`,
   );
+  const json = JSON.parse(exconn(['check', '--format', 'json'], ws.dir).stdout);
+  assert.deepEqual([json.diagnostics[0].line, json.diagnostics[0].column], [1, col], 'json: the same line and column as the text');
 });
 
-test('json: the docs/format.md object, paths relative with /, 0-based ranges, fix titles, sorted', (t) => {
+test('json: the docs/format.md object, paths relative with /, 0-based ranges with the 1-based line and column of the text output, fix titles, sorted', (t) => {
   const ws = workspace(files);
   t.after(ws.remove);
   const r = exconn(['check', '--format', 'json', 'sub', '.'], ws.dir);
@@ -73,6 +75,8 @@ test('json: the docs/format.md object, paths relative with /, 0-based ranges, fi
     diagnostics: [
       {
         file: 'a.organization.yaml',
+        line: 3,
+        column: 1,
         range: { start: { line: 2, character: 0 }, end: { line: 2, character: 19 } },
         severity: 'warning',
         code: 'unknown-field',
@@ -81,6 +85,8 @@ test('json: the docs/format.md object, paths relative with /, 0-based ranges, fi
       },
       {
         file: 'sub/b.connector.yaml',
+        line: 1,
+        column: 7,
         range: { start: { line: 0, character: 6 }, end: { line: 0, character: 18 } },
         severity: 'error',
         code: 'unknown-kind',

@@ -36,6 +36,8 @@ export function exconnJson(args: string[], cwd: string): { run: Run; json: JsonR
 
 export interface JsonDiagnostic {
   file: string;
+  line: number;
+  column: number;
   range: { start: { line: number; character: number }; end: { line: number; character: number } };
   severity: string;
   code: string;

@@ -1,10 +1,16 @@
 import type { CheckReport } from './report';
 
-/** The `--format json` object of docs/format.md: 0-based LSP ranges, diagnostics sorted by file then position. */
+/**
+ * The `--format json` object of docs/format.md: 0-based LSP ranges, plus the start's
+ * 1-based `line` and `column` (UTF-16 code units, as the text output prints
+ * them), diagnostics sorted by file then position.
+ */
 export function formatJson(report: CheckReport): string {
   const diagnostics = report.files.flatMap((file) =>
     file.findings.map((d) => ({
       file: file.path,
+      line: d.range.start.line + 1,
+      column: d.range.start.character + 1,
       range: {
         start: { line: d.range.start.line, character: d.range.start.character },
         end: { line: d.range.end.line, character: d.range.end.character },
