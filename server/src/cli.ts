@@ -9,6 +9,7 @@ import { runImport, IMPORT_USAGE } from './cli/import';
 import { runDrift, DRIFT_USAGE } from './cli/drift';
 import { parseCheckArgs } from './cli/args';
 import { CliError } from './cli/errors';
+import { didYouMean } from './cli/suggest';
 import { processIo, type CliIo } from './cli/io';
 import { CHECK_USAGE, USAGE } from './cli/usage';
 import { packageVersion } from './cli/version';
@@ -33,6 +34,8 @@ const COMMANDS: Record<string, Command> = {
   // `exconn drift` (docs/import.md): server/src/cli/drift.ts.
   drift: runDrift,
 };
+
+const GLOBAL_OPTIONS = ['--help', '--version'];
 
 /** The usage line of a command and where to read more, after a usage error. */
 function shortUsage(command: string): string {
@@ -65,7 +68,8 @@ export function main(argv: string[], io: CliIo): number {
   }
   const command = Object.prototype.hasOwnProperty.call(COMMANDS, first) ? COMMANDS[first] : undefined;
   if (!command) {
-    io.err(`exconn: unknown command '${first}'\n\n${USAGE}`);
+    const hint = first.startsWith('-') ? didYouMean(first, GLOBAL_OPTIONS) : didYouMean(first, Object.keys(COMMANDS));
+    io.err(`exconn: unknown ${first.startsWith('-') ? 'option' : 'command'} '${first}'${hint}\n\n${USAGE}`);
     return 2;
   }
   try {

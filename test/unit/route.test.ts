@@ -135,6 +135,8 @@ test('a custom schedule that opens some time carries the message; an unknown gro
 });
 
 test('traceRoute answers an unknown group with an error instead of throwing', () => {
-  assert.deepEqual(traceRoute(ws.index, { from: 'Atlantis', toGroup: 'Paris' }), { error: "--from: no routing group named 'Atlantis'" });
+  assert.deepEqual(traceRoute(ws.index, { from: 'Atlantis', toGroup: 'Paris' }), {
+    error: "--from: no routing group named 'Atlantis'; the routing groups are 'Boston', 'London', 'Oslo', 'Paris', 'Sydney', 'Tokyo'",
+  });
   assert.equal('result' in traceRoute(ws.index, { from: 'Paris', toGroup: 'Boston' }), true);
 });

@@ -1,4 +1,7 @@
 import { CliError } from './errors';
+import { didYouMean } from './suggest';
+
+const CHECK_OPTIONS = ['--format', '--fix', '--root', '--help'];
 import { FORMATS, type CheckArgs, type Format } from './check';
 
 /** Arguments of `exconn check`; `help` when -h/--help is among them. */
@@ -26,7 +29,8 @@ export function parseCheckArgs(argv: readonly string[]): CheckArgs | 'help' {
       if (formatSeen && value !== out.format) throw new CliError('--format given twice', 2, true);
       formatSeen = true;
       out.format = value as Format;
-    } else if (a.startsWith('-') && a !== '-') throw new CliError(`unknown option '${a}'`, 2, true);
+    } else if (a.startsWith('-') && a !== '-')
+      throw new CliError(`unknown option '${a}'${didYouMean(a.replace(/=.*/, ''), CHECK_OPTIONS)}`, 2, true);
     else out.paths.push(a);
   }
   return out;

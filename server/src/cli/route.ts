@@ -5,6 +5,7 @@ import { formatRouteJson, formatRouteText } from '../route/format';
 import type { RouteQuery } from '../route/types';
 import { isDomain } from '../model/domain';
 import { CliError, describeFsError } from './errors';
+import { didYouMean } from './suggest';
 import { discoverFiles } from './discover';
 import { shownPath } from './report';
 import type { CliIo } from './io';
@@ -33,6 +34,7 @@ export interface RouteArgs {
 }
 
 const usage = (m: string) => new CliError(m, 2, true);
+const ROUTE_OPTIONS = ['--from', '--to', '--to-group', '--size', '--priority', '--system', '--format', '--help'];
 
 export function parseRouteArgs(argv: readonly string[]): RouteArgs | 'help' {
   const q: Partial<RouteQuery> = {};
@@ -84,7 +86,7 @@ export function parseRouteArgs(argv: readonly string[]): RouteArgs | 'help' {
         break;
       }
       default:
-        if (a.startsWith('-') && a !== '-') throw usage(`unknown option '${a}'`);
+        if (a.startsWith('-') && a !== '-') throw usage(`unknown option '${a}'${didYouMean(flag, ROUTE_OPTIONS)}`);
         paths.push(a);
     }
   }

@@ -5,6 +5,7 @@ import { domainOf, restrictionReason } from './match';
 import { routeToAddress } from './hops';
 import { expand, linksOut, shortestPaths } from './paths';
 import type { PassReason, RouteQuery, RouteResult } from './types';
+import { toIsAGroupMessage, unknownGroupMessage } from './suggest';
 
 /**
  * The Exchange 2003 route simulation (docs/routing.md explains it):
@@ -23,6 +24,8 @@ export class RouteQueryError extends Error {}
 export function simulateRoute(index: WorkspaceIndex, query: RouteQuery): RouteResult {
   const graph = buildGraph(index);
   const from = oneGroup(graph, query.from, '--from');
+  const toGroupInstead = toIsAGroupMessage(graph, query);
+  if (toGroupInstead) throw new RouteQueryError(toGroupInstead);
   const msg = { sizeKB: query.sizeKB ?? 1, priority: query.priority ?? 'normal', system: query.system ?? false };
   const blocked = new Map<ConnectorEntry, PassReason>();
   for (const c of graph.connectors) {
@@ -67,7 +70,7 @@ function passedList(passed: Map<ConnectorEntry, PassReason>): RouteResult['passe
 
 function oneGroup(graph: RouteGraph, text: string, option: string): GroupNode {
   const found = findGroups(graph, text);
-  if (found.length === 0) throw new RouteQueryError(`${option}: no routing group named '${text}'`);
+  if (found.length === 0) throw new RouteQueryError(unknownGroupMessage(graph, text, option));
   if (found.length > 1)
     throw new RouteQueryError(
       `${option}: '${text}' names routing groups in several administrative groups; write ADMINISTRATIVE GROUP/NAME`,
