@@ -87,3 +87,11 @@ test('the rules setting offers every code with its summary and default severity'
     assert.equal(props[code].markdownDescription, `${info.summary} Default: \`${info.severity}\`.`, code);
   }
 });
+
+test('the language defaults to 2-space indentation with spaces, and suggestions while typing values (plain YAML values are strings)', () => {
+  const defaults = contributes.configurationDefaults['[exchange-connector]'];
+  assert.equal(defaults['editor.insertSpaces'], true);
+  assert.equal(defaults['editor.tabSize'], 2);
+  assert.equal(defaults['editor.detectIndentation'], undefined, "a file written with 4 spaces keeps its own indentation");
+  assert.deepEqual(defaults['editor.quickSuggestions'], { other: true, comments: false, strings: true });
+});
