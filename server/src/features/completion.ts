@@ -1,6 +1,7 @@
 import {
   CompletionItemKind,
   InsertTextFormat,
+  InsertTextMode,
   type CompletionItem,
   type CompletionList,
   type MarkupContent,
@@ -158,9 +159,12 @@ function keyItem(f: FieldSpec, loc: Located, index: number, caps: Caps): Complet
     snippet = `${f.key}: $0`;
     plain = `${f.key}: `;
   }
+  const multiLine = loc.key === undefined && snippet.includes('\n');
   return {
     label: f.key,
     kind: t.kind === 'object' || t.kind === 'array' ? CompletionItemKind.Module : CompletionItemKind.Property,
+    // The lines after the first carry their whole indentation: the client must not add the line's own again.
+    ...(multiLine ? { insertTextMode: InsertTextMode.asIs } : {}),
     detail: f.esm ? `${f.esm.tab}: ${f.esm.label}` : f.required ? 'required' : undefined,
     documentation: fieldDoc(f, caps.completionMarkdown),
     // On a line that already has `key: value`, only the key is replaced.
