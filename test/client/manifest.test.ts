@@ -92,6 +92,6 @@ test('the language defaults to 2-space indentation with spaces, and suggestions 
   const defaults = contributes.configurationDefaults['[exchange-connector]'];
   assert.equal(defaults['editor.insertSpaces'], true);
   assert.equal(defaults['editor.tabSize'], 2);
-  assert.equal(defaults['editor.detectIndentation'], undefined, "a file written with 4 spaces keeps its own indentation");
+  assert.equal(defaults['editor.detectIndentation'], undefined, 'a file written with 4 spaces keeps its own indentation');
   assert.deepEqual(defaults['editor.quickSuggestions'], { other: true, comments: false, strings: true });
 });
