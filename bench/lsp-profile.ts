@@ -52,6 +52,7 @@ console.log('findings', f.length);
 
 // The same edits through the editor-text model the server keeps (TextDocument, incremental).
 {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only for this part of the bench
   const { TextDocument } = require('vscode-languageserver-textdocument') as typeof import('vscode-languageserver-textdocument');
   const uri = 'file:///y.connector.yaml';
   let doc = TextDocument.create(uri, 'x', 1, text);

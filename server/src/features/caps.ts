@@ -1,4 +1,4 @@
-import type { ClientCapabilities } from 'vscode-languageserver';
+import type { ClientCapabilities } from 'vscode-languageserver-protocol';
 
 /** What the client can take, read once from its capabilities; every feature falls back when a flag is off. */
 export interface Caps {

@@ -12,7 +12,7 @@ import { KIND_SPECS, KINDS, fieldAt, fieldsOf, type FieldSpec, type FieldType, t
 import type { ParsedDocument } from '../model/parse';
 import { locate, shapeOf, type Located } from '../model/locate';
 import { shiftRange } from '../model/text';
-import { readKind } from '../rules/kind';
+import { kindOf as writtenKind } from '../model/kind';
 import { nameKey, hostKey } from '../workspace/names';
 import type { Workspace } from '../engine/workspace';
 import type { Caps } from './caps';
@@ -47,7 +47,7 @@ export function completion(ws: Workspace, uri: string, position: Position, caps:
 
 /** The document's kind, also when the document does not parse yet. */
 export function kindOf(doc: ParsedDocument): KindName | undefined {
-  const k = readKind(doc).kind;
+  const k = writtenKind(doc);
   if (k) return k;
   const m = /^kind:[ \t]*["']?(\w+)/m.exec(doc.text);
   return m && (KINDS as readonly string[]).includes(m[1]) ? (m[1] as KindName) : undefined;

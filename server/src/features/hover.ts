@@ -6,7 +6,6 @@ import type { Workspace } from '../engine/workspace';
 import type { Caps } from './caps';
 import { enumValues, fieldDoc, valueDoc } from './docs';
 import { kindOf, unwrap } from './completion';
-import { hostKey } from '../workspace/names';
 import { nameIndex, occurrenceAt, type NameIndex, type Occurrence } from './names';
 
 /** Hover on a key (its documentation) or on a value (an allowed value's meaning, or what a name stands for). */

@@ -1,9 +1,9 @@
 import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import { SymbolKind, type DocumentSymbol, type Range, type SymbolInformation, type WorkspaceSymbol } from 'vscode-languageserver-types';
-import type { FileDocument, ParsedDocument } from '../model/parse';
+import type { ParsedDocument } from '../model/parse';
 import { firstContentLine, keyRange, keyText, nodeRange, pairs, resolve, stringOf } from '../model/access';
 import { shiftRange } from '../model/text';
-import { readKind } from '../rules/kind';
+import { kindOf } from '../model/kind';
 import type { Workspace } from '../engine/workspace';
 import type { Caps } from './caps';
 import { nameIndex } from './names';
@@ -46,7 +46,7 @@ function documentSymbol(doc: ParsedDocument, depth: number): DocumentSymbol | un
   let out: DocumentSymbol | undefined;
   const root = doc.root;
   if (root) {
-    const kind = readKind(doc).kind;
+    const kind = kindOf(doc);
     const name = stringOf(doc, root, 'name') ?? kind ?? 'document';
     const first = firstContentLine(doc);
     const range: Range = { start: first.start, end: nodeRange(doc, root).end };

@@ -1,6 +1,5 @@
 import type { Location, Range } from 'vscode-languageserver-types';
 import type { Workspace, CheckOptions } from '../engine/workspace';
-import type { FileDocument } from '../model/parse';
 import { shiftRange } from '../model/text';
 import { nameKey } from '../workspace/names';
 import type { AdministrativeGroupNode, ConnectorNode, ProblemCounts, RoutingGroupNode, Topology } from '../../../shared/protocol';

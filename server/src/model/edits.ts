@@ -89,7 +89,7 @@ export function removeItem(doc: ParsedDocument, seq: YAMLSeq, index: number): Te
 /** Remove an entry of a flow collection with the comma that separates it from its neighbour. */
 function removeFlowEntry(doc: ParsedDocument, start: number, end: number): TextEdit {
   const t = doc.text;
-  let e = trimEnd(t, start, end);
+  const e = trimEnd(t, start, end);
   let j = e;
   while (j < t.length && (t[j] === ' ' || t[j] === '\t')) j++;
   if (t[j] === ',') {

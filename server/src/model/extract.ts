@@ -2,7 +2,7 @@ import { isMap, isScalar, isSeq, type Node, type Pair, type Scalar, type YAMLMap
 import type { Range } from 'vscode-languageserver-types';
 import type { ParsedDocument } from './parse';
 import { items, keyRange, mapOf, nodeRange, pairOf, resolve, seqOf, stringValue, valueOf } from './access';
-import { readKind } from '../rules/kind';
+import { kindOf } from './kind';
 
 /**
  * A typed, located model of one document: the facts the workspace index, the
@@ -108,7 +108,7 @@ export function extract(doc: ParsedDocument): DocumentModel | undefined {
 function build(doc: ParsedDocument): DocumentModel | undefined {
   const root = doc.root;
   if (!root) return undefined;
-  const { kind } = readKind(doc);
+  const kind = kindOf(doc);
   if (!kind) return undefined;
   const kindPair = pairOf(root, 'kind')!;
   const kindRange = keyRange(doc, kindPair);

@@ -4,12 +4,15 @@ import { KINDS, type KindName } from '../model/catalog';
 import { firstContentLine, keyRange, nodeRange, pairOf, resolve } from '../model/access';
 import { replaceNode, scalarText } from '../model/edits';
 import { closest } from '../model/distance';
+import { kindOf } from '../model/kind';
 import { CODES } from './codes';
 import { msg } from './messages';
 import type { Finding } from '../engine/types';
 
 /** Reads a document's kind, or reports unknown-kind (with a fix to the closest kind). */
 export function readKind(doc: ParsedDocument): { kind?: KindName; finding?: Finding } {
+  const known = kindOf(doc);
+  if (known) return { kind: known };
   const root = doc.root;
   const report = (range: Finding['range'], message: string, fixes: Finding['fixes'] = []): { finding: Finding } => ({
     finding: { code: 'unknown-kind', severity: CODES['unknown-kind'].severity, range, message, fixes },
@@ -30,7 +33,6 @@ export function readKind(doc: ParsedDocument): { kind?: KindName; finding?: Find
   // kind: *k reads the anchored value; a fix would have to edit the anchor, so none is offered then.
   const value = resolve(doc, written) ?? null;
   const text = isScalar(value) && value.value !== null ? String(value.value) : '';
-  if ((KINDS as readonly string[]).includes(text) && isScalar(value) && typeof value.value === 'string') return { kind: text as KindName };
   if (!value || (isScalar(value) && value.value === null)) return report(keyRange(doc, pair), msg.unknownKindMissing);
   if (!isScalar(value)) {
     // kind: [SmtpConnector] has a kind, just not a usable one: say what is written.
