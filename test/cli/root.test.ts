@@ -92,9 +92,6 @@ test('a folder named with no organization file above it is an organization of it
 });
 
 test('--fix changes only the files named, never the organization around them', (t) => {
-  const fixable = ORGANIZATION['org/boston/boston-paris.connector.yaml']
-    .replace('bos-ex01', 'BOS-EX01')
-    .replace('  delivery', '  delivery');
   const bad = group('Lyon', 'LYO-EX01').replace('administrativeGroup', 'administrativeGrup');
   const ws = workspace({ ...ORGANIZATION, 'org/paris/lyon.routinggroup.yaml': bad });
   t.after(ws.remove);
