@@ -20,6 +20,24 @@ export const TopologyChangedNotification = new NotificationType0('exconn/topolog
 export const RouteRequest = new RequestType<RouteQuery, RouteResult, void>('exconn/route');
 /** Request: the status for the language status item. */
 export const ServerStatusRequest = new RequestType0<ServerStatus, void>('exconn/status');
+/** Request: convert an ldifde export ("Import from an LDIF Export…"); the client writes the files it gets back. */
+export const ImportLdifRequest = new RequestType<ImportLdifParams, ImportLdifResult, void>('exconn/importLdif');
+
+export interface ImportLdifParams {
+  /** The export file's bytes, in base64. */
+  exportBase64: string;
+  /** Minutes east of UTC at which schedules are written. */
+  offsetMinutes: number;
+}
+
+export interface ImportLdifResult {
+  /** False when the export holds no Exchange organization (files is then empty). */
+  found: boolean;
+  /** Paths relative to the target folder, with `/`; each part a file-name slug. */
+  files: { path: string; text: string }[];
+  /** The import report, one line each, as `exconn import` prints it. */
+  report: string;
+}
 
 export interface ProblemCounts {
   errors: number;

@@ -7,6 +7,7 @@ import { askNewConnector, allGroups, writeNewConnector, type NewConnectorArgs } 
 import { createReciprocal } from './reciprocal';
 import { formatRoute } from './route';
 import { writeSample } from './sample';
+import { importFromLdif, type ImportArgs } from './importLdif';
 import { describeStatus } from './status';
 import { OPEN_LOCATION, type TopologyTree, type TreeNode } from './treeView';
 
@@ -152,6 +153,11 @@ export function registerCommands(connector: ConnectorClient, tree: TopologyTree)
       }
       await vscode.window.showTextDocument(outcome.created[0]);
       return outcome.created;
+    },
+
+    'exchangeConnectors.importLdif': async (args?: ImportArgs) => {
+      if (connector.state !== 'running') throw new ServerNotRunningError();
+      return importFromLdif(connector, args ?? {});
     },
 
     'exchangeConnectors.createSampleOrganization': async (folderArg?: vscode.Uri) => {

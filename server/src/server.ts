@@ -37,15 +37,19 @@ import { loadFolders } from './lsp/loader';
 import { CONNECTOR_GLOB, isConnectorFile, readText, uriToPath } from './lsp/files';
 import { guard, runSafe } from './lsp/runSafe';
 import {
+  ImportLdifRequest,
   RouteRequest,
   ServerStatusRequest,
   TopologyChangedNotification,
   TopologyRequest,
+  type ImportLdifResult,
   type RouteResult,
   type ServerStatus,
   type Topology,
 } from '../../shared/protocol';
 import { traceRoute } from './route/index';
+import { importLdif, formatImportReport } from './import';
+import { decodeBase64 } from './import/text';
 
 const connection = createConnection(ProposedFeatures.all);
 const log = (m: string) => connection.console.error(m);
@@ -351,6 +355,28 @@ connection.onRequest(RouteRequest, (query, token) =>
       const traced = traceRoute(state.ws.index, query);
       // An unknown routing group is the user's error: say so, as the command line does.
       return 'error' in traced ? new ResponseError(ErrorCodes.InvalidParams, traced.error) : traced.result;
+    },
+    token,
+  ),
+);
+
+connection.onRequest(ImportLdifRequest, (params, token) =>
+  runSafe<ImportLdifResult | ResponseError<void>>(
+    log,
+    'importLdif',
+    new ResponseError(ErrorCodes.InternalError, 'The export could not be imported; see the server log.'),
+    () => {
+      const bytes = decodeBase64(String(params?.exportBase64 ?? ''));
+      const offset = Number(params?.offsetMinutes);
+      if (!bytes) return new ResponseError(ErrorCodes.InvalidParams, 'The export was not sent as base64.');
+      if (!Number.isInteger(offset) || offset % 15 !== 0 || Math.abs(offset) > 14 * 60)
+        return new ResponseError(ErrorCodes.InvalidParams, 'The time zone must be a whole quarter hour within ±14:00 of UTC.');
+      const result = importLdif(bytes, { offsetMinutes: offset });
+      return {
+        found: result.found,
+        files: result.files.map((f) => ({ path: f.path, text: f.text })),
+        report: formatImportReport(result.report),
+      };
     },
     token,
   ),

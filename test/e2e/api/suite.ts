@@ -349,6 +349,55 @@ export const tests: ApiTest[] = [
     },
   },
   {
+    name: 'Import from an LDIF Export writes the organization into the folder chosen and opens the report',
+    timeoutMs: 60000,
+    fn: async () => {
+      const org = 'CN=Fabrikam,CN=Microsoft Exchange,CN=Services,CN=Configuration,DC=fabrikam,DC=com';
+      const rg = `CN=Oslo,CN=Routing Groups,CN=Nordics,CN=Administrative Groups,${org}`;
+      const ldf = [
+        `dn: ${org}`,
+        'objectClass: msExchOrganizationContainer',
+        '',
+        `dn: ${rg}`,
+        'objectClass: msExchRoutingGroup',
+        '',
+        `dn: CN=OSL-EX01,CN=Servers,CN=Nordics,CN=Administrative Groups,${org}`,
+        'objectClass: msExchExchangeServer',
+        'networkAddress: ncacn_ip_tcp:osl-ex01.fabrikam.com',
+        'versionNumber: 7638',
+        `msExchHomeRoutingGroup: ${rg}`,
+        '',
+        `dn: CN=Oslo Internet,CN=Connections,${rg}`,
+        'objectClass: msExchRoutingSMTPConnector',
+        'routingList: SMTP:*;1',
+        `msExchSourceBridgeheadServersDN: CN=1,CN=SMTP,CN=Protocols,CN=OSL-EX01,CN=Servers,CN=Nordics,CN=Administrative Groups,${org}`,
+        '',
+      ].join('\r\n');
+      const source = scratch('fabrikam.ldf');
+      const folder = scratch('imported');
+      await vscode.workspace.fs.writeFile(source, new TextEncoder().encode(ldf));
+      const outcome = await vscode.commands.executeCommand<{ written: vscode.Uri[]; report: vscode.TextDocument }>(
+        'exchangeConnectors.importLdif',
+        {
+          export: source,
+          folder,
+          timezone: '+01:00',
+          overwrite: true,
+        },
+      );
+      assert.deepEqual(outcome.written.map((u) => vscode.workspace.asRelativePath(u)).sort(), [
+        'api-scratch/imported/fabrikam.organization.yaml',
+        'api-scratch/imported/nordics/oslo/oslo-internet.connector.yaml',
+        'api-scratch/imported/nordics/oslo/oslo.routinggroup.yaml',
+      ]);
+      assert.match(outcome.report.getText(), /^note: imported 1 organization, 1 routing groups, 1 SMTP connectors/);
+      assert.equal(vscode.window.activeTextEditor?.document, outcome.report, 'the report is shown');
+      const connector = await show(outcome.written.find((u) => u.path.endsWith('.connector.yaml'))!);
+      assert.equal(connector.languageId, 'exchange-connector');
+      assert.match(connector.getText(), /virtualServer: "1"/);
+    },
+  },
+  {
     name: 'checking the workspace reports the files and problems',
     fn: async () => {
       const status = await vscode.commands.executeCommand<{ files: number; problems: { errors: number; warnings: number } }>(
