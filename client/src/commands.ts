@@ -7,7 +7,7 @@ import { askNewConnector, allGroups, writeNewConnector, type NewConnectorArgs } 
 import { createReciprocal } from './reciprocal';
 import { formatRoute } from './route';
 import { writeSample } from './sample';
-import { importFromLdif, type ImportArgs } from './importLdif';
+import { importFromLdif, ImportReports, type ImportArgs } from './importLdif';
 import { describeStatus } from './status';
 import { OPEN_LOCATION, type TopologyTree, type TreeNode } from './treeView';
 
@@ -15,6 +15,7 @@ type Handler = (...args: any[]) => Promise<unknown>;
 
 export function registerCommands(connector: ConnectorClient, tree: TopologyTree): vscode.Disposable[] {
   const routes = vscode.window.createOutputChannel('Exchange Connectors: Routes');
+  const reports = new ImportReports();
 
   // A missing server is a plain message with a way out, never a raw "command failed".
   const guard =
@@ -157,7 +158,7 @@ export function registerCommands(connector: ConnectorClient, tree: TopologyTree)
 
     'exchangeConnectors.importLdif': async (args?: ImportArgs) => {
       if (connector.state !== 'running') throw new ServerNotRunningError();
-      return importFromLdif(connector, args ?? {});
+      return importFromLdif(connector, reports, args ?? {});
     },
 
     'exchangeConnectors.createSampleOrganization': async (folderArg?: vscode.Uri) => {
@@ -174,5 +175,5 @@ export function registerCommands(connector: ConnectorClient, tree: TopologyTree)
     },
   };
 
-  return [routes, ...Object.entries(commands).map(([id, fn]) => vscode.commands.registerCommand(id, guard(fn)))];
+  return [routes, reports, ...Object.entries(commands).map(([id, fn]) => vscode.commands.registerCommand(id, guard(fn)))];
 }

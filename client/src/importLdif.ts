@@ -25,8 +25,39 @@ export interface ImportOutcome {
 }
 
 const TITLE = 'Import from an LDIF Export';
+const REPORT_SCHEME = 'exconn-import-report';
 
-export async function importFromLdif(connector: ConnectorClient, given: ImportArgs = {}): Promise<ImportOutcome | undefined> {
+/**
+ * Reports open as read-only documents of their own scheme: not untitled
+ * files, so nothing asks to save them (and "Save All" passes them by).
+ */
+export class ImportReports implements vscode.TextDocumentContentProvider, vscode.Disposable {
+  private readonly texts = new Map<string, string>();
+  private readonly registration = vscode.workspace.registerTextDocumentContentProvider(REPORT_SCHEME, this);
+  private count = 0;
+
+  provideTextDocumentContent(uri: vscode.Uri): string {
+    return this.texts.get(uri.toString()) ?? '';
+  }
+
+  async open(text: string, source: vscode.Uri): Promise<vscode.TextDocument> {
+    const name = source.path.slice(source.path.lastIndexOf('/') + 1);
+    const uri = vscode.Uri.from({ scheme: REPORT_SCHEME, path: `/${++this.count}/Import of ${name}.log` });
+    this.texts.set(uri.toString(), text);
+    return vscode.workspace.openTextDocument(uri);
+  }
+
+  dispose(): void {
+    this.registration.dispose();
+    this.texts.clear();
+  }
+}
+
+export async function importFromLdif(
+  connector: ConnectorClient,
+  reports: ImportReports,
+  given: ImportArgs = {},
+): Promise<ImportOutcome | undefined> {
   const source =
     given.export ??
     (
@@ -67,7 +98,7 @@ export async function importFromLdif(connector: ConnectorClient, given: ImportAr
   const bytes = await vscode.workspace.fs.readFile(source);
   const params: ImportLdifParams = { exportBase64: Buffer.from(bytes).toString('base64'), offsetMinutes };
   const result = await connector.request(ImportLdifRequest, params);
-  const report = await vscode.workspace.openTextDocument({ content: result.report, language: 'plaintext' });
+  const report = await reports.open(result.report, source);
   if (!result.found) {
     await vscode.window.showTextDocument(report);
     throw new Error(`${vscode.workspace.asRelativePath(source)} holds no Exchange organization: nothing was written.`);

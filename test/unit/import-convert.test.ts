@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { parse } from 'yaml';
 import { importLdif, RGC_KIND_KNOWN, type ImportResult } from '../../server/src/import';
 import { parseAddressSpace, parseConnectedDomain } from '../../server/src/import/connectors';
@@ -9,7 +10,7 @@ import { scalar, writeDocument } from '../../server/src/import/yamlWriter';
 import { slug, PathAllocator } from '../../server/src/import/layout';
 import { encodeBase64 } from '../../server/src/import/text';
 import { guidToBytes } from '../../server/src/import/guid';
-import { fixture } from '../helpers/paths';
+import { fixture, ROOT } from '../helpers/paths';
 
 const contoso = () => importLdif(readFileSync(fixture('import', 'contoso.ldf')), { offsetMinutes: 60 });
 const body = (r: ImportResult, name: string) => {
@@ -301,4 +302,12 @@ test('an export without an organization imports nothing and says why', () => {
   assert.equal(r.found, false);
   assert.deepEqual(r.files, []);
   assert.match(r.report[r.report.length - 1].text, /holds no Exchange organization/);
+});
+
+test('the import engine is pure: no node:* module, no file system, no process', () => {
+  const dir = join(ROOT, 'server', 'src', 'import');
+  for (const name of readdirSync(dir)) {
+    const text = readFileSync(join(dir, name), 'utf8');
+    assert.doesNotMatch(text, /from 'node:|require\(|\bprocess\.|\bBuffer\b/, name);
+  }
 });

@@ -392,6 +392,7 @@ export const tests: ApiTest[] = [
       ]);
       assert.match(outcome.report.getText(), /^note: imported 1 organization, 1 routing groups, 1 SMTP connectors/);
       assert.equal(vscode.window.activeTextEditor?.document, outcome.report, 'the report is shown');
+      assert.equal(outcome.report.isDirty, false, 'the report is read-only: nothing asks to save it');
       const connector = await show(outcome.written.find((u) => u.path.endsWith('.connector.yaml'))!);
       assert.equal(connector.languageId, 'exchange-connector');
       assert.match(connector.getText(), /virtualServer: "1"/);
