@@ -1,9 +1,9 @@
-import type { TextEdit } from 'vscode-languageserver-types';
-import { ParsedFile, type FileDocument } from '../model/parse';
+import type { Range, TextEdit } from 'vscode-languageserver-types';
+import { ParsedFile, type ChangedWindow, type FileDocument } from '../model/parse';
 import { comparePositions, shiftRange } from '../model/text';
 import type { Severity } from '../rules/codes';
 import { checkDocument, reportRuleError } from './checkDocument';
-import { WorkspaceIndex, type DocEntry } from '../workspace/index';
+import { WorkspaceIndex, rangeAt, type DocEntry, type WsFinding } from '../workspace/index';
 import { checkWorkspaceRules } from '../rules/workspace/index';
 import { addFqdnFixes } from '../rules/workspace/fqdnFixes';
 import { isSuppressed, suppressionsOf } from './suppress';
@@ -30,15 +30,20 @@ export class Workspace {
   /** URIs whose findings the last setFile or removeFile may have changed (the file itself included). */
   lastAffected: ReadonlySet<string> = new Set();
 
-  setFile(uri: string, text: string): ParsedFile {
+  /**
+   * Sets a file's text. `window`, when the caller knows it (the editor's
+   * change ranges), says where the text differs from the file's current
+   * text, so that finding the changed documents costs nothing.
+   */
+  setFile(uri: string, text: string, window?: ChangedWindow): ParsedFile {
     const prev = this.files.get(uri);
     if (prev && prev.text === text) {
       this.lastAffected = new Set();
       return prev;
     }
-    const file = new ParsedFile(text, prev);
+    const file = new ParsedFile(text, prev, window);
     this.files.set(uri, file);
-    this.record(uri, this.index.update(uri, file).affected);
+    this.record(uri, this.index.update(uri, file, prev !== undefined).affected);
     return file;
   }
 
@@ -71,46 +76,76 @@ export class Workspace {
     return [...this.files.keys()];
   }
 
-  /** Every finding of one file, in file coordinates, ignore comments and settings applied, sorted by position. */
+  /**
+   * Every finding of one file, in file coordinates, ignore comments and
+   * settings applied, sorted by position. Each document's list is kept
+   * (document-local, sorted) until its text, its workspace findings or the
+   * settings change; the file's list is those lists joined in document
+   * order, each moved to its document's current line.
+   */
   findings(uri: string, options: CheckOptions = {}): Finding[] {
     const file = this.files.get(uri);
     if (!file) return [];
     const out: Finding[] = [];
     const entries = this.index.entries(uri);
-    file.documents.forEach((fd, i) => {
-      const sup = suppressionsOf(fd.doc);
-      for (const f of this.documentFindings(uri, fd, entries[i])) {
-        if (isSuppressed(sup, f)) continue;
-        const severity = effectiveSeverity(f.code, f.severity, options.rules);
-        if (severity === 'off') continue;
-        out.push(toFileCoordinates({ ...f, severity }, fd.line));
-      }
-    });
-    out.sort((a, b) => comparePositions(a.range.start, b.range.start) || comparePositions(a.range.end, b.range.end));
+    const docs = file.documents;
+    for (let i = 0; i < docs.length; i++) {
+      const fd = docs[i];
+      const list = this.documentResult(uri, fd, entries[i], options);
+      for (const f of list) out.push(toFileCoordinates(resolveRelated(f), fd.line));
+    }
     return out;
+  }
+
+  /** One document's findings, document-local, ignore comments and settings applied, sorted; cached on its index entry. */
+  private documentResult(uri: string, fd: FileDocument, known: DocEntry | undefined, options: CheckOptions): readonly WsFinding[] {
+    const entry = known?.doc === fd.doc ? known : this.index.entries(uri).find((e) => e.doc === fd.doc && e.line === fd.line);
+    const own = this.documentFindings(fd, entry);
+    const hit = entry?.result;
+    if (hit && hit.own === own && hit.rules === options.rules) return hit.findings;
+    const sup = suppressionsOf(fd.doc);
+    const findings: WsFinding[] = [];
+    for (const f of own) {
+      if (isSuppressed(sup, f)) continue;
+      const severity = effectiveSeverity(f.code, f.severity, options.rules);
+      if (severity === 'off') continue;
+      findings.push(severity === f.severity ? f : { ...f, severity });
+    }
+    findings.sort((a, b) => comparePositions(a.range.start, b.range.start) || comparePositions(a.range.end, b.range.end));
+    if (entry) entry.result = { own, rules: options.rules, findings };
+    return findings;
   }
 
   /**
    * Findings of one YAML document, document-local: the single-document ones
    * (cached per text) with the fixes only the workspace can give, and the
    * workspace rules' (cached per document until a document they read changes).
-   * Related information into other documents carries their URI and file lines.
    */
-  protected documentFindings(uri: string, fd: FileDocument, known?: DocEntry): readonly Finding[] {
+  private documentFindings(fd: FileDocument, entry: DocEntry | undefined): readonly WsFinding[] {
     const local = checkDocument(fd.doc);
-    const entry = known?.doc === fd.doc ? known : this.index.entries(uri).find((e) => e.doc === fd.doc && e.line === fd.line);
     if (!entry) return local;
     if (!entry.cached) {
       this.index.checks++;
       const own = entry.model?.kind === 'SmtpConnector' ? addFqdnFixes(this.index, fd.doc, entry.model, local) : local;
       entry.cached = [...own, ...checkWorkspaceRules(this.index, entry, reportRuleError)];
     }
-    return entry.cached.map(({ relatedIn, ...f }): Finding =>
-      relatedIn
-        ? { ...f, related: f.related!.map((r, i) => (relatedIn[i] ? { ...r, range: shiftRange(r.range, relatedIn[i]!.line) } : r)) }
-        : f,
-    );
+    return entry.cached;
   }
+}
+
+/** Related information into other documents: the place in the target's current model, moved to its current file line. */
+function resolveRelated(f: WsFinding): Finding {
+  const { relatedIn, relatedPath, ...rest } = f;
+  if (!relatedIn) return rest;
+  return {
+    ...rest,
+    related: rest.related!.map((r, i) => {
+      const target = relatedIn[i];
+      if (!target) return r;
+      const range = (relatedPath?.[i] && (rangeAt(target.model, relatedPath[i]!) as Range | undefined)) || r.range;
+      return { ...r, range: shiftRange(range, target.line) };
+    }),
+  };
 }
 
 export function effectiveSeverity(code: string, dflt: Severity, rules: RuleSettings | undefined): Severity | 'off' {

@@ -1,6 +1,7 @@
-import { TextDocuments } from 'vscode-languageserver/node';
+import { TextDocuments, type TextDocumentContentChangeEvent } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Workspace } from '../engine/workspace';
+import type { ChangedWindow } from '../model/parse';
 
 /**
  * The texts the engine sees: an open document's text as the editor has it,
@@ -10,9 +11,18 @@ import { Workspace } from '../engine/workspace';
  */
 export class ServerState {
   readonly ws = new Workspace();
-  readonly documents = new TextDocuments(TextDocument);
+  readonly documents = new TextDocuments({
+    create: TextDocument.create,
+    update: (doc: TextDocument, changes: TextDocumentContentChangeEvent[], version: number) => this.update(doc, changes, version),
+  });
   /** The open document (and its version) whose text the engine holds; a reopened document is a new object. */
-  private readonly synced = new Map<string, { doc: TextDocument; version: number }>();
+  private readonly synced = new Map<string, { doc: TextDocument; version: number; text: string }>();
+  /**
+   * Where each open document's text differs from the text the engine took
+   * last, from the editor's change ranges (null: not known, a full-text
+   * change). The engine then re-splits only around it.
+   */
+  private readonly windows = new Map<string, ChangedWindow | null>();
   /** Files read from disk (open or not), so that closing a document goes back to the disk text. */
   readonly onDisk = new Set<string>();
   /** Counts changes to the engine's texts: work started under an older value is stale. */
@@ -45,12 +55,35 @@ export class ServerState {
     if (doc) this.adopt(uri);
     const held = this.synced.get(uri);
     if (!doc || (held?.doc === doc && held.version === doc.version)) return false;
-    this.synced.set(uri, { doc, version: doc.version });
+    const text = doc.getText();
     const before = this.ws.file(uri);
-    const after = this.ws.setFile(uri, doc.getText());
+    // The window holds from the text the engine took last, if the engine still has that one.
+    const window = held?.doc === doc && before?.text === held.text ? this.windows.get(uri) : null;
+    this.windows.delete(uri);
+    this.synced.set(uri, { doc, version: doc.version, text });
+    const after = this.ws.setFile(uri, text, window ?? undefined);
     if (before === after) return false;
     this.changed(uri);
     return true;
+  }
+
+  /** Applies the editor's changes one at a time, noting where the text changed. */
+  private update(doc: TextDocument, changes: TextDocumentContentChangeEvent[], version: number): TextDocument {
+    const uri = doc.uri;
+    let w: ChangedWindow | null | undefined = this.windows.has(uri) ? this.windows.get(uri)! : undefined;
+    for (const change of changes) {
+      if ('range' in change) {
+        const s = doc.offsetAt(change.range.start);
+        const e = doc.offsetAt(change.range.end);
+        const added = change.text.length;
+        if (w !== null) w = widen(w, s, e, added);
+      } else {
+        w = null;
+      }
+      doc = TextDocument.update(doc, [change], version);
+    }
+    if (w !== undefined) this.windows.set(uri, w);
+    return doc;
   }
 
   /** Every open document brought up to date. */
@@ -77,11 +110,13 @@ export class ServerState {
   /** A document was closed: forget its editor text; the caller reloads it from disk or drops it. */
   closed(uri: string): void {
     this.synced.delete(uri);
+    this.windows.delete(uri);
   }
 
   /** Drops a file from the engine (a closed document with no file on disk). */
   drop(uri: string): void {
     this.synced.delete(uri);
+    this.windows.delete(uri);
     if (this.ws.removeFile(uri)) this.changed(uri);
   }
 
@@ -120,4 +155,15 @@ export function comparable(uri: string): string {
     // A malformed escape: compare as written.
   }
   return u.replace(/^file:\/\/\/([A-Za-z]):/, (_m, d: string) => `file:///${d.toLowerCase()}:`);
+}
+
+/**
+ * The changed window after one more change (offsets `start`..`end` of the
+ * current text replaced by `added` characters): what was unchanged before
+ * and is untouched by this change stays unchanged.
+ */
+export function widen(w: ChangedWindow | undefined, start: number, end: number, added: number): ChangedWindow {
+  const delta = added - (end - start);
+  if (!w) return { start, end: start + added };
+  return { start: Math.min(w.start, start), end: Math.max(w.end, end) + delta };
 }

@@ -1,7 +1,7 @@
 import { parseDocument, isAlias, isMap, isPair, isSeq, type Alias, type Document, type Node, type ParsedNode } from 'yaml';
 import type { Range } from 'vscode-languageserver-types';
 import { LineIndex, detectEol } from './text';
-import { splitDocuments } from './split';
+import { splitRegion } from './split';
 
 export interface SyntaxError {
   range: Range;
@@ -166,23 +166,64 @@ export interface FileDocument {
   offset: number;
 }
 
-/** A file's documents, reusing the parses of an earlier version for documents whose text did not change. */
+/** Where a text differs from the previous version: `text[0, start)` and `text[end, length)` are as they were. */
+export interface ChangedWindow {
+  start: number;
+  end: number;
+}
+
+/** Which documents a new version replaced: `removed` of the previous version's from `from` on, by `added` new ones. */
+export interface DocumentSplice {
+  from: number;
+  removed: number;
+  added: number;
+  /** How far the documents after the replaced ones moved, in lines. */
+  lineDelta: number;
+}
+
+/**
+ * A file's documents. A new version re-splits and re-parses only the
+ * documents around the change (found from the editor's change ranges, or by
+ * comparing the documents' texts), keeps the others' parses, and gives the
+ * documents after the change their new line and offset. Nothing of the
+ * previous version is kept but its documents' parses.
+ */
 export class ParsedFile {
   readonly documents: FileDocument[];
   readonly eol: '\n' | '\r\n';
+  /** What changed from the previous version (all documents when there was none). */
+  readonly splice: DocumentSplice;
 
   constructor(
     readonly text: string,
     previous?: ParsedFile,
+    window?: ChangedWindow,
   ) {
     this.eol = detectEol(text);
+    const old = previous?.documents ?? [];
+    const delta = text.length - (previous?.text.length ?? 0);
+    const { keep, tail } = previous ? unchanged(old, text, delta, window) : { keep: 0, tail: 0 };
+    // The documents from `from` (a boundary: its first line is unchanged) to the first unchanged one after the change.
+    const from = Math.max(0, keep - 1);
+    const to = old.length - tail;
+    const start = from < old.length ? old[from].offset : 0;
+    const end = tail > 0 ? old[to].offset + delta : text.length;
     const reuse = new Map<string, ParsedDocument>();
-    if (previous) for (const d of previous.documents) reuse.set(d.doc.text, d.doc);
-    this.documents = splitDocuments(text).map((s) => ({
-      doc: reuse.get(s.text) ?? new ParsedDocument(s.text),
-      line: s.line,
-      offset: s.offset,
+    for (let i = from; i < to; i++) reuse.set(old[i].doc.text, old[i].doc);
+    const region = splitRegion(text, start, end, from < old.length ? old[from].line : 0).map((sl) => ({
+      doc: reuse.get(sl.text) ?? new ParsedDocument(sl.text),
+      line: sl.line,
+      offset: sl.offset,
     }));
+    const lineDelta = tail > 0 ? lineAfter(region) - old[to].line : 0;
+    const documents = old.slice(0, from);
+    for (const d of region) documents.push(d);
+    for (let i = to; i < old.length; i++) {
+      const d = old[i];
+      documents.push(lineDelta === 0 && delta === 0 ? d : { doc: d.doc, line: d.line + lineDelta, offset: d.offset + delta });
+    }
+    this.documents = documents;
+    this.splice = { from, removed: to - from, added: region.length, lineDelta };
   }
 
   /** The document holding a 0-based file line. */
@@ -197,4 +238,63 @@ export class ParsedFile {
     }
     return docs[lo];
   }
+}
+
+/**
+ * How many of the previous version's documents are unchanged at the start
+ * (same text, same place) and at the end (same text, moved by `delta`). With
+ * a changed window, found by offsets; without, by comparing texts.
+ */
+function unchanged(old: FileDocument[], text: string, delta: number, window?: ChangedWindow): { keep: number; tail: number } {
+  const n = old.length;
+  const endOf = (i: number) => (i + 1 < n ? old[i + 1].offset : text.length - delta);
+  let keep = 0;
+  if (window) {
+    // Documents ending at or before the window's start.
+    let lo = 0;
+    let hi = n;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (endOf(mid) <= window.start) lo = mid + 1;
+      else hi = mid;
+    }
+    keep = lo;
+  } else {
+    while (keep < n && endOf(keep) <= text.length && text.startsWith(old[keep].doc.text, old[keep].offset)) keep++;
+  }
+  // The split restarts at the last document kept: its first line must be whole (text appended to a last line changes it).
+  while (keep > 0 && old[keep - 1].doc.text.indexOf('\n') === -1) keep--;
+  const floor = keep > 0 ? endOf(keep - 1) : 0;
+  let tail = 0;
+  if (window) {
+    const oldEnd = window.end - delta;
+    let lo = keep;
+    let hi = n;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (old[mid].offset >= oldEnd) hi = mid;
+      else lo = mid + 1;
+    }
+    while (lo < n && !atLineStart(text, old[lo].offset + delta)) lo++;
+    tail = n - lo;
+  } else {
+    const same = (d: FileDocument) => atLineStart(text, d.offset + delta) && text.startsWith(d.doc.text, d.offset + delta);
+    while (tail < n - keep && same(old[n - 1 - tail])) tail++;
+  }
+  // The first unchanged document after the change starts a document only if the one before it is unchanged too
+  // (its first line may follow a changed "..."), and it must lie after the documents kept at the start.
+  tail = Math.max(0, tail - 1);
+  while (tail > 0 && old[n - tail].offset + delta < floor) tail--;
+  return { keep, tail };
+}
+
+/** Text after the change is the same, but is it still read line by line from the same places? */
+function atLineStart(text: string, offset: number): boolean {
+  return offset === 0 || (offset > 0 && text.charCodeAt(offset - 1) === 10);
+}
+
+/** The file line at offset `end`, where the last of `region`'s documents ends. */
+function lineAfter(region: FileDocument[]): number {
+  const last = region[region.length - 1];
+  return last.line + last.doc.lines.lineCount - 1;
 }

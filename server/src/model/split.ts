@@ -16,18 +16,28 @@ export interface DocumentSlice {
 }
 
 export function splitDocuments(text: string): DocumentSlice[] {
+  return splitRegion(text, 0, text.length, 0);
+}
+
+/**
+ * The documents of `text[from, to)`, where `from` is the start of a document
+ * (or of the file) at 0-based line `line`, and `to` the end of one (or of
+ * the file): a file's documents do not depend on what lies outside the
+ * documents between two such boundaries, so an edit re-splits only those.
+ */
+export function splitRegion(text: string, from: number, to: number, line: number): DocumentSlice[] {
   const slices: DocumentSlice[] = [];
-  let sliceStart = 0;
-  let sliceLine = 0;
+  let sliceStart = from;
+  let sliceLine = line;
   let hasContent = false; // a "---" marker or a content line is in the current slice
   // A byte-order mark is not content: a marker or comment right after it still counts as one.
-  let pos = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  let line = 0;
-  const n = text.length;
-  const crs = hasLoneCr(text);
+  let pos = from === 0 && text.charCodeAt(0) === 0xfeff ? 1 : from;
+  const n = to;
+  const cr = text.indexOf('\r', from);
+  const crs = cr !== -1 && cr < to && hasLoneCr(text.slice(from, to));
   while (pos < n) {
     let eol = text.indexOf('\n', pos);
-    if (eol === -1) eol = n;
+    if (eol === -1 || eol >= n) eol = n;
     const c = text.charCodeAt(pos);
     if (c === 45 /* - */ && isMarker(text, pos, eol, '-')) {
       if (hasContent) {
@@ -49,7 +59,7 @@ export function splitDocuments(text: string): DocumentSlice[] {
     pos = eol + 1;
   }
   if (sliceStart < n || slices.length === 0) {
-    slices.push({ offset: sliceStart, line: sliceLine, text: text.slice(sliceStart) });
+    slices.push({ offset: sliceStart, line: sliceLine, text: text.slice(sliceStart, n) });
   }
   return slices;
 }

@@ -26,6 +26,8 @@ export interface DocEntry {
   refs: string[];
   /** Workspace findings (document-local), cleared when a document it depends on changes. */
   cached?: WsFinding[];
+  /** The document's published findings (document-local, settings applied), for the findings and settings they came from. */
+  result?: { own: readonly WsFinding[]; rules: unknown; findings: WsFinding[] };
 }
 
 export interface ConnectorEntry extends DocEntry {
@@ -38,9 +40,38 @@ export interface OrganizationEntry extends DocEntry {
   model: OrganizationModel;
 }
 
-/** A finding whose related information may point into other documents: the target entry gives its current file line. */
+/**
+ * A finding whose related information may point into other documents: the
+ * target entry gives its current file line, and the path to the range in the
+ * target's model its current place there (a quiet edit may have moved it).
+ */
 export interface WsFinding extends Finding {
   relatedIn?: (DocEntry | undefined)[];
+  relatedPath?: (ModelPath | undefined)[];
+}
+
+/** Keys and indexes from a document model to one of its ranges. */
+export type ModelPath = (string | number)[];
+
+/** The path to a range (by identity) in a model, yaml nodes left out. */
+export function pathTo(model: unknown, target: object): ModelPath | undefined {
+  const walk = (v: unknown, path: ModelPath, depth: number): ModelPath | undefined => {
+    if (v === target) return path;
+    if (!v || typeof v !== 'object' || depth > 6 || isNode(v) || isPair(v)) return undefined;
+    for (const [k, x] of Array.isArray(v) ? v.entries() : Object.entries(v)) {
+      const found = walk(x, [...path, k], depth + 1);
+      if (found) return found;
+    }
+    return undefined;
+  };
+  return walk(model, [], 0);
+}
+
+/** What a path leads to in a model (undefined when the model has no such place). */
+export function rangeAt(model: unknown, path: ModelPath): unknown {
+  let v = model as Record<string | number, unknown> | undefined;
+  for (const k of path) v = v?.[k] as Record<string | number, unknown> | undefined;
+  return v;
 }
 
 /** What one update changed: the documents whose workspace findings may differ now (new ones included). */
@@ -91,27 +122,41 @@ export class WorkspaceIndex {
   /** How many documents had their workspace findings computed: tests read it to prove that updates stay local. */
   checks = 0;
 
-  /** Sets (or, with undefined, removes) a file's documents. */
-  update(uri: string, file: ParsedFile | undefined): IndexChange {
+  /**
+   * Sets (or, with undefined, removes) a file's documents. With `spliced`,
+   * the file's splice says which documents replaced which of the version the
+   * index holds: only those are read again, the others only move.
+   */
+  update(uri: string, file: ParsedFile | undefined, spliced = false): IndexChange {
     const before = this.globals();
     const existed = this.files.has(uri);
     const old = this.files.get(uri) ?? [];
+    const docs = file?.documents ?? [];
+    const cut = spliced && file && existed ? file.splice : { from: 0, removed: old.length, added: docs.length, lineDelta: 0 };
     const pool = new Map<ParsedDocument, DocEntry[]>();
-    for (const e of old) add(pool, e.doc, e);
-    const next: DocEntry[] = [];
+    for (let i = cut.from; i < cut.from + cut.removed; i++) add(pool, old[i].doc, old[i]);
+    const next: DocEntry[] = old.slice(0, cut.from);
     const added: DocEntry[] = [];
-    (file?.documents ?? []).forEach((fd, index) => {
+    for (let index = cut.from; index < cut.from + cut.added; index++) {
+      const fd = docs[index];
       const reused = pool.get(fd.doc)?.shift();
       if (reused) {
         reused.index = index;
         reused.line = fd.line;
         next.push(reused);
-        return;
+        continue;
       }
       const e = this.entry(uri, fd.doc, index, fd.line);
       next.push(e);
       added.push(e);
-    });
+    }
+    // The documents after the change keep their entries and move.
+    for (let i = cut.from + cut.removed; i < old.length; i++) {
+      const e = old[i];
+      e.index = next.length;
+      e.line = docs[next.length].line;
+      next.push(e);
+    }
     const removed = [...pool.values()].flat();
     this.keepQuietEdits(removed, added, next);
     for (const e of removed) this.unlink(e);
@@ -156,6 +201,7 @@ export class WorkspaceIndex {
         refs: fresh.refs,
         line: fresh.line,
         cached: undefined,
+        result: undefined,
       });
       this.link(old);
       next[next.indexOf(fresh)] = old;
@@ -295,12 +341,18 @@ export class WorkspaceIndex {
 }
 
 /**
- * What other documents can read of a document: its model's values and
- * document-local ranges (yaml nodes left out), and its dependency keys. Two
- * versions with the same facts are the same to every other document.
+ * What other documents can read of a document: its model's values (yaml
+ * nodes and ranges left out: related information into it is placed when
+ * published, by its path in the model), and its dependency keys. Two versions
+ * with the same facts are the same to every other document, wherever their
+ * lines are.
  */
 function facts(e: DocEntry): string {
-  return JSON.stringify([e.defines, e.refs, e.model ?? null], (_k, v: unknown) => (isNode(v) || isPair(v) ? undefined : v));
+  return JSON.stringify([e.defines, e.refs, e.model ?? null], (_k, v: unknown) => (isNode(v) || isPair(v) || isRange(v) ? undefined : v));
+}
+
+function isRange(v: unknown): boolean {
+  return typeof v === 'object' && v !== null && 'start' in v && 'end' in v;
 }
 
 function sortBy(list: DocEntry[]): void {

@@ -1,7 +1,7 @@
 import type { Range } from 'vscode-languageserver-types';
 import { CODES, type Code } from '../codes';
 import type { Fix } from '../../engine/types';
-import type { DocEntry, WorkspaceIndex, WsFinding } from '../../workspace/index';
+import { pathTo, type DocEntry, type WorkspaceIndex, type WsFinding } from '../../workspace/index';
 import type { DocumentModel } from '../../model/extract';
 
 /** Related information in a workspace finding: a place in any document of the workspace. */
@@ -49,6 +49,7 @@ export class WsContext<M extends DocumentModel = DocumentModel> {
         ? {
             related: related.map((r) => ({ uri: r.entry.uri, range: r.range, message: r.message })),
             relatedIn: related.map((r) => r.entry),
+            relatedPath: related.map((r) => pathTo(r.entry.model, r.range)),
           }
         : {}),
     });
