@@ -4,7 +4,7 @@ import { comparePositions, shiftRange } from '../model/text';
 import type { Severity } from '../rules/codes';
 import { checkDocument, reportRuleError } from './checkDocument';
 import { WorkspaceIndex, rangeAt, type DocEntry, type WsFinding } from '../workspace/index';
-import { checkWorkspaceRules } from '../rules/workspace/index';
+import { checkWorkspaceRules, workspaceReads } from '../rules/workspace/index';
 import { addFqdnFixes } from '../rules/workspace/fqdnFixes';
 import { isSuppressed, suppressionsOf } from './suppress';
 import type { Finding, Fix, RuleSettings } from './types';
@@ -24,7 +24,7 @@ export interface CheckOptions {
 export class Workspace {
   private readonly files = new Map<string, ParsedFile>();
   /** Routing groups, servers, connectors and the organization, across every file. */
-  readonly index = new WorkspaceIndex();
+  readonly index = new WorkspaceIndex(workspaceReads);
   /** URIs whose findings may have changed since takeAffected() was last called. */
   private readonly pending = new Set<string>();
   /** URIs whose findings the last setFile or removeFile may have changed (the file itself included). */

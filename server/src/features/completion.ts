@@ -280,6 +280,7 @@ function valueItems(
   switch (t.format) {
     case 'routingGroup': {
       const own = facts.routingGroup && path.length > 0 ? nameKey(facts.routingGroup) : undefined;
+      // In alphabetical order: the files they come from are in no order a user would know.
       return names(
         sorted(index.routingGroups)
           .filter((g) => g.model.name && nameKey(g.model.name.value) !== own)
@@ -287,7 +288,8 @@ function valueItems(
             name: g.model.name!.value,
             detail: g.model.adminGroup?.value,
             about: `Servers: ${g.model.servers.map((x) => x.name?.value ?? '?').join(', ') || 'none'}`,
-          })),
+          }))
+          .sort((a, b) => nameKey(a.name).localeCompare(nameKey(b.name)) || (a.detail ?? '').localeCompare(b.detail ?? '')),
       );
     }
     case 'server': {

@@ -10,8 +10,9 @@ import {
 } from '../model/extract';
 import type { Finding } from '../engine/types';
 import { groupKey, nameKey } from './names';
-import { baseName, fileStem } from './paths';
+import { baseName } from './paths';
 import { NameIndex } from './nameIndex';
+import { keys } from './keys';
 
 /** One YAML document of one file, as the index knows it. */
 export interface DocEntry {
@@ -80,9 +81,8 @@ export interface IndexChange {
 }
 
 /** Global facts many documents depend on; they invalidate only when their value flips. */
-const HAS_GROUPS = '$hasGroups';
-const MANY_GROUPS = '$manyGroups';
-const ORG = '$org';
+const HAS_GROUPS = keys.hasGroups;
+const MANY_GROUPS = keys.manyGroups;
 
 const add = <K, V>(map: Map<K, V[]>, key: K, v: V) => {
   const l = map.get(key);
@@ -121,6 +121,9 @@ export class WorkspaceIndex {
   private readonly quiet = new Set<DocEntry>();
   /** How many documents had their workspace findings computed: tests read it to prove that updates stay local. */
   checks = 0;
+
+  /** `readsOf` gives what the workspace rules read for a model (rules/workspace/index.ts: workspaceReads). */
+  constructor(private readonly readsOf: (model: DocumentModel) => string[] = () => []) {}
 
   /**
    * Sets (or, with undefined, removes) a file's documents. With `spliced`,
@@ -165,15 +168,15 @@ export class WorkspaceIndex {
     else this.files.delete(uri);
 
     // Whatever a changed document provided, those who read it must look again.
-    const keys = new Set<string>();
-    for (const e of [...removed, ...added]) for (const k of e.defines) keys.add(k);
-    if (existed !== (file !== undefined)) keys.add(fileKey(baseName(uri)));
+    const changed = new Set<string>();
+    for (const e of [...removed, ...added]) for (const k of e.defines) changed.add(k);
+    if (existed !== (file !== undefined)) changed.add(keys.file(baseName(uri)));
     const after = this.globals();
-    if (before.has !== after.has) keys.add(HAS_GROUPS);
-    if (before.many !== after.many) keys.add(MANY_GROUPS);
+    if (before.has !== after.has) changed.add(HAS_GROUPS);
+    if (before.many !== after.many) changed.add(MANY_GROUPS);
     const affected = new Set<DocEntry>([...added, ...this.quiet]);
     this.quiet.clear();
-    for (const k of keys) for (const e of this.dependents.get(k) ?? []) affected.add(e);
+    for (const k of changed) for (const e of this.dependents.get(k) ?? []) affected.add(e);
     for (const e of affected) e.cached = undefined;
     return { affected };
   }
@@ -249,41 +252,20 @@ export class WorkspaceIndex {
     return { has: this.groups.size > 0, many: this.groups.size >= 2 };
   }
 
+  /** What a document provides to others, as dependency keys (workspace/keys.ts); what it reads, its rules declare. */
   private entry(uri: string, doc: ParsedDocument, index: number, line: number): DocEntry {
     const model = extract(doc);
     const defines: string[] = [];
-    const refs: string[] = [];
     if (model?.kind === 'RoutingGroup' && model.name && model.adminGroup) {
-      const gk = groupKey(model.adminGroup.value, model.name.value);
-      defines.push(grpKey(gk), nameRef(model.name.value));
-      refs.push(grpKey(gk), MANY_GROUPS);
-      for (const s of model.servers) {
-        if (!s.name) continue;
-        defines.push(serverKey(s.name.value));
-        refs.push(serverKey(s.name.value));
-      }
-    } else if (model?.kind === 'SmtpConnector') {
-      refs.push(HAS_GROUPS, ORG);
-      if (model.adminGroup && model.routingGroup) {
-        const own = groupKey(model.adminGroup.value, model.routingGroup.value);
-        defines.push(inKey(own));
-        refs.push(grpKey(own), nameRef(model.routingGroup.value), fileKey(`${fileStem(model.routingGroup.value)}.routinggroup.yaml`));
-        if (model.name) {
-          defines.push(connKey(own, model.name.value));
-          refs.push(connKey(own, model.name.value));
-        }
-      }
-      for (const c of model.connected) {
-        if (!c.routingGroup || !c.adminGroupName) continue;
-        const gk = groupKey(c.adminGroupName, c.routingGroup.value);
-        refs.push(grpKey(gk), inKey(gk), nameRef(c.routingGroup.value), fileKey(`${fileStem(c.routingGroup.value)}.routinggroup.yaml`));
-        if (model.routingGroup)
-          refs.push(fileKey(`${fileStem(c.routingGroup.value)}-to-${fileStem(model.routingGroup.value)}.connector.yaml`));
-      }
+      defines.push(keys.group(model.adminGroup.value, model.name.value), keys.groupName(model.name.value));
+      for (const s of model.servers) if (s.name) defines.push(keys.server(s.name.value));
+    } else if (model?.kind === 'SmtpConnector' && model.adminGroup && model.routingGroup) {
+      defines.push(keys.connectorsIn(model.adminGroup.value, model.routingGroup.value));
+      if (model.name) defines.push(keys.connector(model.adminGroup.value, model.routingGroup.value, model.name.value));
     } else if (model?.kind === 'Organization') {
-      defines.push(ORG);
+      defines.push(keys.organization);
     }
-    return { uri, doc, index, line, model, defines, refs };
+    return { uri, doc, index, line, model, defines, refs: model ? this.readsOf(model) : [] };
   }
 
   private link(e: DocEntry): void {
@@ -358,11 +340,3 @@ function isRange(v: unknown): boolean {
 function sortBy(list: DocEntry[]): void {
   list.sort(WorkspaceIndex.compare);
 }
-
-const grpKey = (gk: string) => `grp:${gk}`;
-const inKey = (gk: string) => `in:${gk}`;
-const nameRef = (name: string) => `name:${nameKey(name)}`;
-const serverKey = (name: string) => `srv:${nameKey(name)}`;
-const connKey = (gk: string, name: string) => `conn:${gk}\u0000${nameKey(name)}`;
-/** Fixes that create files never overwrite one: a file appearing or going by that name may change them. */
-const fileKey = (name: string) => `file:${name.toLowerCase()}`;

@@ -5,6 +5,7 @@ import { nameKey } from '../../workspace/names';
 import { ownGroupKey } from '../../workspace/facts';
 import { msg } from '../messages';
 import type { WorkspaceRule, WsContext } from './context';
+import { keys } from '../../workspace/keys';
 
 /**
  * unknown-bridgehead: each local bridgehead must be a server of the
@@ -13,6 +14,7 @@ import type { WorkspaceRule, WsContext } from './context';
  */
 export const bridgeheadRule: WorkspaceRule<ConnectorModel> = {
   kind: 'SmtpConnector',
+  reads: (c) => (c.adminGroup && c.routingGroup ? [keys.group(c.adminGroup.value, c.routingGroup.value)] : []),
   check(ctx) {
     const key = ownGroupKey(ctx.model);
     const def = key ? ctx.index.groups.get(key)?.[0] : undefined;

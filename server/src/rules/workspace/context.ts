@@ -58,5 +58,12 @@ export class WsContext<M extends DocumentModel = DocumentModel> {
 
 export interface WorkspaceRule<M extends DocumentModel = DocumentModel> {
   kind: M['kind'];
+  /**
+   * The dependency keys (workspace/keys.ts) of everything `check` reads of
+   * other documents for this model: when a document providing one changes,
+   * this document is checked again. A read left out leaves findings stale;
+   * the equivalence test (test/unit/workspace-equivalence.test.ts) finds it.
+   */
+  reads(model: M): string[];
   check(ctx: WsContext<M>): void;
 }

@@ -6,6 +6,7 @@ import { fileStem, sibling } from '../../workspace/paths';
 import type { Fix } from '../../engine/types';
 import { msg } from '../messages';
 import type { WorkspaceRule, WsContext } from './context';
+import { keys } from '../../workspace/keys';
 
 /**
  * unknown-routing-group, administrative-group-mismatch and self-connection:
@@ -14,6 +15,13 @@ import type { WorkspaceRule, WsContext } from './context';
  */
 export const groupRefRule: WorkspaceRule<ConnectorModel> = {
   kind: 'SmtpConnector',
+  reads(c) {
+    const out: string[] = [keys.hasGroups];
+    const ref = (admin: string, name: string) => out.push(keys.group(admin, name), keys.groupName(name), keys.groupFile(name));
+    if (c.routingGroup && c.adminGroup) ref(c.adminGroup.value, c.routingGroup.value);
+    for (const link of c.connected) if (link.routingGroup && link.adminGroupName) ref(link.adminGroupName, link.routingGroup.value);
+    return out;
+  },
   check(ctx) {
     const c = ctx.model;
     if (c.routingGroup && c.adminGroup) {

@@ -7,6 +7,9 @@ import { smartHostRule } from './smartHosts';
 import { duplicateConnectorRule, duplicateGroupRule } from './names';
 import { routingGroupRule } from './routingGroups';
 import { organizationRule } from './organization';
+import type { ConnectorModel, DocumentModel } from '../../model/extract';
+import { groupLinks } from '../../workspace/facts';
+import { keys } from '../../workspace/keys';
 
 /** Every workspace rule (docs/format.md, "Codes across the workspace"). */
 export const WORKSPACE_RULES: readonly WorkspaceRule<never>[] = [
@@ -34,4 +37,21 @@ export function checkWorkspaceRules(index: WorkspaceIndex, entry: DocEntry, onEr
     }
   }
   return ctx.findings;
+}
+
+/** What the workspace's quick fixes on single-document codes read (fqdnFixes.ts): the connected groups and their connectors. */
+function fqdnFixReads(c: ConnectorModel): string[] {
+  return groupLinks(c).flatMap(({ link }) => [
+    keys.group(link.adminGroupName!, link.routingGroup!.value),
+    keys.connectorsIn(link.adminGroupName!, link.routingGroup!.value),
+  ]);
+}
+
+/** Everything the workspace rules (and fixes) read of other documents for a document's model, as dependency keys. */
+export function workspaceReads(model: DocumentModel): string[] {
+  const out = new Set<string>();
+  for (const rule of WORKSPACE_RULES as readonly WorkspaceRule[])
+    if (rule.kind === model.kind) for (const k of rule.reads(model)) out.add(k);
+  if (model.kind === 'SmtpConnector') for (const k of fqdnFixReads(model)) out.add(k);
+  return [...out];
 }

@@ -4,6 +4,7 @@ import { ownGroupKey } from '../../workspace/facts';
 import { WorkspaceIndex, type DocEntry } from '../../workspace/index';
 import { msg } from '../messages';
 import type { WorkspaceRule } from './context';
+import { keys } from '../../workspace/keys';
 
 // Every connector compares its name with every other of its group: remember each model's key.
 const nameKeys = new WeakMap<ConnectorModel, string | undefined>();
@@ -20,6 +21,7 @@ function connectorNameKey(c: ConnectorModel): string | undefined {
  */
 export const duplicateConnectorRule: WorkspaceRule<ConnectorModel> = {
   kind: 'SmtpConnector',
+  reads: (c) => (c.adminGroup && c.routingGroup && c.name ? [keys.connector(c.adminGroup.value, c.routingGroup.value, c.name.value)] : []),
   check(ctx) {
     const c = ctx.model;
     const own = ownGroupKey(c);
@@ -37,6 +39,11 @@ export const duplicateConnectorRule: WorkspaceRule<ConnectorModel> = {
 
 export const duplicateGroupRule: WorkspaceRule<RoutingGroupModel> = {
   kind: 'RoutingGroup',
+  reads(g) {
+    const out = g.name && g.adminGroup ? [keys.group(g.adminGroup.value, g.name.value)] : [];
+    for (const s of g.servers) if (s.name) out.push(keys.server(s.name.value));
+    return out;
+  },
   check(ctx) {
     const g = ctx.model;
     if (g.name && g.adminGroup) {

@@ -2,6 +2,7 @@ import type { ConnectorModel } from '../../model/extract';
 import { normalizeDomain, parseSmtpAddressSpace } from '../../model/domain';
 import { msg } from '../messages';
 import type { WorkspaceRule } from './context';
+import { keys } from '../../workspace/keys';
 
 /**
  * address-space-authoritative and etrn-domain-not-local: a connector's
@@ -10,6 +11,7 @@ import type { WorkspaceRule } from './context';
  */
 export const organizationRule: WorkspaceRule<ConnectorModel> = {
   kind: 'SmtpConnector',
+  reads: () => [keys.organization],
   check(ctx) {
     const org = ctx.index.organization();
     if (!org) return;

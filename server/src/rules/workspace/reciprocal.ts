@@ -7,6 +7,7 @@ import type { Fix } from '../../engine/types';
 import { msg } from '../messages';
 import type { WorkspaceRule } from './context';
 import { yamlString } from './groups';
+import { keys } from '../../workspace/keys';
 
 /**
  * missing-reciprocal-connector: Exchange does not create the connector back
@@ -15,6 +16,16 @@ import { yamlString } from './groups';
  */
 export const reciprocalRule: WorkspaceRule<ConnectorModel> = {
   kind: 'SmtpConnector',
+  reads(c) {
+    if (!c.adminGroup || !c.routingGroup) return [];
+    const out = [keys.hasGroups, keys.group(c.adminGroup.value, c.routingGroup.value), keys.groupName(c.routingGroup.value)];
+    for (const { link } of groupLinks(c)) {
+      const name = link.routingGroup!.value;
+      out.push(keys.group(link.adminGroupName!, name), keys.groupName(name), keys.connectorsIn(link.adminGroupName!, name));
+      out.push(keys.connectorFile(name, c.routingGroup.value));
+    }
+    return out;
+  },
   check(ctx) {
     const c = ctx.model;
     const own = ownGroupKey(c);

@@ -2,6 +2,7 @@ import type { RoutingGroupModel } from '../../model/extract';
 import { modernServers } from '../../workspace/facts';
 import { msg } from '../messages';
 import type { WorkspaceRule } from './context';
+import { keys } from '../../workspace/keys';
 
 /**
  * routing-group-no-server, routing-group-no-virtual-server and
@@ -9,6 +10,7 @@ import type { WorkspaceRule } from './context';
  */
 export const routingGroupRule: WorkspaceRule<RoutingGroupModel> = {
   kind: 'RoutingGroup',
+  reads: () => [keys.manyGroups],
   check(ctx) {
     const g = ctx.model;
     const label = g.name?.value ?? '';

@@ -4,6 +4,7 @@ import { replaceScalar } from '../../model/edits';
 import { bridgeheadFqdns, groupLinks, ownGroupKey, serverHosts } from '../../workspace/facts';
 import { msg } from '../messages';
 import type { WorkspaceRule } from './context';
+import { keys } from '../../workspace/keys';
 
 /**
  * smart-host-self and smart-host-not-exchange: the smart hosts of a connector
@@ -12,6 +13,15 @@ import type { WorkspaceRule } from './context';
  */
 export const smartHostRule: WorkspaceRule<ConnectorModel> = {
   kind: 'SmtpConnector',
+  reads(c) {
+    const out = c.adminGroup && c.routingGroup ? [keys.group(c.adminGroup.value, c.routingGroup.value)] : [];
+    for (const { link } of groupLinks(c))
+      out.push(
+        keys.group(link.adminGroupName!, link.routingGroup!.value),
+        keys.connectorsIn(link.adminGroupName!, link.routingGroup!.value),
+      );
+    return out;
+  },
   check(ctx) {
     const c = ctx.model;
     if (c.delivery !== 'smartHost' || c.smartHosts.length === 0) return;

@@ -1,0 +1,33 @@
+import { groupKey, nameKey } from './names';
+import { fileStem } from './paths';
+
+/**
+ * Dependency keys: what a document provides to others (the index says, from
+ * its model) and what a workspace rule reads (each rule declares, beside its
+ * check). When a document that provides a key changes, every document whose
+ * rules read that key is checked again.
+ */
+export const keys = {
+  /** The definition of a routing group (administrative group and name). */
+  group: (adminGroup: string, name: string) => `grp:${groupKey(adminGroup, name)}`,
+  /** The connectors living in a routing group. */
+  connectorsIn: (adminGroup: string, name: string) => `in:${groupKey(adminGroup, name)}`,
+  /** Definitions of routing groups of this name, in any administrative group. */
+  groupName: (name: string) => `name:${nameKey(name)}`,
+  /** Servers of this name, in any routing group. */
+  server: (name: string) => `srv:${nameKey(name)}`,
+  /** Connectors of this name in one routing group. */
+  connector: (adminGroup: string, group: string, name: string) => `conn:${groupKey(adminGroup, group)}\u0000${nameKey(name)}`,
+  /** A file of this name existing (fixes that create files never overwrite one). */
+  file: (name: string) => `file:${name.toLowerCase()}`,
+  /** The file a routing group's definition goes in, by the format's naming. */
+  groupFile: (group: string) => keys.file(`${fileStem(group)}.routinggroup.yaml`),
+  /** The file of the connector from one routing group to another, by the format's naming. */
+  connectorFile: (from: string, to: string) => keys.file(`${fileStem(from)}-to-${fileStem(to)}.connector.yaml`),
+  /** Does the workspace define any routing group? */
+  hasGroups: '$hasGroups',
+  /** Does it define two or more? */
+  manyGroups: '$manyGroups',
+  /** The organization document. */
+  organization: '$org',
+} as const;

@@ -1,0 +1,83 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { Workspace } from '../../server/src/engine/workspace';
+import { ROOT, fixture } from '../helpers/paths';
+
+// The workspace keeps findings per document and checks a document again only
+// when a document it reads changed (what each workspace rule declares it
+// reads). If a rule reads something it does not declare, some findings go
+// stale; this test finds it: for every ws-* fixture and the examples, each
+// file in turn is removed, edited in several ways and put back, and after
+// every step every file's findings must equal those of a fresh workspace.
+
+function filesUnder(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (d: string) => {
+    for (const n of readdirSync(d).sort()) {
+      const p = join(d, n);
+      if (statSync(p).isDirectory()) walk(p);
+      else if (/\.(connector|routinggroup|organization)\.ya?ml$/.test(n))
+        out[relative(dir, p).split('\\').join('/')] = readFileSync(p, 'utf8');
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+/** Edits that matter to other files (names, groups, servers) and edits that should not (comments, moved lines). */
+function edits(text: string): string[] {
+  const lines = text.split('\n');
+  const mid = Math.floor(lines.length / 2);
+  const out = [
+    `${text}\n# edited at the end\n`,
+    `# a line on top\n\n${text}`,
+    [...lines.slice(0, mid), '# a line in the middle', ...lines.slice(mid)].join('\n'),
+  ];
+  for (const key of ['name', 'routingGroup', 'administrativeGroup', 'server', 'fqdn']) {
+    const re = new RegExp(`^(\\s*(?:- )?${key}: *)(\\S.*)$`, 'm');
+    if (re.test(text))
+      out.push(text.replace(re, (_m, k: string, v: string) => `${k}${v.replace(/["']$/, '')}x${/["']$/.test(v) ? v.slice(-1) : ''}`));
+  }
+  out.push(text.replace(/^---$/m, '# no marker'));
+  return out.filter((t) => t !== text);
+}
+
+function assertSame(ws: Workspace, files: Record<string, string>, step: string): void {
+  const fresh = new Workspace();
+  for (const [uri, text] of Object.entries(files)) fresh.setFile(uri, text);
+  assert.deepEqual(ws.uris().sort(), fresh.uris().sort(), step);
+  for (const uri of fresh.uris()) assert.deepEqual(ws.findings(uri), fresh.findings(uri), `${step}: findings of ${uri}`);
+}
+
+const folders = [
+  ...readdirSync(fixture('mistakes'))
+    .filter((n) => n.startsWith('ws-'))
+    .map((n) => fixture('mistakes', n)),
+  join(ROOT, 'examples'),
+];
+
+for (const dir of folders) {
+  test(`${relative(ROOT, dir)}: findings after removing, editing and re-adding each file equal a fresh workspace's`, () => {
+    const original = filesUnder(dir);
+    assert.ok(Object.keys(original).length > 0, dir);
+    const files = { ...original };
+    const ws = new Workspace();
+    for (const [uri, text] of Object.entries(files)) ws.setFile(uri, text);
+    assertSame(ws, files, 'loaded');
+    for (const uri of Object.keys(original)) {
+      ws.removeFile(uri);
+      delete files[uri];
+      assertSame(ws, files, `${uri} removed`);
+      for (const [i, text] of edits(original[uri]).entries()) {
+        ws.setFile(uri, text);
+        files[uri] = text;
+        assertSame(ws, files, `${uri} edit ${i}`);
+      }
+      ws.setFile(uri, original[uri]);
+      files[uri] = original[uri];
+      assertSame(ws, files, `${uri} back`);
+    }
+  });
+}
