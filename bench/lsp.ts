@@ -1,9 +1,13 @@
 /**
  * Drives the bundled language server (dist/server.js --stdio) as an editor
- * would and prints, per file: open → diagnostics, edit → diagnostics (the
- * debounce included), completion and hover latency (median and p95), the
- * server's peak memory, and the time the yaml package alone takes to parse
- * the same text. Run with `node bench/lsp.mjs` (`--quick` skips 5,000).
+ * would (a client that answers workspace/configuration) and prints, per file:
+ * open → diagnostics, edit → diagnostics (the debounce included) for three
+ * kinds of edit (a value at the end of the file, a line inserted in the
+ * middle and taken out again, a comment in the middle), the first edit after
+ * open, completion and hover latency at random positions (median and p95),
+ * the server's peak memory, and the floor: the time the yaml package alone
+ * takes to parse the same text with source tokens. Run with
+ * `node bench/lsp.mjs` (`--quick` skips 5,000; `--only=N` one size).
  */
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -25,8 +29,8 @@ interface Case {
 const quick = process.argv.includes('--quick');
 /** --only=5000: just the generated file of that many connectors. */
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7);
-const EDITS = 40;
-const QUERIES = 100;
+const EDITS = 30;
+const QUERIES = 40;
 
 function percentile(xs: number[], p: number): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -38,7 +42,7 @@ function bareParse(text: string): number {
   const runs: number[] = [];
   for (let i = 0; i < 3; i++) {
     const t = performance.now();
-    parseAllDocuments(text);
+    parseAllDocuments(text, { keepSourceTokens: true });
     runs.push(performance.now() - t);
   }
   return percentile(runs, 50);
@@ -50,21 +54,80 @@ function peakRssMb(pid: number): number {
   return m ? Number(m[1]) / 1024 : NaN;
 }
 
-/** The line and column of the n-th match of a pattern, near the middle of the text. */
-function middle(text: string, needle: string): { line: number; character: number } | undefined {
-  const lines = text.split('\n');
-  const start = Math.floor(lines.length / 2);
+/** A seeded random number generator, so that runs compare. */
+function rng(seed: number): () => number {
+  let x = seed;
+  return () => {
+    x = (x * 1103515245 + 12345) & 0x7fffffff;
+    return x / 0x80000000;
+  };
+}
+
+type Pos = { line: number; character: number };
+type EditKind = 'value at the end' | 'line inserted mid-file' | 'comment';
+
+/** The n-th (from the end when negative) line matching a pattern, and the match. */
+function lineOf(lines: string[], re: RegExp, fromEnd: boolean, start = 0): { line: number; m: RegExpExecArray } | undefined {
   for (let k = 0; k < lines.length; k++) {
-    const l = (start + k) % lines.length;
-    const c = lines[l].indexOf(needle);
-    if (c !== -1) return { line: l, character: c };
+    const l = fromEnd ? lines.length - 1 - k : (start + k) % lines.length;
+    const m = re.exec(lines[l]);
+    if (m) return { line: l, m };
   }
   return undefined;
 }
 
+/** The change for edit number `i` of a kind: each kind goes back and forth, so that the file stays the same size. */
+function editFor(kind: EditKind, lines: string[], i: number) {
+  const flip = i % 2 === 0;
+  if (kind === 'value at the end') {
+    const hit = lineOf(lines, /^(\s*cost: )(\d+)/, true)!;
+    const col = hit.m[1].length;
+    const old = flip ? hit.m[2] : '150';
+    return {
+      range: { start: { line: hit.line, character: col }, end: { line: hit.line, character: col + old.length } },
+      text: flip ? '150' : hit.m[2],
+    };
+  }
+  if (kind === 'line inserted mid-file') {
+    const hit = lineOf(lines, /^addressSpace:$/, false, Math.floor(lines.length / 2))!;
+    const at: Pos = { line: hit.line + 1, character: 0 };
+    return flip
+      ? { range: { start: at, end: at }, text: '  allowRelay: false\n' }
+      : { range: { start: at, end: { line: hit.line + 2, character: 0 } }, text: '' };
+  }
+  const hit = lineOf(lines, /^name: /, false, Math.floor(lines.length / 2))!;
+  const end = lines[hit.line].length;
+  return flip
+    ? { range: { start: { line: hit.line, character: end }, end: { line: hit.line, character: end } }, text: ' # edited' }
+    : { range: { start: { line: hit.line, character: end }, end: { line: hit.line, character: end + 9 } }, text: '' };
+}
+
+/** Random places to ask for completion (after a key's colon) and hover (on a key or a name). */
+function randomPlaces(lines: string[], count: number, seed: number): { completion: Pos[]; hover: Pos[] } {
+  const rnd = rng(seed);
+  const completion: Pos[] = [];
+  const hover: Pos[] = [];
+  let guard = 0;
+  while ((completion.length < count || hover.length < count) && guard++ < count * 1000) {
+    const l = Math.floor(rnd() * lines.length);
+    const text = lines[l];
+    const value = /^(\s*(?:- )?(?:delivery|connectionTime|default|scope|routingGroup|server|administrativeGroup): )/.exec(text);
+    if (value && completion.length < count) completion.push({ line: l, character: value[1].length });
+    const key = /^(\s*(?:- )?)([A-Za-z]+):( ?)/.exec(text);
+    if (key && hover.length < count) {
+      const onName = /^(?:routingGroup|server)$/.test(key[2]) && rnd() < 0.5;
+      hover.push({ line: l, character: onName ? key[0].length + 1 : key[1].length + 1 });
+    }
+  }
+  return { completion, hover };
+}
+
 async function run(c: Case): Promise<string[]> {
   const dir = mkdtempSync(join(tmpdir(), 'exconn-bench-'));
-  const client = await LspClient.start(initializeParams('minimal', dir));
+  const base = initializeParams('minimal', dir);
+  // A client that answers workspace/configuration, as editors do.
+  const params = { ...base, capabilities: { ...base.capabilities, workspace: { ...base.capabilities.workspace, configuration: true } } };
+  const client = await LspClient.start(params);
   try {
     const uri = pathToFileURL(join(dir, 'bench.connector.yaml')).href;
     const parse = bareParse(c.text);
@@ -75,48 +138,52 @@ async function run(c: Case): Promise<string[]> {
     const open = performance.now() - t;
     const openDiagnostics = client.pushed.get(uri)!.diagnostics.length;
 
-    // Edits in the middle of the file: a comment added to a line and taken away again, each waited for.
-    const at = middle(c.text, 'name: ')!;
-    const end = c.text.split('\n')[at.line].length;
-    const edits: number[] = [];
-    for (let v = 2; v < 2 + EDITS; v++) {
-      const range =
-        v % 2 === 0
-          ? { start: { line: at.line, character: end }, end: { line: at.line, character: end } }
-          : { start: { line: at.line, character: end }, end: { line: at.line, character: end + 3 } };
-      t = performance.now();
-      await client.change(uri, v, [{ range, text: v % 2 === 0 ? ' #x' : '' }]);
-      await client.pushedFor(uri, (p) => p.version === v, 60_000);
-      edits.push(performance.now() - t);
+    let version = 1;
+    const lines = c.text.split('\n');
+    const editTimes = new Map<EditKind, number[]>();
+    let first = NaN;
+    for (const kind of ['value at the end', 'line inserted mid-file', 'comment'] as EditKind[]) {
+      const times: number[] = [];
+      for (let i = 0; i < EDITS; i++) {
+        const v = ++version;
+        const change = editFor(kind, lines, i);
+        t = performance.now();
+        await client.change(uri, v, [change]);
+        await client.pushedFor(uri, (p) => p.version === v, 60_000);
+        times.push(performance.now() - t);
+        if (Number.isNaN(first)) first = times[0];
+      }
+      editTimes.set(kind, times);
     }
 
-    const delivery = middle(c.text, 'delivery: ') ?? { ...middle(c.text, 'kind: ')!, character: 0 };
+    const places = randomPlaces(lines, QUERIES, 11);
     const completions: number[] = [];
     const hovers: number[] = [];
     for (let i = 0; i < QUERIES; i++) {
-      t = performance.now();
-      await client.request('textDocument/completion', {
-        textDocument: { uri },
-        position: { line: delivery.line, character: delivery.character + 10 },
-      });
-      completions.push(performance.now() - t);
-      t = performance.now();
-      await client.request('textDocument/hover', {
-        textDocument: { uri },
-        position: { line: delivery.line, character: delivery.character + 2 },
-      });
-      hovers.push(performance.now() - t);
+      if (places.completion[i]) {
+        t = performance.now();
+        await client.request('textDocument/completion', { textDocument: { uri }, position: places.completion[i] });
+        completions.push(performance.now() - t);
+      }
+      if (places.hover[i]) {
+        t = performance.now();
+        await client.request('textDocument/hover', { textDocument: { uri }, position: places.hover[i] });
+        hovers.push(performance.now() - t);
+      }
     }
     const peak = peakRssMb(client.proc.pid!);
-    const lines = c.text.split('\n').length;
+    const p = (xs: number[] | undefined) => (xs?.length ? `${ms(percentile(xs, 50))} / ${ms(percentile(xs, 95))}` : '–');
     return [
       c.name,
-      String(lines),
+      String(lines.length),
       ms(parse),
       `${ms(open)} (${(open / parse).toFixed(2)}×, ${openDiagnostics} diagnostics)`,
-      `${ms(percentile(edits, 50))} / ${ms(percentile(edits, 95))}`,
-      `${ms(percentile(completions, 50))} / ${ms(percentile(completions, 95))}`,
-      `${ms(percentile(hovers, 50))} / ${ms(percentile(hovers, 95))}`,
+      p(editTimes.get('value at the end')),
+      p(editTimes.get('line inserted mid-file')),
+      p(editTimes.get('comment')),
+      ms(first),
+      p(completions),
+      p(hovers),
       `${peak.toFixed(0)} MB`,
     ];
   } finally {
@@ -176,9 +243,12 @@ async function main(): Promise<void> {
   const header = [
     'file',
     'lines',
-    'yaml parse',
+    'floor (yaml parse, source tokens)',
     'open → diagnostics',
-    'edit → diagnostics p50 / p95',
+    'edit → diagnostics p50 / p95: value at the end',
+    'line inserted mid-file',
+    'comment',
+    'first edit',
     'completion p50 / p95',
     'hover p50 / p95',
     'peak RSS',
