@@ -1,11 +1,13 @@
 // Bundles the language server, the CLI and the extension into dist/; with
 // --tests also compiles every test file under test/ into out/suite/ for node's
-// test runner (which takes no TypeScript on Node 20).
+// test runner (which takes no TypeScript on Node 20). With --watch it keeps
+// running and rebuilds what a saved file changes (npm run watch).
 import * as esbuild from 'esbuild';
 import { readdirSync, statSync, existsSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 const withTests = process.argv.includes('--tests');
+const watching = process.argv.includes('--watch');
 const testOut = process.env.TEST_OUT ?? 'out/suite';
 
 const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'warning' };
@@ -20,8 +22,23 @@ const entries = [
   { in: 'client/src/extension.ts', out: 'dist/extension.js', external: ['vscode'] },
 ].filter((e) => existsSync(e.in));
 
+/** Builds once, or with --watch builds and then rebuilds on every change, saying when it did. */
+async function build(options) {
+  if (!watching) return esbuild.build(options);
+  const label = options.outfile ?? options.outdir;
+  const report = {
+    name: 'report',
+    setup: (b) =>
+      b.onEnd((r) =>
+        console.log(`${new Date().toLocaleTimeString()} ${label}: ${r.errors.length ? `${r.errors.length} error(s)` : 'built'}`),
+      ),
+  };
+  const context = await esbuild.context({ ...options, plugins: [report] });
+  await context.watch();
+}
+
 await Promise.all(
-  entries.map((e) => esbuild.build({ ...common, alias: yamlEsm, entryPoints: [e.in], outfile: e.out, external: e.external ?? [] })),
+  entries.map((e) => build({ ...common, alias: yamlEsm, entryPoints: [e.in], outfile: e.out, external: e.external ?? [] })),
 );
 
 function walk(dir) {
@@ -38,7 +55,7 @@ function walk(dir) {
 if (withTests) {
   // TEST_OUT lets a second checkout of the suite build beside a running one.
   rmSync(testOut, { recursive: true, force: true });
-  await esbuild.build({
+  await build({
     ...common,
     entryPoints: walk('test'),
     outdir: testOut,
