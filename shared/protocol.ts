@@ -56,6 +56,8 @@ export interface ConnectedGroupNode {
 
 export interface ConnectorNode {
   name: string;
+  /** An SMTP connector or a Routing Group Connector. */
+  kind: 'SmtpConnector' | 'RoutingGroupConnector';
   location: Location;
   connected: ConnectedGroupNode[];
   /** complete: every connected routing group connects back; oneSided: one does not; errors: the connector has errors. */

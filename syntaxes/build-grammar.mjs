@@ -2,8 +2,8 @@
 // test/unit/grammar.test.ts checks these lists against the catalog.
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-const tabs = ['general', 'addressSpace', 'connectedRoutingGroups', 'deliveryRestrictions', 'contentRestrictions', 'deliveryOptions', 'advanced', 'details'];
-const fields = 'acceptFrom address adminNote administrativeGroup administrativeGroups allowPublicFolderReferrals allowRelay allowedPriorities allowedTypes authentication authoritativeDomains authorizedAccounts connectionTime cost default delivery dequeue enabled entries etrnDomains etrnTurn exchange55Site fqdn ip localBridgeheads maxMessageSizeKB name organization outboundSecurity oversize rejectFrom remoteTriggeredDelivery request routingAddress routingGroup schedule scope sendHelo server servers smartHosts smtpVirtualServers thresholdKB tls type username version virtualServer'.split(' ');
+const tabs = ['general', 'addressSpace', 'connectedRoutingGroups', 'remoteBridgeheads', 'deliveryRestrictions', 'contentRestrictions', 'deliveryOptions', 'advanced', 'details'];
+const fields = 'acceptFrom address adminNote administrativeGroup administrativeGroups allowPublicFolderReferrals allowRelay allowedPriorities allowedTypes authentication authoritativeDomains authorizedAccounts connectedRoutingGroup connectionTime cost default delivery dequeue enabled entries etrnDomains etrnTurn exchange55Site fqdn ip localBridgeheads maxMessageSizeKB name organization outboundSecurity oversize rejectFrom remoteBridgeheads remoteTriggeredDelivery request routingAddress routingGroup schedule scope sendHelo server servers smartHosts smtpVirtualServers thresholdKB tls type username version virtualServer'.split(' ');
 const enums = {
   delivery: ['dns', 'smartHost'],
   type: ['SMTP', 'X400', 'MS', 'CCMAIL', 'NOTES', 'GWISE', 'OTHER'],
@@ -40,7 +40,7 @@ const grammar = {
   },
   repository: {
     kind: {
-      match: `^(kind)[ \\t]*(:)[ \\t]+(?:(SmtpConnector|RoutingGroup|Organization)|(\\S+))${endOfValue}`,
+      match: `^(kind)[ \\t]*(:)[ \\t]+(?:(SmtpConnector|RoutingGroupConnector|RoutingGroup|Organization)|(\\S+))${endOfValue}`,
       captures: {
         1: { name: 'keyword.other.kind.exchange-connector' },
         2: { name: 'punctuation.separator.key-value.mapping.yaml' },

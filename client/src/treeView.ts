@@ -233,14 +233,16 @@ function baseItem(node: TreeNode): vscode.TreeItem {
       const c = node.connector;
       const item = new vscode.TreeItem(c.name, c.connected.length ? Collapsed : None);
       const targets = c.connected.map(connectedLabel);
-      item.description = targets.length ? `→ ${targets.join(', ')}` : 'address space';
+      const arrow = targets.length ? `→ ${targets.join(', ')}` : 'address space';
+      item.description = c.kind === 'RoutingGroupConnector' ? `RGC ${arrow}` : arrow;
       const icon = {
         complete: ['pass', 'testing.iconPassed'],
         oneSided: ['warning', 'list.warningForeground'],
         errors: ['error', 'list.errorForeground'],
       }[c.status];
       item.iconPath = new vscode.ThemeIcon(icon[0], new vscode.ThemeColor(icon[1]));
-      item.tooltip = new vscode.MarkdownString(`**${c.name}**: ${linkStatusText(c, node.oneSidedTo)}`);
+      const kind = c.kind === 'RoutingGroupConnector' ? 'Routing Group Connector' : 'SMTP connector';
+      item.tooltip = new vscode.MarkdownString(`**${c.name}** (${kind}): ${linkStatusText(c, node.oneSidedTo)}`);
       item.contextValue = `connector.${c.status}`;
       item.command = open(c.location, 'Open the connector');
       return item;

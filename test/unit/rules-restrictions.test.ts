@@ -197,7 +197,7 @@ test('no-priorities does not fire on one priority, nor when the key is absent', 
   expectNone(check(base + lines('contentRestrictions:', '  maxMessageSizeKB: 100')), 'no-priorities');
 });
 
-test('routing-group-link-types: preferred fix adds the missing type to a flow list', () => {
+test('routing-group-link-types: a fix, not preferred (a WAN restriction may be deliberate), adds the missing type to a flow list', () => {
   const before = base + lines('contentRestrictions:', '  allowedTypes: [nonSystem]  # users only');
   const after = base + lines('contentRestrictions:', '  allowedTypes: [nonSystem, system]  # users only');
   bothEols(before, (text, eol) => {
@@ -208,8 +208,10 @@ test('routing-group-link-types: preferred fix adds the missing type to a flow li
       message: msg.routingGroupLinkTypes(),
     });
     assert.equal(f.fixes[0].title, msg.fixAllowBothTypes());
-    assert.equal(f.fixes[0].preferred, true);
-    assert.equal(applyFix(text, f), eol(after));
+    assert.equal(f.fixes[0].preferred, undefined);
+    assert.match(f.message, /X-LINK2STATE SMTP command \(KB 842026\)/);
+    assert.doesNotMatch(f.message, /link state, replication/);
+    assert.equal(applyFix(text, f, msg.fixAllowBothTypes()), eol(after));
   });
 });
 
@@ -225,7 +227,7 @@ test('routing-group-link-types: a block list gets a new entry line under its las
       range: rangeOf(text, 'allowedTypes'),
       message: msg.routingGroupLinkTypes(),
     });
-    assert.equal(applyFix(text, f), eol(after));
+    assert.equal(applyFix(text, f, msg.fixAllowBothTypes()), eol(after));
   });
 });
 
@@ -238,7 +240,7 @@ test('routing-group-link-types: a flow list over several lines gets the entry af
       range: rangeOf(text, 'allowedTypes'),
       message: msg.routingGroupLinkTypes(),
     });
-    assert.equal(applyFix(text, f), eol(after));
+    assert.equal(applyFix(text, f, msg.fixAllowBothTypes()), eol(after));
   });
 });
 
@@ -251,7 +253,7 @@ test('routing-group-link-types: an empty list gets both', () => {
       range: rangeOf(text, 'allowedTypes'),
       message: msg.routingGroupLinkTypes(),
     });
-    assert.equal(applyFix(text, f), eol(after));
+    assert.equal(applyFix(text, f, msg.fixAllowBothTypes()), eol(after));
   });
 });
 

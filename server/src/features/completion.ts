@@ -8,7 +8,7 @@ import {
   type Position,
   type Range,
 } from 'vscode-languageserver-types';
-import { KIND_SPECS, KINDS, fieldAt, fieldsOf, type FieldSpec, type FieldType, type KindName } from '../model/catalog';
+import { CONNECTOR_KINDS, KIND_SPECS, KINDS, fieldAt, fieldsOf, type FieldSpec, type FieldType, type KindName } from '../model/catalog';
 import type { ParsedDocument } from '../model/parse';
 import { locate, shapeOf, type Located } from '../model/locate';
 import { shiftRange } from '../model/text';
@@ -95,7 +95,14 @@ function keyItems(doc: ParsedDocument, kind: KindName | undefined, loc: Located,
   if (!kind) {
     if (loc.path.length === 0 && !loc.siblings.includes('kind')) {
       const spec: FieldSpec = KIND_SPECS.SmtpConnector.fields[0];
-      out.push(keyItem({ ...spec, doc: 'What this document defines: `SmtpConnector`, `RoutingGroup` or `Organization`.' }, loc, 0, caps));
+      out.push(
+        keyItem(
+          { ...spec, doc: 'What this document defines: `SmtpConnector`, `RoutingGroupConnector`, `RoutingGroup` or `Organization`.' },
+          loc,
+          0,
+          caps,
+        ),
+      );
     }
     return out;
   }
@@ -275,7 +282,7 @@ function valueItems(
   if (t.kind !== 'string') return [];
   const index = nameIndex(ws);
   if (t.format === 'administrativeGroup') return names(adminGroups(index));
-  if (kind !== 'SmtpConnector') return [];
+  if (!CONNECTOR_KINDS.includes(kind)) return [];
   const facts = connectorFacts(doc);
   switch (t.format) {
     case 'routingGroup': {
@@ -293,7 +300,9 @@ function valueItems(
       );
     }
     case 'server': {
-      const rg = facts.routingGroup ? index.findGroup(facts.routingGroup, facts.adminGroup) : undefined;
+      // A Routing Group Connector's remote bridgeheads are servers of the connected group.
+      const group = path[0] === 'remoteBridgeheads' ? facts.connected[0] : facts.routingGroup;
+      const rg = group ? index.findGroup(group, facts.adminGroup) : undefined;
       const servers = rg ? rg.model.servers : sorted(index.routingGroups).flatMap((g) => g.model.servers);
       return names(
         servers
@@ -370,6 +379,11 @@ function connectorFacts(doc: ParsedDocument): ConnectorFacts {
     if (s.col === 0 && s.key === 'routingGroup') facts.routingGroup = value;
     else if (s.col === 0 && s.key === 'administrativeGroup') facts.adminGroup = value;
     else if (s.col > 0 && s.key === 'routingGroup') facts.connected.push(value);
+    else if (s.key === 'connectedRoutingGroup') {
+      // A Routing Group Connector's `connectedRoutingGroup: { routingGroup: Paris, … }` on one line.
+      const m = /(?:^|[{,]\s*)routingGroup\s*:\s*["']?([^,}"']+)/.exec(value);
+      if (m) facts.connected.push(m[1].trim());
+    }
   }
   doc.cache.set('lsp.connectorFacts', facts);
   return facts;

@@ -14,6 +14,7 @@ export const DEEP_OUTLINE_LIMIT = 200;
 
 const KIND_SYMBOL: Record<string, SymbolKind> = {
   SmtpConnector: SymbolKind.Interface,
+  RoutingGroupConnector: SymbolKind.Interface,
   RoutingGroup: SymbolKind.Namespace,
   Organization: SymbolKind.Package,
 };

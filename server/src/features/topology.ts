@@ -64,6 +64,7 @@ export function topology(ws: Workspace, optionsFor: (uri: string) => CheckOption
     add(g.problems, problems);
     const node: ConnectorNode = {
       name: m.name?.value ?? '(unnamed)',
+      kind: m.kind,
       location: at(e.uri, e, m.name?.range ?? m.kindRange),
       connected: m.connected.map((c) => ({
         ...(c.routingGroup ? { routingGroup: c.routingGroup.value, administrativeGroup: c.adminGroupName ?? admin } : {}),

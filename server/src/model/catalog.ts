@@ -5,8 +5,10 @@
  * all read it, so they cannot disagree.
  */
 
-export type KindName = 'SmtpConnector' | 'RoutingGroup' | 'Organization';
-export const KINDS: readonly KindName[] = ['SmtpConnector', 'RoutingGroup', 'Organization'];
+export type KindName = 'SmtpConnector' | 'RoutingGroupConnector' | 'RoutingGroup' | 'Organization';
+export const KINDS: readonly KindName[] = ['SmtpConnector', 'RoutingGroupConnector', 'RoutingGroup', 'Organization'];
+/** The kinds of `*.connector.yaml` documents: both live in a routing group and link it to others. */
+export const CONNECTOR_KINDS: readonly KindName[] = ['SmtpConnector', 'RoutingGroupConnector'];
 
 /** What a string holds, for the rules that check its form and for completion of names. */
 export type StringFormat =
@@ -78,7 +80,7 @@ const kindField = (kind: KindName): FieldSpec => ({
   key: 'kind',
   type: enumOf(...KINDS),
   required: true,
-  doc: `What this document defines: \`${kind}\` here. One of \`SmtpConnector\`, \`RoutingGroup\` or \`Organization\`, case-sensitive.`,
+  doc: `What this document defines: \`${kind}\` here. One of \`SmtpConnector\`, \`RoutingGroupConnector\`, \`RoutingGroup\` or \`Organization\`, case-sensitive.`,
 });
 
 const adminGroupField = (what: string): FieldSpec => ({
@@ -509,6 +511,118 @@ export const SMTP_CONNECTOR: KindSpec = {
   ],
 };
 
+const rgcBridgehead = (side: 'local' | 'remote'): FieldType =>
+  obj(
+    {
+      key: 'server',
+      type: str('server'),
+      required: true,
+      doc:
+        side === 'local'
+          ? "A server of the connector's routing group (its NetBIOS name) that sends mail over the connector."
+          : 'A server of the connected routing group (its NetBIOS name) that receives the mail sent over the connector, and its link state information.',
+    },
+    {
+      key: 'virtualServer',
+      type: str('virtualServer'),
+      default: 'Default SMTP Virtual Server',
+      doc: 'The SMTP virtual server on that server; `Default SMTP Virtual Server` when left out.',
+    },
+  );
+
+/** Delivery Options of a Routing Group Connector: as on the SMTP connector, without remote triggered delivery. */
+const rgcDeliveryOptions: FieldSpec = {
+  ...deliveryOptions,
+  type: obj(...fieldsOf(deliveryOptions.type).filter((f) => f.key !== 'remoteTriggeredDelivery')),
+  doc: 'The Delivery Options tab: when the connector sends, and oversize delivery times.',
+};
+
+export const ROUTING_GROUP_CONNECTOR: KindSpec = {
+  kind: 'RoutingGroupConnector',
+  doc: 'A Routing Group Connector: the usual link between two routing groups of one organization. Its bridgeheads send to the remote bridgeheads over SMTP; it has no address space. Exchange System Manager offers to create the connector back in the connected group (TechNet: How to Specify a Remote Bridgehead Server for a Routing Group Connector).',
+  fields: [
+    kindField('RoutingGroupConnector'),
+    {
+      key: 'name',
+      type: str(),
+      required: true,
+      esm: { tab: 'General', label: 'Name' },
+      doc: "The connector's display name, unique within its routing group.",
+    },
+    adminGroupField("the connector's routing group"),
+    {
+      key: 'routingGroup',
+      type: str('routingGroup'),
+      required: true,
+      doc: 'The routing group the connector lives in (under Routing Groups → *group* → Connectors).',
+    },
+    {
+      key: 'general',
+      type: obj(
+        {
+          key: 'connectedRoutingGroup',
+          type: obj(
+            {
+              key: 'routingGroup',
+              type: str('routingGroup'),
+              required: true,
+              esm: { tab: 'General', label: 'Connects this routing group with' },
+              doc: 'The routing group of this organization that the connector links to.',
+            },
+            {
+              key: 'administrativeGroup',
+              type: str('administrativeGroup'),
+              esm: { tab: 'General', label: 'Connects this routing group with' },
+              doc: "The administrative group of the connected routing group; by default the connector's own.",
+            },
+          ),
+          required: true,
+          esm: { tab: 'General', label: 'Connects this routing group with' },
+          doc: 'The routing group this connector links to: `{ routingGroup: NAME, administrativeGroup: NAME }`.',
+        },
+        {
+          key: 'cost',
+          type: cost,
+          default: 1,
+          esm: { tab: 'General', label: 'Cost' },
+          doc: 'An integer from 1 to 100: the cost of the hop to the connected group. Exchange picks the path with the lowest sum of costs.',
+        },
+        {
+          key: 'localBridgeheads',
+          type: list(rgcBridgehead('local')),
+          default: [],
+          esm: {
+            tab: 'General',
+            label: 'Any local server can send mail over this connector / These servers can send mail over this connector',
+          },
+          doc: 'The servers of this routing group that send over the connector. Empty or left out: any local server can send (the default).',
+        },
+        {
+          key: 'allowPublicFolderReferrals',
+          type: bool,
+          default: true,
+          esm: { tab: 'General', label: 'Do not allow public folder referrals (inverted)' },
+          doc: 'Whether clients in the connected routing group may be referred to public folder replicas over this connector. System Manager shows the opposite check box, "Do not allow public folder referrals".',
+        },
+      ),
+      required: true,
+      esm: { tab: 'General', label: 'General' },
+      doc: 'The General tab: the connected routing group, the cost and which local servers send over the connector.',
+    },
+    {
+      key: 'remoteBridgeheads',
+      type: list(rgcBridgehead('remote')),
+      required: true,
+      esm: { tab: 'Remote Bridgehead', label: 'Remote bridgehead' },
+      doc: 'The Remote Bridgehead tab: servers of the connected routing group that receive the mail. At least one is required (TechNet: "You must specify a remote bridgehead server").',
+    },
+    deliveryRestrictions,
+    contentRestrictions,
+    rgcDeliveryOptions,
+    details,
+  ],
+};
+
 const server: FieldType = obj(
   { key: 'name', type: str('server'), required: true, doc: "The server's NetBIOS name, such as `BOS-EX01`." },
   {
@@ -565,6 +679,7 @@ export const ORGANIZATION: KindSpec = {
 
 export const KIND_SPECS: Readonly<Record<KindName, KindSpec>> = {
   SmtpConnector: SMTP_CONNECTOR,
+  RoutingGroupConnector: ROUTING_GROUP_CONNECTOR,
   RoutingGroup: ROUTING_GROUP,
   Organization: ORGANIZATION,
 };

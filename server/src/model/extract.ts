@@ -65,8 +65,16 @@ export interface ConnectedGroupModel {
 
 export type ConnectionTime = 'always' | 'never' | 'every1Hour' | 'every2Hours' | 'every4Hours' | 'dailyAt11PM' | 'custom';
 
+/**
+ * An SMTP connector or a Routing Group Connector: both live in a routing group
+ * and link it to others. A Routing Group Connector reads as a connector with
+ * one connected group (its `general.connectedRoutingGroup` and `general.cost`),
+ * no address space, `delivery: smartHost` to its remote bridgeheads and no
+ * smart hosts, so that routing, reciprocity and the workspace index treat both
+ * kinds alike.
+ */
 export interface ConnectorModel {
-  kind: 'SmtpConnector';
+  kind: 'SmtpConnector' | 'RoutingGroupConnector';
   kindRange: Range;
   name?: Located;
   adminGroup?: Located;
@@ -84,6 +92,10 @@ export interface ConnectorModel {
   schedule: string[];
   oversize?: { thresholdKB?: number; connectionTime: ConnectionTime; schedule: string[] };
   etrnDomains: Located[];
+  /** Routing Group Connector: the servers of the connected group that receive (empty for SMTP connectors). */
+  remoteBridgeheads: BridgeheadModel[];
+  /** `allowRelay` of the address space, with its place. */
+  allowRelay?: Located & { on: boolean };
   /** Nodes the fixes edit. */
   nodes: { root: YAMLMap; general?: YAMLMap; generalPair?: Pair; deliveryPair?: Pair; smartHostsPair?: Pair };
 }
@@ -121,6 +133,7 @@ function build(doc: ParsedDocument): DocumentModel | undefined {
     };
   }
   if (kind === 'RoutingGroup') return routingGroup(doc, root, kindRange);
+  if (kind === 'RoutingGroupConnector') return routingGroupConnector(doc, root, kindRange);
   return connector(doc, root, kindRange);
 }
 
@@ -201,12 +214,7 @@ function connector(doc: ParsedDocument, root: YAMLMap, kindRange: Range): Connec
       routingGroupPair: pairOf(it, 'routingGroup'),
     });
   }
-  const content = mapOf(doc, root, 'contentRestrictions');
-  const options = mapOf(doc, root, 'deliveryOptions');
-  const oversizeMap = mapOf(doc, options, 'oversize');
   const etrn = mapOf(doc, mapOf(doc, root, 'advanced'), 'etrnTurn');
-  const maxSize = numberOf(doc, content, 'maxMessageSizeKB');
-  const threshold = numberOf(doc, oversizeMap, 'thresholdKB');
   return {
     kind: 'SmtpConnector',
     kindRange,
@@ -219,6 +227,68 @@ function connector(doc: ParsedDocument, root: YAMLMap, kindRange: Range): Connec
     addressSpaces,
     scope: stringOf(doc, as, 'scope') === 'routingGroup' ? 'routingGroup' : 'organization',
     connected,
+    ...restrictionsOf(doc, root),
+    etrnDomains: locatedList(doc, seqOf(doc, etrn, 'etrnDomains')),
+    remoteBridgeheads: [],
+    ...allowRelayOf(doc, as),
+    nodes: {
+      root,
+      ...(general ? { general } : {}),
+      ...(generalPair ? { generalPair } : {}),
+      ...(deliveryPair ? { deliveryPair } : {}),
+      ...(pairOf(general, 'smartHosts') ? { smartHostsPair: pairOf(general, 'smartHosts') } : {}),
+    },
+  };
+}
+
+function routingGroupConnector(doc: ParsedDocument, root: YAMLMap, kindRange: Range): ConnectorModel {
+  const generalPair = pairOf(root, 'general');
+  const general = mapOf(doc, root, 'general');
+  const ownAdmin = located(doc, root, 'administrativeGroup');
+  const connected: ConnectedGroupModel[] = [];
+  const target = mapOf(doc, general, 'connectedRoutingGroup');
+  if (target) {
+    const adminGroup = located(doc, target, 'administrativeGroup');
+    connected.push({
+      routingGroup: located(doc, target, 'routingGroup'),
+      adminGroup,
+      adminGroupName: adminGroup?.value ?? ownAdmin?.value,
+      cost: costOf(doc, general!),
+      map: target,
+      routingGroupPair: pairOf(target, 'routingGroup'),
+    });
+  }
+  const bridgeheadsOf = (seq: YAMLSeq | undefined): BridgeheadModel[] =>
+    items(doc, seq)
+      .filter(isMap)
+      .map((it) => ({ server: located(doc, it, 'server'), virtualServer: located(doc, it, 'virtualServer') }));
+  return {
+    kind: 'RoutingGroupConnector',
+    kindRange,
+    name: located(doc, root, 'name'),
+    adminGroup: ownAdmin,
+    routingGroup: located(doc, root, 'routingGroup'),
+    delivery: 'smartHost',
+    smartHosts: [],
+    bridgeheads: bridgeheadsOf(seqOf(doc, general, 'localBridgeheads')),
+    addressSpaces: [],
+    scope: 'organization',
+    connected,
+    ...restrictionsOf(doc, root),
+    etrnDomains: [],
+    remoteBridgeheads: bridgeheadsOf(seqOf(doc, root, 'remoteBridgeheads')),
+    nodes: { root, ...(general ? { general } : {}), ...(generalPair ? { generalPair } : {}) },
+  };
+}
+
+/** Content restrictions and delivery times, as both kinds of connector have them. */
+function restrictionsOf(doc: ParsedDocument, root: YAMLMap) {
+  const content = mapOf(doc, root, 'contentRestrictions');
+  const options = mapOf(doc, root, 'deliveryOptions');
+  const oversizeMap = mapOf(doc, options, 'oversize');
+  const maxSize = numberOf(doc, content, 'maxMessageSizeKB');
+  const threshold = numberOf(doc, oversizeMap, 'thresholdKB');
+  return {
     allowedPriorities: enumList(doc, content, 'allowedPriorities', PRIORITIES),
     allowedTypes: enumList(doc, content, 'allowedTypes', TYPES),
     ...(maxSize !== undefined ? { maxMessageSizeKB: maxSize } : {}),
@@ -233,15 +303,14 @@ function connector(doc: ParsedDocument, root: YAMLMap, kindRange: Range): Connec
           },
         }
       : {}),
-    etrnDomains: locatedList(doc, seqOf(doc, etrn, 'etrnDomains')),
-    nodes: {
-      root,
-      ...(general ? { general } : {}),
-      ...(generalPair ? { generalPair } : {}),
-      ...(deliveryPair ? { deliveryPair } : {}),
-      ...(pairOf(general, 'smartHosts') ? { smartHostsPair: pairOf(general, 'smartHosts') } : {}),
-    },
   };
+}
+
+/** `addressSpace.allowRelay` when it is a boolean. */
+function allowRelayOf(doc: ParsedDocument, as: YAMLMap | undefined): { allowRelay?: Located & { on: boolean } } {
+  const node = valueOf(doc, as, 'allowRelay');
+  if (!isScalar(node) || typeof node.value !== 'boolean') return {};
+  return { allowRelay: { value: String(node.value), on: node.value, range: nodeRange(doc, node), node } };
 }
 
 function located(doc: ParsedDocument, map: YAMLMap | undefined, key: string): Located | undefined {
@@ -299,4 +368,9 @@ function enumList(doc: ParsedDocument, map: YAMLMap | undefined, key: string, al
 function connectionTime(doc: ParsedDocument, map: YAMLMap | undefined): ConnectionTime {
   const v = stringOf(doc, map, 'connectionTime');
   return v !== undefined && CONNECTION_TIMES.includes(v) ? (v as ConnectionTime) : 'always';
+}
+
+/** An SMTP connector or a Routing Group Connector. */
+export function isConnector(m: DocumentModel | undefined): m is ConnectorModel {
+  return m?.kind === 'SmtpConnector' || m?.kind === 'RoutingGroupConnector';
 }

@@ -28,7 +28,7 @@ export const CODES = {
   'duplicate-key': doc('error', 'A key appears twice in one mapping.', 'remove the later one'),
   'unknown-kind': doc(
     'error',
-    '`kind` is missing or not one of SmtpConnector, RoutingGroup, Organization.',
+    '`kind` is missing or not one of SmtpConnector, RoutingGroupConnector, RoutingGroup, Organization.',
     'change to the closest kind (preferred)',
   ),
   'unknown-field': doc('warning', 'A key the format does not define.', 'rename to the closest key (preferred when that key is absent)'),
@@ -80,7 +80,10 @@ export const CODES = {
     'A non-empty `acceptFrom` with `default: accept`, or `rejectFrom` with `default: reject`.',
     'remove the list',
   ),
-  'reject-all': doc('warning', '`default: reject` with an empty `acceptFrom`: nothing passes.'),
+  'reject-all': doc(
+    'warning',
+    '`default: reject` with an empty `acceptFrom`: where CheckConnectorRestrictions is 1, the connector blocks everyone.',
+  ),
   'restrictions-need-registry': doc(
     'information',
     'Delivery restrictions are enforced only where `CheckConnectorRestrictions` is 1 on the bridgeheads.',
@@ -88,8 +91,8 @@ export const CODES = {
   'no-priorities': doc('error', '`allowedPriorities` is empty: nothing passes.', 'allow all priorities'),
   'routing-group-link-types': doc(
     'warning',
-    'A connector to routing groups that does not allow both system and non-system messages.',
-    'allow both (preferred)',
+    'A connector to routing groups that does not allow both system and non-system messages (link state is not affected: KB 842026).',
+    'allow both',
   ),
   'oversize-threshold': doc(
     'warning',
@@ -130,7 +133,7 @@ export const CODES = {
   ),
   'unknown-bridgehead': ws(
     'error',
-    "A local bridgehead that is not a server, or virtual server, of the connector's routing group.",
+    "A local bridgehead that is not a server, or virtual server, of the connector's routing group; a Routing Group Connector's remote bridgehead that is not one of the connected group's.",
     'change to the closest server or virtual server',
   ),
   'self-connection': ws('error', 'A connector connected to its own routing group.'),

@@ -13,8 +13,8 @@ export const msg = {
   yamlSyntax: (detail: string) => `YAML syntax error: ${detail}`,
   duplicateKey: (key: string) => `Key ${q(key)} appears more than once in this mapping; Exchange would see only one value.`,
   duplicateKeyFirst: 'First occurrence.',
-  unknownKindMissing: 'The document has no `kind`: expected SmtpConnector, RoutingGroup or Organization.',
-  unknownKind: (v: string) => `Unknown kind ${q(v)}: expected SmtpConnector, RoutingGroup or Organization.`,
+  unknownKindMissing: 'The document has no `kind`: expected SmtpConnector, RoutingGroupConnector, RoutingGroup or Organization.',
+  unknownKind: (v: string) => `Unknown kind ${q(v)}: expected SmtpConnector, RoutingGroupConnector, RoutingGroup or Organization.`,
   unknownField: (key: string, where: string, suggestion?: string) =>
     `Unknown key ${q(key)} in ${where}.` + (suggestion ? ` Did you mean ${q(suggestion)}?` : ''),
   missingField: (key: string, where: string) => `Missing required key ${q(key)} in ${where}.`,
@@ -53,12 +53,13 @@ export const msg = {
   restrictionConflictOther: 'Also listed here.',
   restrictionListUnused: (key: string, dflt: string) =>
     `${q(key)} has no effect while messages from everyone are ${dflt === 'accept' ? 'accepted' : 'rejected'} by default.`,
-  rejectAll: () => 'Messages from everyone are rejected and no one is accepted: the connector passes nothing.',
+  rejectAll: () =>
+    'Messages from everyone are rejected and no one is accepted: where CheckConnectorRestrictions is 1 on the bridgehead servers, the connector blocks everyone.',
   restrictionsNeedRegistry: () =>
     'Exchange enforces delivery restrictions only where the registry value CheckConnectorRestrictions is 1 on the bridgehead servers.',
   noPriorities: () => 'No priority is allowed, so no message passes this connector.',
   routingGroupLinkTypes: () =>
-    'A connector between routing groups should carry both system and non-system messages; system messages (link state, replication) may otherwise not get through.',
+    "A connector between routing groups that does not carry both system and non-system messages: messages of the other type (system: public folder replication, delivery reports; non-system: users' mail) must find another path or wait. Link state does not depend on it: it travels as the X-LINK2STATE SMTP command (KB 842026).",
   oversizeThreshold: (threshold: number, max: number) =>
     `The oversize threshold (${threshold} KB) is at or above the size limit (${max} KB), so it never applies.`,
   oversizeThresholdOther: 'The size limit is set here.',

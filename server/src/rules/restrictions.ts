@@ -6,6 +6,7 @@ import { isNull, isNumberScalar, items, mapOf, pairOf, resolve, seqOf, stringOf,
 import { removePair, replaceNode, replaceSpan } from '../model/edits';
 import { comparePositions } from '../model/text';
 import { msg } from './messages';
+import { CONNECTOR_KINDS } from '../model/catalog';
 
 /**
  * The Delivery Restrictions and Content Restrictions tabs, and the oversize
@@ -14,9 +15,9 @@ import { msg } from './messages';
  * no-priorities, routing-group-link-types and oversize-threshold.
  */
 export const restrictionRules: readonly DocumentRule[] = [
-  { kinds: ['SmtpConnector'], check: checkDeliveryRestrictions },
-  { kinds: ['SmtpConnector'], check: checkContentRestrictions },
-  { kinds: ['SmtpConnector'], check: checkOversizeThreshold },
+  { kinds: CONNECTOR_KINDS, check: checkDeliveryRestrictions },
+  { kinds: CONNECTOR_KINDS, check: checkContentRestrictions },
+  { kinds: CONNECTOR_KINDS, check: checkOversizeThreshold },
 ];
 
 /** A list as written: absent, `key:` with nothing (an empty list), or a sequence. Undefined when it is of another type. */
@@ -107,13 +108,15 @@ function checkContentRestrictions(ctx: DocContext): void {
   // A list reached through an alias is completed where it is anchored, not through the alias.
   const aliased = types.seq !== undefined && types.seq !== types.pair.value;
   const edits = types.entries.length === 0 ? fillEmptyList(doc, types.pair, TYPES) : aliased ? [] : appendToList(doc, types.seq!, missing);
+  // Not preferred: a restriction on a WAN link may be deliberate (public folder replication kept off it).
   ctx.report('routing-group-link-types', ctx.keyRange(types.pair), msg.routingGroupLinkTypes(), {
-    fixes: edits.length ? [{ title: msg.fixAllowBothTypes(), preferred: true, edits }] : [],
+    fixes: edits.length ? [{ title: msg.fixAllowBothTypes(), edits }] : [],
   });
 }
 
 /** Does the connector link to at least one routing group (not only Exchange 5.5 sites)? */
 function connectsRoutingGroups(ctx: DocContext): boolean {
+  if (ctx.kind === 'RoutingGroupConnector') return true;
   const seq = seqOf(ctx.doc, ctx.root, 'connectedRoutingGroups');
   return items(ctx.doc, seq).some((entry) => {
     const name = isMap(entry) ? stringOf(ctx.doc, entry, 'routingGroup') : undefined;

@@ -2,7 +2,7 @@ import { isSeq, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { DocContext, DocumentRule } from '../engine/context';
 import type { TextEdit } from 'vscode-languageserver-types';
 import type { Fix } from '../engine/types';
-import { CONNECTION_TIMES } from '../model/catalog';
+import { CONNECTION_TIMES, CONNECTOR_KINDS } from '../model/catalog';
 import { isNull, mapOf, pairOf, resolve, stringOf, stringValue } from '../model/access';
 import { insertPair, replaceScalar, replaceSpan } from '../model/edits';
 import { formatTime, onGrid, parseWindow, roundWindow, type ScheduleWindow } from '../model/schedule';
@@ -29,7 +29,7 @@ interface Place {
 
 export const scheduleRules: readonly DocumentRule[] = [
   {
-    kinds: ['SmtpConnector'],
+    kinds: CONNECTOR_KINDS,
     check(ctx) {
       for (const place of places(ctx)) checkPlace(ctx, place);
     },

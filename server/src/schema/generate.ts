@@ -22,14 +22,15 @@ export function generateSchema(): JsonObject {
     $id: SCHEMA_ID,
     title: 'Exchange 2003 connector definition',
     description:
-      'One YAML document of a *.connector.yaml, *.routinggroup.yaml or *.organization.yaml file: an SMTP connector, a routing group or the organization, chosen by `kind`.',
+      'One YAML document of a *.connector.yaml, *.routinggroup.yaml or *.organization.yaml file: an SMTP connector, a Routing Group Connector, a routing group or the organization, chosen by `kind`.',
     type: 'object',
     required: ['kind'],
     properties: {
       kind: {
         type: 'string',
         enum: [...KINDS],
-        description: 'What this document defines: `SmtpConnector`, `RoutingGroup` or `Organization`, case-sensitive.',
+        description:
+          'What this document defines: `SmtpConnector`, `RoutingGroupConnector`, `RoutingGroup` or `Organization`, case-sensitive.',
       },
     },
     allOf: KINDS.map((kind) => ({

@@ -2,6 +2,7 @@ import { isNode, isPair } from 'yaml';
 import type { ParsedDocument, ParsedFile } from '../model/parse';
 import {
   extract,
+  isConnector,
   type ConnectorModel,
   type DocumentModel,
   type OrganizationModel,
@@ -259,7 +260,7 @@ export class WorkspaceIndex {
     if (model?.kind === 'RoutingGroup' && model.name && model.adminGroup) {
       defines.push(keys.group(model.adminGroup.value, model.name.value), keys.groupName(model.name.value));
       for (const s of model.servers) if (s.name) defines.push(keys.server(s.name.value));
-    } else if (model?.kind === 'SmtpConnector' && model.adminGroup && model.routingGroup) {
+    } else if (isConnector(model) && model.adminGroup && model.routingGroup) {
       defines.push(keys.connectorsIn(model.adminGroup.value, model.routingGroup.value));
       if (model.name) defines.push(keys.connector(model.adminGroup.value, model.routingGroup.value, model.name.value));
     } else if (model?.kind === 'Organization') {
@@ -282,7 +283,7 @@ export class WorkspaceIndex {
       add(this.groupsByName, nameKey(m.name.value), g);
       for (const server of m.servers) if (server.name) add(this.serversByName, nameKey(server.name.value), { entry: g, server });
       sortBy(this.groups.get(groupKey(m.adminGroup.value, m.name.value))!);
-    } else if (m?.kind === 'SmtpConnector') {
+    } else if (isConnector(m)) {
       const c = e as ConnectorEntry;
       this.connectors.add(c);
       if (m.adminGroup && m.routingGroup) add(this.connectorsIn, groupKey(m.adminGroup.value, m.routingGroup.value), c);
@@ -311,7 +312,7 @@ export class WorkspaceIndex {
         if (i !== -1) l.splice(i, 1);
         if (l.length === 0) this.serversByName.delete(nameKey(server.name.value));
       }
-    } else if (m?.kind === 'SmtpConnector') {
+    } else if (isConnector(m)) {
       this.connectors.delete(e as ConnectorEntry);
       if (m.adminGroup && m.routingGroup)
         remove(this.connectorsIn, groupKey(m.adminGroup.value, m.routingGroup.value), e as ConnectorEntry);

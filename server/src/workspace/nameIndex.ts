@@ -1,4 +1,4 @@
-import type { ConnectorModel, OrganizationModel, RoutingGroupModel, ServerModel } from '../model/extract';
+import { isConnector, type ConnectorModel, type OrganizationModel, type RoutingGroupModel, type ServerModel } from '../model/extract';
 import { shiftRange } from '../model/text';
 import type { DocEntry } from './index';
 import { groupKey, hostKey, nameKey } from './names';
@@ -59,7 +59,7 @@ export class NameIndex {
     const set = <T>(s: Set<T>, v: T) => (adding ? s.add(v) : s.delete(v));
     for (const o of occurrencesOf(e.doc)) on(this.occurrences, o.id, e);
     const m = e.model;
-    if ((m?.kind === 'RoutingGroup' || m?.kind === 'SmtpConnector') && m.adminGroup)
+    if ((m?.kind === 'RoutingGroup' || isConnector(m)) && m.adminGroup)
       on(this.admins, nameKey(m.adminGroup.value), e as Entry<RoutingGroupModel | ConnectorModel>);
     if (m?.kind === 'RoutingGroup') {
       const g = e as Entry<RoutingGroupModel>;
@@ -70,7 +70,7 @@ export class NameIndex {
         if (s.fqdn) on(this.hostGroups, hostKey(s.fqdn.value), g);
         if (s.ip) on(this.hostGroups, hostKey(s.ip.value), g);
       }
-    } else if (m?.kind === 'SmtpConnector') {
+    } else if (isConnector(m)) {
       const c = e as Entry<ConnectorModel>;
       set(this.connectors, c);
       if (m.routingGroup) {

@@ -1,7 +1,7 @@
 import { isSeq, type Node } from 'yaml';
 import type { Range } from 'vscode-languageserver-types';
 import type { ParsedDocument } from '../model/parse';
-import { extract } from '../model/extract';
+import { extract, isConnector } from '../model/extract';
 import { items, nodeRange, stringValue, valueOf } from '../model/access';
 import { nameKey } from './names';
 
@@ -44,7 +44,7 @@ export function occurrencesOf(doc: ParsedDocument): Occurrence[] {
         }
       }
     }
-  } else if (model?.kind === 'SmtpConnector') {
+  } else if (isConnector(model)) {
     const own = model.adminGroup?.value;
     if (model.routingGroup)
       add('routingGroup', rgId(own, model.routingGroup.value), model.routingGroup.value, model.routingGroup.node, false);
@@ -52,7 +52,7 @@ export function occurrencesOf(doc: ParsedDocument): Occurrence[] {
       if (c.routingGroup)
         add('routingGroup', rgId(c.adminGroupName, c.routingGroup.value), c.routingGroup.value, c.routingGroup.node, false);
     }
-    for (const b of model.bridgeheads) {
+    for (const b of [...model.bridgeheads, ...model.remoteBridgeheads]) {
       if (b.server) add('server', serverId(b.server.value), b.server.value, b.server.node, false);
       if (b.server && b.virtualServer)
         add('virtualServer', vsId(b.server.value, b.virtualServer.value), b.virtualServer.value, b.virtualServer.node, false);

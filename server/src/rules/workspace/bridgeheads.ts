@@ -1,50 +1,70 @@
-import type { ConnectorModel, Located } from '../../model/extract';
+import type { BridgeheadModel, ConnectorModel, Located } from '../../model/extract';
+import type { GroupEntry } from '../../workspace/index';
 import { replaceScalar } from '../../model/edits';
 import { closest } from '../../model/distance';
 import { nameKey } from '../../workspace/names';
-import { ownGroupKey } from '../../workspace/facts';
+import { groupLinks, ownGroupKey } from '../../workspace/facts';
 import { msg } from '../messages';
 import type { WorkspaceRule, WsContext } from './context';
 import { keys } from '../../workspace/keys';
 
 /**
  * unknown-bridgehead: each local bridgehead must be a server of the
- * connector's routing group, and its virtual server one of that server's.
- * Needs the group's definition: skipped for an inferred group.
+ * connector's routing group, and its virtual server one of that server's;
+ * each remote bridgehead of a Routing Group Connector a server of the
+ * connected routing group. Needs the group's definition: skipped for an
+ * inferred group.
  */
 export const bridgeheadRule: WorkspaceRule<ConnectorModel> = {
-  kind: 'SmtpConnector',
-  reads: (c) => (c.adminGroup && c.routingGroup ? [keys.group(c.adminGroup.value, c.routingGroup.value)] : []),
+  kind: ['SmtpConnector', 'RoutingGroupConnector'],
+  reads: (c) => [
+    ...(c.adminGroup && c.routingGroup ? [keys.group(c.adminGroup.value, c.routingGroup.value)] : []),
+    // A Routing Group Connector's remote bridgeheads are read against the connected group.
+    ...(c.remoteBridgeheads.length
+      ? c.connected.filter((l) => l.routingGroup && l.adminGroupName).map((l) => keys.group(l.adminGroupName!, l.routingGroup!.value))
+      : []),
+  ],
   check(ctx) {
     const key = ownGroupKey(ctx.model);
-    const def = key ? ctx.index.groups.get(key)?.[0] : undefined;
-    if (!def) return;
-    const servers = def.model.servers.filter((s) => s.name);
-    for (const b of ctx.model.bridgeheads) {
-      if (!b.server) continue;
-      const server = servers.find((s) => nameKey(s.name!.value) === nameKey(b.server!.value));
-      if (!server) {
-        report(
-          ctx,
-          'server',
-          b.server,
-          servers.map((s) => s.name!.value),
-          msg.unknownBridgeheadServer(b.server.value, def.model.name!.value),
-        );
-        continue;
-      }
-      if (b.virtualServer && !server.virtualServers.some((v) => nameKey(v) === nameKey(b.virtualServer!.value))) {
-        report(
-          ctx,
-          'virtualServer',
-          b.virtualServer,
-          server.virtualServers,
-          msg.unknownBridgeheadVirtualServer(b.virtualServer.value, server.name!.value),
-        );
-      }
-    }
+    checkList(ctx, ctx.model.bridgeheads, key ? ctx.index.groups.get(key)?.[0] : undefined, msg.unknownBridgeheadServer);
+    const link = groupLinks(ctx.model)[0];
+    if (ctx.model.remoteBridgeheads.length && link && link.key !== key)
+      checkList(ctx, ctx.model.remoteBridgeheads, ctx.index.groups.get(link.key)?.[0], msg.unknownRemoteBridgehead);
   },
 };
+
+function checkList(
+  ctx: WsContext<ConnectorModel>,
+  list: BridgeheadModel[],
+  def: GroupEntry | undefined,
+  notAServer: (server: string, group: string) => string,
+): void {
+  if (!def) return;
+  const servers = def.model.servers.filter((s) => s.name);
+  for (const b of list) {
+    if (!b.server) continue;
+    const server = servers.find((s) => nameKey(s.name!.value) === nameKey(b.server!.value));
+    if (!server) {
+      report(
+        ctx,
+        'server',
+        b.server,
+        servers.map((s) => s.name!.value),
+        notAServer(b.server.value, def.model.name!.value),
+      );
+      continue;
+    }
+    if (b.virtualServer && !server.virtualServers.some((v) => nameKey(v) === nameKey(b.virtualServer!.value))) {
+      report(
+        ctx,
+        'virtualServer',
+        b.virtualServer,
+        server.virtualServers,
+        msg.unknownBridgeheadVirtualServer(b.virtualServer.value, server.name!.value),
+      );
+    }
+  }
+}
 
 function report(ctx: WsContext<ConnectorModel>, key: string, value: Located, candidates: string[], message: string): void {
   // The closest name, however far: a bridgehead must be one of these.

@@ -57,7 +57,8 @@ export class WsContext<M extends DocumentModel = DocumentModel> {
 }
 
 export interface WorkspaceRule<M extends DocumentModel = DocumentModel> {
-  kind: M['kind'];
+  /** The kind, or kinds, of document it checks. */
+  kind: M['kind'] | readonly M['kind'][];
   /**
    * The dependency keys (workspace/keys.ts) of everything `check` reads of
    * other documents for this model: when a document providing one changes,

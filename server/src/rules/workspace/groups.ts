@@ -14,7 +14,7 @@ import { keys } from '../../workspace/keys';
  * against the definitions of the workspace.
  */
 export const groupRefRule: WorkspaceRule<ConnectorModel> = {
-  kind: 'SmtpConnector',
+  kind: ['SmtpConnector', 'RoutingGroupConnector'],
   reads(c) {
     const out: string[] = [keys.hasGroups];
     const ref = (admin: string, name: string) => out.push(keys.group(admin, name), keys.groupName(name), keys.groupFile(name));

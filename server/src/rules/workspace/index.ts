@@ -29,7 +29,7 @@ export function checkWorkspaceRules(index: WorkspaceIndex, entry: DocEntry, onEr
   if (!model) return [];
   const ctx = new WsContext(index, entry as DocEntry & { model: typeof model });
   for (const rule of WORKSPACE_RULES as readonly WorkspaceRule[]) {
-    if (rule.kind !== model.kind) continue;
+    if (Array.isArray(rule.kind) ? !rule.kind.includes(model.kind) : rule.kind !== model.kind) continue;
     try {
       rule.check(ctx as never);
     } catch (e) {
@@ -51,7 +51,7 @@ function fqdnFixReads(c: ConnectorModel): string[] {
 export function workspaceReads(model: DocumentModel): string[] {
   const out = new Set<string>();
   for (const rule of WORKSPACE_RULES as readonly WorkspaceRule[])
-    if (rule.kind === model.kind) for (const k of rule.reads(model)) out.add(k);
+    if (Array.isArray(rule.kind) ? rule.kind.includes(model.kind) : rule.kind === model.kind) for (const k of rule.reads(model)) out.add(k);
   if (model.kind === 'SmtpConnector') for (const k of fqdnFixReads(model)) out.add(k);
   return [...out];
 }

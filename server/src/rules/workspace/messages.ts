@@ -8,11 +8,15 @@ export const workspaceMessages = {
     `Routing group ${q(name)} is defined in administrative group ${q(defined)}, not ${q(written)}.`,
   administrativeGroupMismatchOther: 'The routing group is defined here.',
   unknownBridgeheadServer: (server: string, group: string) => `${q(server)} is not a server of routing group ${q(group)}.`,
+  unknownRemoteBridgehead: (server: string, group: string) =>
+    `Remote bridgehead ${q(server)} is not a server of the connected routing group ${q(group)}.`,
   unknownBridgeheadVirtualServer: (vs: string, server: string) => `${q(vs)} is not an SMTP virtual server of ${q(server)}.`,
   selfConnection: (group: string) =>
     `The connector lives in routing group ${q(group)} and is connected to it: a connector links its group to other groups.`,
   missingReciprocal: (remote: string, origin: string) =>
     `No connector in routing group ${q(remote)} connects back to ${q(origin)}: Exchange does not create it, you must create the SMTP connector in the remote routing group manually.`,
+  missingReciprocalRgc: (remote: string, origin: string) =>
+    `No connector in routing group ${q(remote)} connects back to ${q(origin)}: mail flows one way only. System Manager offers to create the Routing Group Connector back when this one is created; answer yes, or create it in the remote routing group.`,
   smartHostNotExchange: (host: string) =>
     `Smart host ${q(host)} is not a server of a connected routing group: a non-Exchange server between Exchange routing groups is not supported.`,
   smartHostSelf: (host: string, group: string) => `Smart host ${q(host)} is a server of this connector's own routing group ${q(group)}.`,

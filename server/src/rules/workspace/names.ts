@@ -20,7 +20,7 @@ function connectorNameKey(c: ConnectorModel): string | undefined {
  * the later one in file order, with the first as related information.
  */
 export const duplicateConnectorRule: WorkspaceRule<ConnectorModel> = {
-  kind: 'SmtpConnector',
+  kind: ['SmtpConnector', 'RoutingGroupConnector'],
   reads: (c) => (c.adminGroup && c.routingGroup && c.name ? [keys.connector(c.adminGroup.value, c.routingGroup.value, c.name.value)] : []),
   check(ctx) {
     const c = ctx.model;

@@ -1,5 +1,5 @@
-import type { ConnectorModel } from '../../model/extract';
-import { groupLinks, hasConnectorBack, lookupGroup, ownBridgeheadFqdns, ownGroupKey } from '../../workspace/facts';
+import type { ConnectorModel, RoutingGroupModel } from '../../model/extract';
+import { groupLinks, hasConnectorBack, lookupGroup, modernServers, ownBridgeheadFqdns, ownGroupKey } from '../../workspace/facts';
 import { fileStem, sibling } from '../../workspace/paths';
 import { nameKey } from '../../workspace/names';
 import type { WorkspaceIndex } from '../../workspace/index';
@@ -15,7 +15,7 @@ import { keys } from '../../workspace/keys';
  * writes that connector as a new file (docs/format.md gives its name and content).
  */
 export const reciprocalRule: WorkspaceRule<ConnectorModel> = {
-  kind: 'SmtpConnector',
+  kind: ['SmtpConnector', 'RoutingGroupConnector'],
   reads(c) {
     if (!c.adminGroup || !c.routingGroup) return [];
     const out = [keys.hasGroups, keys.group(c.adminGroup.value, c.routingGroup.value), keys.groupName(c.routingGroup.value)];
@@ -44,7 +44,8 @@ export const reciprocalRule: WorkspaceRule<ConnectorModel> = {
       const fixes: Fix[] = [];
       if (!ctx.exists(target)) {
         const bridgehead = remote.state === 'defined' ? remote.entry.model.servers.find((s) => s.name) : undefined;
-        const text = reciprocalText({
+        const rgc = c.kind === 'RoutingGroupConnector';
+        const text = (rgc ? reciprocalRgcText : reciprocalText)({
           name: `${remoteName} to ${originName}`,
           adminGroup: link.adminGroupName!,
           routingGroup: remoteName,
@@ -53,10 +54,13 @@ export const reciprocalRule: WorkspaceRule<ConnectorModel> = {
           origin: originName,
           originAdminGroup: c.adminGroup!.value,
           cost: link.cost,
+          remoteServers: originSenders(c, originDef?.model),
+          localServers: c.remoteBridgeheads.map((b) => b.server?.value).filter((s): s is string => s !== undefined),
         });
         fixes.push({ title: msg.fixCreateReciprocal(file), edits: [], create: [{ uri: target, text }] });
       }
-      ctx.report('missing-reciprocal-connector', link.routingGroup!.range, msg.missingReciprocal(remoteName, originName), { fixes });
+      const message = c.kind === 'RoutingGroupConnector' ? msg.missingReciprocalRgc : msg.missingReciprocal;
+      ctx.report('missing-reciprocal-connector', link.routingGroup!.range, message(remoteName, originName), { fixes });
     }
   },
 };
@@ -85,6 +89,9 @@ interface Reciprocal {
   origin: string;
   originAdminGroup: string;
   cost: number;
+  /** Routing Group Connector: the origin's local bridgeheads (the new connector's remote ones) and remote bridgeheads (its local ones). */
+  remoteServers: string[];
+  localServers: string[];
 }
 
 function reciprocalText(r: Reciprocal): string {
@@ -112,4 +119,39 @@ function reciprocalText(r: Reciprocal): string {
     '',
   );
   return out.join('\n');
+}
+
+/**
+ * The Routing Group Connector back, as System Manager creates it: connected to
+ * the origin, the same cost, its local bridgeheads the origin's remote ones and
+ * its remote bridgeheads the origin's local ones (when the origin lets any
+ * server send, the first Exchange 2000+ server of the origin group: one remote
+ * bridgehead is required; empty only when the origin group is not defined).
+ */
+function reciprocalRgcText(r: Reciprocal): string {
+  const out = [
+    'kind: RoutingGroupConnector',
+    `name: ${yamlString(r.name)}`,
+    `administrativeGroup: ${yamlString(r.adminGroup)}`,
+    `routingGroup: ${yamlString(r.routingGroup)}`,
+    'general:',
+    `  connectedRoutingGroup: { routingGroup: ${yamlString(r.origin)}, administrativeGroup: ${yamlString(r.originAdminGroup)} }`,
+    `  cost: ${r.cost}`,
+  ];
+  const local = r.localServers.length ? r.localServers : r.bridgehead ? [r.bridgehead.server] : [];
+  if (local.length) out.push('  localBridgeheads:', ...local.map((s) => `    - server: ${yamlString(s)}`));
+  out.push(
+    r.remoteServers.length ? 'remoteBridgeheads:' : 'remoteBridgeheads: []',
+    ...r.remoteServers.map((s) => `  - server: ${yamlString(s)}`),
+    '',
+  );
+  return out.join('\n');
+}
+
+/** The servers that send over the origin connector: its local bridgeheads, else the first modern server of its group. */
+function originSenders(c: ConnectorModel, group: RoutingGroupModel | undefined): string[] {
+  const named = c.bridgeheads.map((b) => b.server?.value).filter((s): s is string => s !== undefined);
+  if (named.length) return named;
+  const first = group ? modernServers(group).find((s) => s.name) : undefined;
+  return first ? [first.name!.value] : [];
 }
