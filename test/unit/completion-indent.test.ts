@@ -37,6 +37,12 @@ const PLACES: Record<KindName, { before: string; path: string[]; present?: strin
     { before: 'kind: SmtpConnector\nadvanced:\n  etrnTurn:\n    ', path: ['advanced', 'etrnTurn'] },
     { before: 'kind: SmtpConnector\ngeneral:\n  localBridgeheads:\n    - ', path: ['general', 'localBridgeheads'] },
   ],
+  RoutingGroupConnector: [
+    { before: 'kind: RoutingGroupConnector\n', path: [] },
+    { before: 'kind: RoutingGroupConnector\ngeneral:\n  ', path: ['general'] },
+    { before: 'kind: RoutingGroupConnector\ngeneral:\n  connectedRoutingGroup:\n    ', path: ['general', 'connectedRoutingGroup'] },
+    { before: 'kind: RoutingGroupConnector\nremoteBridgeheads:\n  - ', path: ['remoteBridgeheads'] },
+  ],
   RoutingGroup: [
     { before: 'kind: RoutingGroup\n', path: [] },
     { before: 'kind: RoutingGroup\nservers:\n  - name: X\n    ', path: ['servers'], present: ['name'] },
