@@ -34,7 +34,7 @@ import { ServerState } from './lsp/state';
 import { Settings } from './lsp/settings';
 import { DiagnosticsPublisher } from './lsp/diagnostics';
 import { loadFolders } from './lsp/loader';
-import { CONNECTOR_GLOB, isConnectorFile, readText, uriToPath } from './lsp/files';
+import { CONNECTOR_GLOB, existsOnDisk, isConnectorFile, readText, uriToPath } from './lsp/files';
 import { guard, runSafe } from './lsp/runSafe';
 import {
   ImportLdifRequest,
@@ -224,6 +224,7 @@ connection.onCodeAction((p, token) =>
         },
         options,
         caps,
+        existsOnDisk,
       );
     },
     token,
