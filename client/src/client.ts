@@ -55,6 +55,8 @@ export class ConnectorClient implements vscode.Disposable {
       documentSelector: [{ language: LANGUAGE_ID }],
       synchronize: { configurationSection: 'exchangeConnectors', fileEvents: watcher },
       outputChannel: this.output,
+      // Hovers and completion documentation show names from the files: no command links, no HTML.
+      markdown: { isTrusted: false, supportHtml: false },
     };
     const client = new LanguageClient('exchangeConnectors', 'Exchange Connectors', serverOptions, clientOptions);
     this.client = client;
