@@ -25,10 +25,10 @@ after(async () => {
 const IMAGE = '![x](https://evil.example/x.png)';
 const COMMAND = '[run](command:workbench.action.terminal.new)';
 const HTML = '<img src=x onerror=alert(1)>';
-// The same texts escaped as the server must write them: a backslash before each punctuation character.
-const IMAGE_ESCAPED = '\\!\\[x\\]\\(https\\:\\/\\/evil\\.example\\/x\\.png\\)';
-const COMMAND_ESCAPED = '\\[run\\]\\(command\\:workbench\\.action\\.terminal\\.new\\)';
-const HTML_ESCAPED = '\\<img src\\=x onerror\\=alert\\(1\\)\\>';
+// The same texts escaped as the server must write them: a backslash before each character that opens syntax.
+const IMAGE_ESCAPED = '\\!\\[x\\]\\(https\\://evil.example/x.png\\)';
+const COMMAND_ESCAPED = '\\[run\\]\\(command\\:workbench.action.terminal.new\\)';
+const HTML_ESCAPED = '\\<img src=x onerror=alert\\(1\\)\\>';
 
 const group = [
   'kind: RoutingGroup',

@@ -162,9 +162,10 @@ function isNullScalar(node: unknown): boolean {
   return n != null && n.value === null && (n.source === undefined || n.source === '') && !!n.range && n.range[0] === n.range[1];
 }
 
+/** Offset past the last character before end that is not YAML white space or a line break. */
 function trimEndOffset(text: string, start: number, end: number): number {
   let e = end;
-  while (e > start && /\s/.test(text[e - 1])) e--;
+  while (e > start && (text[e - 1] === ' ' || text[e - 1] === '\t' || text[e - 1] === '\n' || text[e - 1] === '\r')) e--;
   return e;
 }
 
