@@ -91,7 +91,6 @@ export function nestingOverflow(text: string, max = MAX_NESTING): number {
             continue;
           }
           if (c === '|' || c === '>') {
-            pending = -1;
             blockScalarParent = col;
             i = lineEnd(text, i);
             break;

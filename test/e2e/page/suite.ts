@@ -92,30 +92,27 @@ export const pageTests: PageTest[] = [
     fn: async (wb) => {
       await wb.command('View: Close All Editors');
       const tree = await wb.view('Routing Groups');
-      await wb.page
-        .locator('.sidebar .pane-header', { hasText: 'Routing Groups' })
-        .locator('.action-label[aria-label="Collapse All"]')
-        .click();
       await wb.expand(wb.row(tree, 'Contoso', 'organization'));
       await wb.expand(wb.row(tree, 'Europe', 'administrative group'));
       await wb.expand(wb.row(tree, 'Paris', 'routing group'));
       const panel = await wb.problems();
-      await wb.filterProblems('**/quickfix.connector.yaml');
+      await wb.filterProblems('**/preview.connector.yaml');
       const costRow = panel.locator('.monaco-list-row', { hasText: msg.costRange() }).first();
+      await costRow.waitFor({ timeout: 30000 });
       // A click opens the connector with an error as a preview: its problems are listed, and counted.
-      await wb.row(tree, 'Paris Partner Link', 'connector').click();
-      await wb.page.locator('.tabs-container .tab.active', { hasText: 'quickfix.connector.yaml' }).waitFor();
+      await wb.row(tree, 'Paris Preview Link', 'connector').click();
+      await wb.activeTab('preview.connector.yaml').waitFor();
       await costRow.waitFor({ timeout: 30000 });
       const errors = await wb.errorCount();
-      // Other connectors take the preview's place, one after the other: the first file is no longer in a tab.
+      // Other connectors take the preview's place, one after the other: the first file is in no tab any more.
       for (const [name, file] of [
         ['Paris to Boston', 'paris-to-boston.connector.yaml'],
         ['Paris to Fabrikam', 'paris-fabrikam.connector.yaml'],
       ]) {
         await wb.row(tree, name, 'connector').click();
-        await wb.page.locator('.tabs-container .tab.active', { hasText: file }).waitFor();
+        await wb.activeTab(file).waitFor();
       }
-      await wb.page.locator('.tabs-container .tab', { hasText: 'quickfix.connector.yaml' }).waitFor({ state: 'detached' });
+      await wb.page.locator('.tabs-container .tab', { hasText: 'preview.connector.yaml' }).waitFor({ state: 'detached' });
       // Its problems are still listed, and the status bar still counts them.
       await costRow.waitFor({ timeout: 30000 });
       await waitUntil(
