@@ -92,9 +92,17 @@ export const pageTests: PageTest[] = [
     fn: async (wb) => {
       await wb.command('View: Close All Editors');
       const tree = await wb.view('Routing Groups');
-      await wb.expand(wb.row(tree, 'Contoso', 'organization'));
-      await wb.expand(wb.row(tree, 'Europe', 'administrative group'));
-      await wb.expand(wb.row(tree, 'Paris', 'routing group'));
+      // The API suite leaves other organizations and groups in the workspace: open whatever leads to Paris.
+      const collapsed = tree
+        .locator(
+          '.monaco-list-row[aria-expanded="false"]:is([aria-label*=", organization"], [aria-label*=", administrative group"], [aria-label^="Paris, routing group"])',
+        )
+        .first();
+      for (let i = 0; i < 20 && !(await wb.row(tree, 'Paris Preview Link', 'connector').isVisible()); i++) {
+        if (!(await collapsed.isVisible())) break;
+        const label = (await collapsed.getAttribute('aria-label'))!;
+        await wb.expand(tree.locator(`.monaco-list-row[aria-label="${label}"]`).first());
+      }
       const panel = await wb.problems();
       await wb.filterProblems('**/preview.connector.yaml');
       const costRow = panel.locator('.monaco-list-row', { hasText: msg.costRange() }).first();
