@@ -5,7 +5,7 @@
  * vscode-languageserver-protocol is the LSP types and message classes that
  * vscode-languageclient and vscode-languageserver are both built on.
  */
-import { NotificationType0, RequestType, RequestType0 } from 'vscode-languageserver-protocol';
+import { NotificationType, NotificationType0, RequestType, RequestType0 } from 'vscode-languageserver-protocol';
 import type { Location } from 'vscode-languageserver-types';
 import type { RouteQuery, RouteResult } from './route';
 
@@ -18,6 +18,19 @@ export const TopologyRequest = new RequestType0<Topology, void>('exconn/topology
 export const TopologyChangedNotification = new NotificationType0('exconn/topologyChanged');
 /** Request: simulate a route (the "Trace a Route" command). An unknown routing group is an InvalidParams error naming it. */
 export const RouteRequest = new RequestType<RouteQuery, RouteResult, void>('exconn/route');
+/**
+ * Notification (client → server): open documents that left every editor tab
+ * (`hidden`) or came back into one (`shown`). VS Code's client drops the pulled
+ * problems of an open document without a tab, so the server pushes those, as it
+ * does for closed files, until the document is shown again.
+ */
+export const DocumentVisibilityNotification = new NotificationType<DocumentVisibility>('exconn/documentVisibility');
+
+export interface DocumentVisibility {
+  hidden: string[];
+  shown: string[];
+}
+
 /** Request: the status for the language status item. */
 export const ServerStatusRequest = new RequestType0<ServerStatus, void>('exconn/status');
 /** Request: convert an ldifde export ("Import from an LDIF Export…"); the client writes the files it gets back. */

@@ -6,7 +6,8 @@
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, State, TransportKind } from 'vscode-languageclient/node';
 import type { RequestType, RequestType0 } from 'vscode-languageclient/node';
-import { TopologyChangedNotification } from '../../shared/protocol';
+import { DocumentVisibilityNotification, TopologyChangedNotification, type DocumentVisibility } from '../../shared/protocol';
+import { inTabs, isConnectorUri, openWithoutTab, watchTabs } from './hiddenDocuments';
 import { CONNECTOR_FILES_GLOB, LANGUAGE_ID } from './files';
 
 export class ServerNotRunningError extends Error {
@@ -20,6 +21,8 @@ export type ServerHealth = 'starting' | 'running' | 'stopped' | 'failed';
 export class ConnectorClient implements vscode.Disposable {
   private client: LanguageClient | undefined;
   private watcher: vscode.FileSystemWatcher | undefined;
+  /** Watches the editor tabs for open documents without one (hiddenDocuments.ts). */
+  private tabs: vscode.Disposable | undefined;
   private health: ServerHealth = 'stopped';
   private lastError: string | undefined;
   private readonly healthEmitter = new vscode.EventEmitter<ServerHealth>();
@@ -55,6 +58,16 @@ export class ConnectorClient implements vscode.Disposable {
       documentSelector: [{ language: LANGUAGE_ID }],
       synchronize: { configurationSection: 'exchangeConnectors', fileEvents: watcher },
       outputChannel: this.output,
+      // Hovers and completion documentation show names from the files: no command links, no HTML.
+      markdown: { isTrusted: false, supportHtml: false },
+      middleware: {
+        // A document opened without a tab (by a command, or kept open by VS Code) has its problems pushed.
+        didOpen: async (document, next) => {
+          await next(document);
+          if (isConnectorUri(document.uri) && !inTabs().has(document.uri.toString()))
+            this.sendVisibility(client, { hidden: [document.uri.toString()], shown: [] });
+        },
+      },
     };
     const client = new LanguageClient('exchangeConnectors', 'Exchange Connectors', serverOptions, clientOptions);
     this.client = client;
@@ -68,6 +81,10 @@ export class ConnectorClient implements vscode.Disposable {
     this.setHealth('starting');
     try {
       await client.start();
+      this.tabs?.dispose();
+      this.tabs = watchTabs((v) => this.sendVisibility(client, v));
+      const tabless = openWithoutTab();
+      if (tabless.length) this.sendVisibility(client, { hidden: tabless, shown: [] });
       this.lastError = undefined;
       this.setHealth('running');
     } catch (e) {
@@ -82,6 +99,8 @@ export class ConnectorClient implements vscode.Disposable {
     this.client = undefined;
     this.watcher?.dispose();
     this.watcher = undefined;
+    this.tabs?.dispose();
+    this.tabs = undefined;
     if (!client) return;
     try {
       if (client.isRunning()) await client.stop(5000);
@@ -96,6 +115,11 @@ export class ConnectorClient implements vscode.Disposable {
     await this.stop();
     await this.start();
     this.topologyEmitter.fire();
+  }
+
+  /** Tells the server which open connector files left every tab, or came back (client/src/hiddenDocuments.ts). */
+  private sendVisibility(client: LanguageClient, v: DocumentVisibility): void {
+    if (client.isRunning()) client.sendNotification(DocumentVisibilityNotification, v).catch(() => undefined);
   }
 
   /** Sends a custom request of shared/protocol.ts; throws ServerNotRunningError when there is no running server. */

@@ -8,7 +8,7 @@ import { runRoute, ROUTE_USAGE } from './cli/route';
 import { runImport, IMPORT_USAGE } from './cli/import';
 import { runDrift, DRIFT_USAGE } from './cli/drift';
 import { parseCheckArgs } from './cli/args';
-import { CliError } from './cli/errors';
+import { CliError, describeFsError } from './cli/errors';
 import { didYouMean } from './cli/suggest';
 import { processIo, type CliIo } from './cli/io';
 import { CHECK_USAGE, USAGE } from './cli/usage';
@@ -93,10 +93,12 @@ function isProgram(): boolean {
 
 if (isProgram()) {
   const io = processIo();
-  // A reader that stops early (`exconn check | head`) is not an error of ours.
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    // A reader that stops early (`exconn check | head`) is not an error of ours.
     if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw e;
+    // A full disk or a closed output: the report is lost, and the status must say so.
+    io.err(`exconn: cannot write the output: ${describeFsError(e)}\n`);
+    process.exit(2);
   });
   setRuleErrorHandler((e) => io.err(`exconn: a rule failed: ${e instanceof Error ? e.message : String(e)}\n`));
   // exitCode, not exit(): a large report on a pipe is written out in full first.

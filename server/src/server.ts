@@ -34,9 +34,10 @@ import { ServerState } from './lsp/state';
 import { Settings } from './lsp/settings';
 import { DiagnosticsPublisher } from './lsp/diagnostics';
 import { loadFolders } from './lsp/loader';
-import { CONNECTOR_GLOB, isConnectorFile, readText, uriToPath } from './lsp/files';
+import { CONNECTOR_GLOB, existsOnDisk, isConnectorFile, readText, uriToPath } from './lsp/files';
 import { guard, runSafe } from './lsp/runSafe';
 import {
+  DocumentVisibilityNotification,
   ImportLdifRequest,
   RouteRequest,
   ServerStatusRequest,
@@ -132,6 +133,7 @@ state.documents.onDidClose((e) =>
   guard(log, 'close', async () => {
     const uri = e.document.uri;
     state.closed(uri);
+    diagnostics.closed(uri);
     const path = uriToPath(uri);
     const text = path && state.onDisk.has(uri) ? await readText(path) : undefined;
     if (text !== undefined) state.setDisk(uri, text);
@@ -143,6 +145,10 @@ state.documents.onDidClose((e) =>
   }),
 );
 state.documents.listen(connection);
+
+connection.onNotification(DocumentVisibilityNotification, (p) =>
+  guard(log, 'document visibility', () => diagnostics.visibility(p.hidden ?? [], p.shown ?? [])),
+);
 
 function removeFile(diskUri: string): void {
   const uri = state.spelling(diskUri);
@@ -224,6 +230,7 @@ connection.onCodeAction((p, token) =>
         },
         options,
         caps,
+        existsOnDisk,
       );
     },
     token,

@@ -76,6 +76,8 @@ export function initializeParams(kind: 'vscode' | 'minimal', folder: string): In
 export class LspClient {
   readonly pushed = new Map<string, PublishDiagnosticsParams>();
   readonly logs: string[] = [];
+  /** The messages logged as errors (a handler or a rule that failed). */
+  readonly errorLogs: string[] = [];
   readonly notifications: { method: string; params: unknown }[] = [];
   refreshes = 0;
   /** The kinds of the work-done progress notifications received: begin, report…, end. */
@@ -96,8 +98,9 @@ export class LspClient {
       this.pushed.set(p.uri, p);
       this.wake();
     });
-    conn.onNotification('window/logMessage', (p: { message: string }) => {
+    conn.onNotification('window/logMessage', (p: { type: number; message: string }) => {
       this.logs.push(p.message);
+      if (p.type === 1) this.errorLogs.push(p.message);
     });
     conn.onNotification(TopologyChangedNotification.method, (params: object | undefined) => {
       this.notifications.push({ method: TopologyChangedNotification.method, params });

@@ -61,7 +61,7 @@ test('a fix that creates a file: documentChanges with create where the client ca
   const caps = readCaps({ workspace: { workspaceEdit: { documentChanges: true, resourceOperations: ['create'] } } });
   assert.deepEqual(fixEdit('file:///a.connector.yaml', fix, 3, caps), {
     documentChanges: [
-      { kind: 'create', uri: 'file:///x.routinggroup.yaml', options: { overwrite: false, ignoreIfExists: true } },
+      { kind: 'create', uri: 'file:///x.routinggroup.yaml', options: { overwrite: false, ignoreIfExists: false } },
       {
         textDocument: { uri: 'file:///x.routinggroup.yaml', version: null },
         edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: 'kind: RoutingGroup\n' }],

@@ -417,7 +417,7 @@ test('a fix that creates a file is a workspace edit with a create operation', as
   assert.deepEqual(changes[0], {
     kind: 'create',
     uri: ws.uri('paris/lyon.routinggroup.yaml'),
-    options: { overwrite: false, ignoreIfExists: true },
+    options: { overwrite: false, ignoreIfExists: false },
   });
   const content = (changes[1] as TextDocumentEdit).edits[0] as TextEdit;
   assert.match(content.newText, /^kind: RoutingGroup\nname: Lyon\nadministrativeGroup: First Administrative Group\n/);

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { expectOne, expectNone, rangeOf } from '../helpers/engine';
 import { checkIn, workspaceOf, routingGroup, connector } from '../helpers/workspace';
 import { msg } from '../../server/src/rules/messages';
+import { workspaceMessages } from '../../server/src/rules/workspace/messages';
 
 const paris = routingGroup('Paris', [{ name: 'PAR-EX01', fqdn: 'par-ex01.paris.contoso.com' }]);
 const boston = routingGroup('Boston', [
@@ -85,7 +86,7 @@ test('missing-reciprocal-connector for an inferred remote group: beside the orig
   assert.match(created.text, /\ngeneral:\n  delivery: dns\nconnectedRoutingGroups:\n/);
 });
 
-test('missing-reciprocal-connector does not fire when the remote group connects back (in any file), and the fix is not offered over an existing file', () => {
+test('missing-reciprocal-connector does not fire when the remote group connects back (in any file), and the fix never writes into an existing file: it creates -2', () => {
   const files = {
     'paris.routinggroup.yaml': paris,
     'boston.routinggroup.yaml': boston,
@@ -105,5 +106,8 @@ test('missing-reciprocal-connector does not fire when the remote group connects 
     range: rangeOf(out, 'Boston', 1),
     message: msg.missingReciprocal('Boston', 'Paris'),
   });
-  assert.deepEqual(f.fixes, []);
+  assert.deepEqual(
+    f.fixes.map((x) => [x.title, x.create?.map((c) => c.uri)]),
+    [[workspaceMessages.fixCreateReciprocal('boston-to-paris-2.connector.yaml'), ['boston-to-paris-2.connector.yaml']]],
+  );
 });

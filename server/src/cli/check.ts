@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { Workspace } from '../engine/workspace';
 import { fixFile, MAX_FIX_PASSES } from '../engine/fixAll';
@@ -13,6 +13,7 @@ import { formatJson } from './format-json';
 import { formatSarif } from './format-sarif';
 import { packageVersion } from './version';
 import type { CliIo } from './io';
+import { NotReplaceable, replaceFile } from './replaceFile';
 
 export const FORMATS = ['text', 'json', 'sarif'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -48,18 +49,22 @@ export function runCheck(args: CheckArgs, io: CliIo): number {
   if (named.length === 0) throw new CliError('no connector files found');
   const root = args.root === undefined ? undefined : explicitRoot(args.root, io.cwd);
   const results: { abs: string; findings: Finding[] }[] = [];
+  const unwritten: string[] = [];
   for (const [dir, files] of byOrganization(named, root, io.cwd)) {
     const sources = files.map((f) => readSource(f.abs, io.cwd));
     const ws = new Workspace();
     for (const s of sources) ws.setFile(s.abs, s.text);
     loadContext(ws, dir, io.cwd, warn);
-    if (args.fix) fixAll(ws, sources, rules, io.cwd, warn);
+    if (args.fix) unwritten.push(...fixAll(ws, sources, rules, io.cwd, warn));
     for (const s of sources) results.push({ abs: s.abs, findings: ws.findings(s.abs, { rules }) });
   }
   const report = makeReport(io.cwd, results);
   if (args.format === 'json') io.out(formatJson(report));
   else if (args.format === 'sarif') io.out(formatSarif(report, pathToFileURL(io.cwd).href, packageVersion()));
   else io.out(formatText(report));
+  // The report above is of the files as they are on disk: fixed, or as they were where the write failed.
+  for (const line of unwritten) warn(line);
+  if (unwritten.length) return 2;
   return hasErrors(report) ? 1 : 0;
 }
 
@@ -109,9 +114,12 @@ function readSource(abs: string, cwd: string): SourceFile {
 /**
  * Applies the preferred fixes file by file, and again over all files while a
  * round changed something (a fix in one file can settle a workspace finding in
- * another), then writes back only the files whose text changed.
+ * another), then writes back only the files whose text changed, each at once
+ * (replaceFile). A file that cannot be written stays as it was, on disk and in
+ * the workspace, and the others are still written; returns a line for each
+ * file that could not be.
  */
-function fixAll(ws: Workspace, sources: SourceFile[], rules: RuleSettings, cwd: string, warn: (line: string) => void): void {
+function fixAll(ws: Workspace, sources: SourceFile[], rules: RuleSettings, cwd: string, warn: (line: string) => void): string[] {
   const current = new Map<string, string>();
   for (let round = 0; round < MAX_FIX_PASSES; round++) {
     let changed = false;
@@ -122,6 +130,7 @@ function fixAll(ws: Workspace, sources: SourceFile[], rules: RuleSettings, cwd: 
     }
     if (!changed) break;
   }
+  const unwritten: string[] = [];
   for (const s of sources) {
     const text = current.get(s.abs) ?? s.text;
     if (text === s.text) continue;
@@ -132,9 +141,12 @@ function fixAll(ws: Workspace, sources: SourceFile[], rules: RuleSettings, cwd: 
       continue;
     }
     try {
-      writeFileSync(s.abs, (s.bom ? BOM : '') + text, 'utf8');
+      replaceFile(s.abs, Buffer.from((s.bom ? BOM : '') + text, 'utf8'));
     } catch (e) {
-      throw new CliError(`cannot write ${shownPath(cwd, s.abs)}: ${describeFsError(e)}`);
+      const why = e instanceof NotReplaceable ? e.message : describeFsError(e);
+      unwritten.push(`cannot write ${shownPath(cwd, s.abs)}: ${why}; the file is unchanged`);
+      ws.setFile(s.abs, s.text);
     }
   }
+  return unwritten;
 }

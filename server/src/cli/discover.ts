@@ -48,6 +48,8 @@ export function discoverNamed(args: readonly string[], cwd: string): NamedFile[]
       throw new CliError(`cannot read ${arg}: ${describeFsError(e)}`);
     }
     if (st.isDirectory()) walk(abs, arg, (p) => add(p, abs, 'folder'), new Set());
+    // A FIFO or a device would block the read, or never end.
+    else if (!st.isFile()) throw new CliError(`cannot read ${arg}: not a regular file`);
     else add(abs, dirname(abs), 'file');
   }
   return [...found.values()].sort((a, b) => comparePaths(a.abs, b.abs));
@@ -89,7 +91,14 @@ function expandGlob(pattern: string, cwd: string, add: (abs: string, start: stri
   const norm = pattern.split(sep).join('/');
   const base = globBase(norm);
   const baseAbs = resolve(cwd, base);
-  const re = globToRegExp(isAbsolute(norm) ? norm : toSlash(relative(cwd, resolve(cwd, norm))));
+  let re: RegExp;
+  try {
+    re = globToRegExp(isAbsolute(norm) ? norm : toSlash(relative(cwd, resolve(cwd, norm))));
+  } catch (e) {
+    // A class such as [z-a] is no regular expression either: the pattern is the user's to correct.
+    const why = e instanceof Error ? e.message.replace(/^.*: /, '').toLowerCase() : String(e);
+    throw new CliError(`invalid pattern ${pattern}: ${why}`);
+  }
   const matchOf = (abs: string) => (isAbsolute(norm) ? toSlash(abs) : toSlash(relative(cwd, abs)));
   const visit = (dir: string) => {
     let entries;

@@ -7,6 +7,7 @@ import { findPasswords } from '../rules/password';
 import { DOCUMENT_RULES } from '../rules/index';
 import { DocContext } from './context';
 import type { Finding } from './types';
+import { withoutNoOpFixes } from './noOpFixes';
 
 /**
  * Every single-document rule on one YAML document, in document-local
@@ -17,7 +18,7 @@ import type { Finding } from './types';
 export function checkDocument(doc: ParsedDocument): readonly Finding[] {
   const cached = doc.cache.get('findings') as Finding[] | undefined;
   if (cached) return cached;
-  const findings = computeFindings(doc);
+  const findings = withoutNoOpFixes(doc, computeFindings(doc));
   findings.sort((a, b) => comparePositions(a.range.start, b.range.start) || comparePositions(a.range.end, b.range.end));
   doc.cache.set('findings', findings);
   return findings;

@@ -8,6 +8,7 @@ import { checkWorkspaceRules, workspaceReads } from '../rules/workspace/index';
 import { addFqdnFixes } from '../rules/workspace/fqdnFixes';
 import { isSuppressed, suppressionsOf } from './suppress';
 import type { Finding, Fix, RuleSettings } from './types';
+import { withoutNoOpFixes } from './noOpFixes';
 
 export interface CheckOptions {
   /** Severity per code; `off` silences it. */
@@ -127,7 +128,7 @@ export class Workspace {
     if (!entry.cached) {
       this.index.checks++;
       const own = entry.model?.kind === 'SmtpConnector' ? addFqdnFixes(this.index, fd.doc, entry.model, local) : local;
-      entry.cached = [...own, ...checkWorkspaceRules(this.index, entry, reportRuleError)];
+      entry.cached = withoutNoOpFixes(fd.doc, [...own, ...checkWorkspaceRules(this.index, entry, reportRuleError)]);
     }
     return entry.cached;
   }

@@ -13,6 +13,7 @@ import { applyEdits } from '../engine/applyEdits';
 import { LineIndex, comparePositions } from '../model/text';
 import type { Caps } from './caps';
 import { toDiagnostic } from './diagnostics';
+import { baseName, freeFileName } from '../workspace/paths';
 
 export const FIX_ALL_KIND = 'source.fixAll.exconn';
 
@@ -26,8 +27,21 @@ export interface CodeActionRequest {
   version?: number | null;
 }
 
-/** Quick fixes of the findings in range, the preferred one marked, and the fix-all source action. */
-export function codeActions(ws: Workspace, req: CodeActionRequest, options: CheckOptions, caps: Caps): CodeAction[] {
+/** Does something exist by this URI where the engine cannot see (on disk)? The server answers; the engine never asks the file system. */
+export type ExistsOutside = (uri: string) => boolean;
+
+/**
+ * Quick fixes of the findings in range, the preferred one marked, and the
+ * fix-all source action. A fix that creates a file whose name is taken (in the
+ * workspace or, as `exists` says, on disk) creates `-2`, `-3`… instead.
+ */
+export function codeActions(
+  ws: Workspace,
+  req: CodeActionRequest,
+  options: CheckOptions,
+  caps: Caps,
+  exists: ExistsOutside = () => false,
+): CodeAction[] {
   const file = ws.file(req.uri);
   if (!file) return [];
   const wants = (kind: string) => !req.only || req.only.some((o) => kind === o || kind.startsWith(o + '.'));
@@ -37,7 +51,9 @@ export function codeActions(ws: Workspace, req: CodeActionRequest, options: Chec
     for (const f of findings) {
       if (!intersects(f.range, req.range)) continue;
       const diag = req.diagnostics.find((d) => d.code === f.code && sameRange(d.range, f.range)) ?? toDiagnostic(f, req.uri, caps);
-      for (const fix of f.fixes) {
+      for (const found of f.fixes) {
+        const fix = withFreeNames(found, (u) => ws.index.hasFile(u) || exists(u));
+        if (!fix) continue;
         const edit = fixEdit(req.uri, fix, req.version, caps);
         if (!edit) continue;
         out.push({
@@ -70,6 +86,25 @@ function wrap(uri: string, edits: TextEdit[], version: number | null | undefined
   return { changes: { [uri]: edits } };
 }
 
+/**
+ * The fix with each file it creates moved to a free name, its title naming the
+ * file it now creates; undefined when no name is free. The engine picked the
+ * names from the files it knows; a file may exist that it does not (not a
+ * connector file, outside its view, created since).
+ */
+function withFreeNames(fix: Fix, taken: (uri: string) => boolean): Fix | undefined {
+  if (!fix.create?.length) return fix;
+  let title = fix.title;
+  const create = [];
+  for (const c of fix.create) {
+    const uri = freeFileName(c.uri, taken);
+    if (!uri) return undefined;
+    if (uri !== c.uri) title = title.split(baseName(c.uri)).join(baseName(uri));
+    create.push({ ...c, uri });
+  }
+  return { ...fix, title, create };
+}
+
 /** A fix as a workspace edit; undefined when it creates files and the client cannot. */
 export function fixEdit(uri: string, fix: Fix, version: number | null | undefined, caps: Caps): WorkspaceEdit | undefined {
   const creates = fix.create ?? [];
@@ -82,7 +117,8 @@ export function fixEdit(uri: string, fix: Fix, version: number | null | undefine
   }
   const documentChanges: NonNullable<WorkspaceEdit['documentChanges']> = [];
   for (const c of creates) {
-    documentChanges.push({ kind: 'create', uri: c.uri, options: { overwrite: false, ignoreIfExists: true } });
+    // Should the file appear before the edit is applied, the client refuses the whole edit: the text is never inserted into it.
+    documentChanges.push({ kind: 'create', uri: c.uri, options: { overwrite: false, ignoreIfExists: false } });
     documentChanges.push({
       textDocument: { uri: c.uri, version: null },
       edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: c.text }],

@@ -15,6 +15,7 @@ import { shiftRange } from '../model/text';
 import { kindOf as writtenKind } from '../model/kind';
 import { nameKey, hostKey } from '../workspace/names';
 import type { Workspace } from '../engine/workspace';
+import { mdText } from './markdown';
 import type { Caps } from './caps';
 import { enumValues, fieldDoc, valueDoc } from './docs';
 import { nameIndex, type NameIndex } from './names';
@@ -275,7 +276,8 @@ function valueItems(
           x.name,
           loc.wordRange,
           i,
-          { kind: md ? 'markdown' : 'plaintext', value: x.about ? `${x.about}\n\n${fieldText}` : fieldText },
+          // `about` holds names from the files: text, not Markdown.
+          { kind: md ? 'markdown' : 'plaintext', value: x.about ? `${md ? mdText(x.about) : x.about}\n\n${fieldText}` : fieldText },
           x.detail,
         ),
       );

@@ -6,6 +6,7 @@ import type { Workspace } from '../engine/workspace';
 import type { Caps } from './caps';
 import { enumValues, fieldDoc, valueDoc } from './docs';
 import { kindOf, unwrap } from './completion';
+import { mdText } from './markdown';
 import { nameIndex, occurrenceAt, type NameIndex, type Occurrence } from './names';
 
 /** Hover on a key (its documentation) or on a value (an allowed value's meaning, or what a name stands for). */
@@ -51,7 +52,7 @@ export function hover(ws: Workspace, uri: string, position: Position, caps: Caps
   const t = unwrap(f.type);
   if (t.kind === 'string' && t.format === 'host') {
     const server = serverByHost(nameIndex(ws), loc.word);
-    if (server) text.value = `${server}\n\n${text.value}`;
+    if (server) text.value = `${md ? mdText(server) : server}\n\n${text.value}`;
   }
   return make(text, loc.wordRange);
 }
@@ -67,7 +68,9 @@ export const HOVER_LIST_LIMIT = 20;
 
 /** What a routing-group, server or virtual-server name stands for. */
 function nameHover(index: NameIndex, occ: Occurrence, md: boolean): MarkupContent | undefined {
-  const b = (s: string) => (md ? `**${s}**` : s);
+  // Every name and value below comes from the files: shown as text, never read as Markdown.
+  const t = (s: string) => (md ? mdText(s) : s);
+  const b = (s: string) => (md ? `**${mdText(s)}**` : s);
   const bullet = md ? '- ' : '  ';
   const lines: string[] = [];
   if (occ.kind === 'routingGroup') {
@@ -77,17 +80,17 @@ function nameHover(index: NameIndex, occ: Occurrence, md: boolean): MarkupConten
       lines.push(`Routing group ${b(occ.name)}: no document defines it (inferred).`);
     } else {
       const m = g.model;
-      lines.push(`Routing group ${b(m.name?.value ?? occ.name)} in ${m.adminGroup?.value ?? 'no administrative group'}`);
+      lines.push(`Routing group ${b(m.name?.value ?? occ.name)} in ${m.adminGroup ? t(m.adminGroup.value) : 'no administrative group'}`);
       const servers = m.servers.slice(0, HOVER_LIST_LIMIT);
       lines.push(
         servers.length
-          ? `Servers:\n${servers.map((s) => `${bullet}${s.name?.value ?? '?'}${s.fqdn ? ` (${s.fqdn.value})` : ''}`).join('\n')}${more(m.servers.length, bullet)}`
+          ? `Servers:\n${servers.map((s) => `${bullet}${t(s.name?.value ?? '?')}${s.fqdn ? ` (${t(s.fqdn.value)})` : ''}`).join('\n')}${more(m.servers.length, bullet)}`
           : 'No servers.',
       );
       const conns = index.connectorsIn(m.name?.value ?? occ.name, m.adminGroup?.value, HOVER_LIST_LIMIT);
       lines.push(
         conns.total
-          ? `Connectors:\n${conns.entries.map((c) => `${bullet}${c.model.name?.value ?? '(unnamed)'}${connectedText(c.model.connected.map((x) => x.routingGroup?.value ?? x.exchange55Site ?? '?'))}`).join('\n')}${more(conns.total, bullet)}`
+          ? `Connectors:\n${conns.entries.map((c) => `${bullet}${c.model.name ? t(c.model.name.value) : '(unnamed)'}${connectedText(c.model.connected.map((x) => t(x.routingGroup?.value ?? x.exchange55Site ?? '?')))}`).join('\n')}${more(conns.total, bullet)}`
           : 'No connectors.',
       );
     }
@@ -97,16 +100,16 @@ function nameHover(index: NameIndex, occ: Occurrence, md: boolean): MarkupConten
       lines.push(`Server ${b(occ.name)}: no routing group lists it.`);
     } else {
       const s = found.server;
-      lines.push(`Server ${b(s.name?.value ?? occ.name)} in routing group ${found.group.model.name?.value ?? '?'}`);
-      if (s.fqdn) lines.push(`FQDN: ${s.fqdn.value}`);
-      if (s.ip) lines.push(`IP: ${s.ip.value}`);
-      lines.push(`Exchange ${s.version}`);
-      lines.push(`SMTP virtual servers:\n${s.virtualServers.map((v) => `${bullet}${v}`).join('\n')}`);
+      lines.push(`Server ${b(s.name?.value ?? occ.name)} in routing group ${t(found.group.model.name?.value ?? '?')}`);
+      if (s.fqdn) lines.push(`FQDN: ${t(s.fqdn.value)}`);
+      if (s.ip) lines.push(`IP: ${t(s.ip.value)}`);
+      lines.push(`Exchange ${t(String(s.version))}`);
+      lines.push(`SMTP virtual servers:\n${s.virtualServers.map((v) => `${bullet}${t(v)}`).join('\n')}`);
     }
   } else {
     const server = occ.id.slice(3, occ.id.indexOf('/'));
     const found = index.findServer(server);
-    lines.push(`SMTP virtual server ${b(occ.name)} on ${found?.server.name?.value ?? server}`);
+    lines.push(`SMTP virtual server ${b(occ.name)} on ${t(found?.server.name?.value ?? server)}`);
   }
   return { kind: md ? 'markdown' : 'plaintext', value: lines.join('\n\n') };
 }

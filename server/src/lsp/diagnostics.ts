@@ -38,9 +38,29 @@ export class DiagnosticsPublisher {
     private readonly settled: () => void,
   ) {}
 
-  /** Pulled, not pushed: an open document with a client that pulls. */
+  /** Open documents in no editor tab: the client does not show their pulled problems, so they are pushed. */
+  private readonly tabless = new Set<string>();
+
+  /** Pulled, not pushed: an open document, in a tab, with a client that pulls. */
   private pulled(uri: string): boolean {
-    return this.caps.pullDiagnostics && this.state.isOpen(uri);
+    return this.caps.pullDiagnostics && this.state.isOpen(uri) && !this.tabless.has(uri);
+  }
+
+  /** The client says which open documents left every tab (push their problems) and which came back (it pulls them). */
+  visibility(hidden: readonly string[], shown: readonly string[]): void {
+    if (!this.caps.pullDiagnostics) return;
+    for (const uri of shown) if (this.tabless.delete(uri) && this.pushed.has(uri)) void this.clear(uri);
+    for (const uri of hidden) {
+      if (!this.state.isOpen(uri) || this.tabless.has(uri)) continue;
+      this.tabless.add(uri);
+      this.pushed.delete(uri);
+      this.schedule(uri);
+    }
+  }
+
+  /** A document closed: it is a closed file again, pushed as every closed file is. */
+  closed(uri: string): void {
+    this.tabless.delete(uri);
   }
 
   /**
@@ -194,6 +214,7 @@ export class DiagnosticsPublisher {
 
   /** A document opened: with a pulling client its pushed diagnostics give way to pulled ones. */
   opened(uri: string): void {
+    this.tabless.delete(uri);
     if (this.caps.pullDiagnostics && this.pushed.has(uri)) void this.clear(uri);
   }
 }

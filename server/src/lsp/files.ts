@@ -1,4 +1,4 @@
-import { promises as fs } from 'node:fs';
+import { lstatSync, promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -17,6 +17,23 @@ export function uriToPath(uri: string): string | undefined {
     return uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
   } catch {
     return undefined;
+  }
+}
+
+/**
+ * Is anything (a file, a folder, a link, even a dangling one) at this file URI?
+ * Fixes that create files ask, so that they never write into one. Other
+ * schemes cannot be checked here; the client refuses a create over a file.
+ */
+export function existsOnDisk(uri: string): boolean {
+  const path = uriToPath(uri);
+  if (path === undefined) return false;
+  try {
+    lstatSync(path);
+    return true;
+  } catch (e) {
+    // Only "nothing there" is free; a folder we cannot read may hide a file.
+    return (e as NodeJS.ErrnoException).code !== 'ENOENT';
   }
 }
 

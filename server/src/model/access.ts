@@ -83,11 +83,20 @@ export function keyRange(doc: ParsedDocument, pair: Pair): Range {
   return nodeRange(doc, pair.key as Node);
 }
 
-/** Offset just past the last non-blank character before end. */
+/**
+ * Offset just past the last non-blank character before end, blank as YAML
+ * reads it: space, tab and line breaks. JavaScript's \s also takes NBSP,
+ * U+2028, a BOM and more, which YAML keeps as content.
+ */
 export function trimEnd(text: string, start: number, end: number): number {
   let e = end;
-  while (e > start && /\s/.test(text[e - 1])) e--;
+  while (e > start && isYamlBlank(text.charCodeAt(e - 1))) e--;
   return e;
+}
+
+/** Space, tab, LF, CR: YAML's white space and line breaks. */
+export function isYamlBlank(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
 }
 
 /** Is this scalar a number that was written as a number (not a quoted string)? */

@@ -2,6 +2,7 @@ import { parseDocument, isAlias, isMap, isPair, isSeq, type Alias, type Document
 import type { Range } from 'vscode-languageserver-types';
 import { LineIndex, detectEol } from './text';
 import { splitRegion } from './split';
+import { MAX_NESTING, nestingOverflow } from './depth';
 
 export interface SyntaxError {
   range: Range;
@@ -29,6 +30,13 @@ export class ParsedDocument {
     this.lines = new LineIndex(text);
     this.eol = detectEol(text);
     let parsed: Document.Parsed<ParsedNode> | undefined;
+    const tooDeep = nestingOverflow(text);
+    if (tooDeep >= 0) {
+      // Refused before parsing: deep nesting makes the parse slow, and nothing in a connector file nests so deep.
+      this.errors.push({ range: this.lines.range(tooDeep, tooDeep + 1), message: nestedTooDeep() });
+      this.yaml = undefined;
+      return;
+    }
     try {
       parsed = parseDocument(text, {
         uniqueKeys: false, // duplicate keys are reported as duplicate-key, not as a syntax error
@@ -44,6 +52,7 @@ export class ParsedDocument {
     const found: { start: number; end: number; message: string }[] = [];
     for (const err of parsed?.errors ?? [])
       found.push({ start: err.pos[0], end: Math.max(err.pos[0], err.pos[1]), message: cleanMessage(err.message) });
+    if (parsed) forgetErrorObjects(parsed);
     // The yaml package accepts an alias to an anchor that is not set before it; YAML does not.
     if (parsed && text.includes('*')) {
       const unresolved = this.linkAliases(parsed.contents as Node | null);
@@ -135,14 +144,28 @@ export class ParsedDocument {
   }
 }
 
+/**
+ * The yaml package reports errors and warnings as Error objects, and each keeps
+ * the stack it was created on until someone reads it: the frames of whoever
+ * called the parser, with their closures. Kept on a parse, they would tie this
+ * version of a file to the one that was being replaced when it was parsed, that
+ * one to the one before, and so on: memory growing with every keystroke. The
+ * parse keeps the errors as plain data (`errors`) and drops the objects.
+ */
+function forgetErrorObjects(parsed: Document.Parsed<ParsedNode>): void {
+  parsed.errors = [];
+  parsed.warnings = [];
+}
+
 function isNullScalar(node: unknown): boolean {
   const n = node as { value?: unknown; source?: string; range?: number[] };
   return n != null && n.value === null && (n.source === undefined || n.source === '') && !!n.range && n.range[0] === n.range[1];
 }
 
+/** Offset past the last character before end that is not YAML white space or a line break. */
 function trimEndOffset(text: string, start: number, end: number): number {
   let e = end;
-  while (e > start && /\s/.test(text[e - 1])) e--;
+  while (e > start && (text[e - 1] === ' ' || text[e - 1] === '\t' || text[e - 1] === '\n' || text[e - 1] === '\r')) e--;
   return e;
 }
 
@@ -150,6 +173,10 @@ function trimEndOffset(text: string, start: number, end: number): number {
 export const MAX_SYNTAX_ERRORS = 100;
 
 const TOO_DEEP = 'The document nests too deeply to be read.';
+
+function nestedTooDeep(): string {
+  return `This YAML document is nested more than ${MAX_NESTING} levels deep and is not read.`;
+}
 
 function cleanMessage(m: string): string {
   // The yaml package turns its own stack overflow into an error message.
@@ -186,7 +213,9 @@ export interface DocumentSplice {
  * documents around the change (found from the editor's change ranges, or by
  * comparing the documents' texts), keeps the others' parses, and gives the
  * documents after the change their new line and offset. Nothing of the
- * previous version is kept but its documents' parses.
+ * previous version is kept but its documents' parses, and nothing kept for a
+ * version reaches an earlier one (the parses hold no yaml Error objects, whose
+ * stacks would).
  */
 export class ParsedFile {
   readonly documents: FileDocument[];
@@ -210,11 +239,10 @@ export class ParsedFile {
     const end = tail > 0 ? old[to].offset + delta : text.length;
     const reuse = new Map<string, ParsedDocument>();
     for (let i = from; i < to; i++) reuse.set(old[i].doc.text, old[i].doc);
-    const region = splitRegion(text, start, end, from < old.length ? old[from].line : 0).map((sl) => ({
-      doc: reuse.get(sl.text) ?? new ParsedDocument(sl.text),
-      line: sl.line,
-      offset: sl.offset,
-    }));
+    // A plain loop, no closure over `reuse` (the previous version's parses): see forgetErrorObjects.
+    const region: FileDocument[] = [];
+    for (const sl of splitRegion(text, start, end, from < old.length ? old[from].line : 0))
+      region.push({ doc: reuse.get(sl.text) ?? new ParsedDocument(sl.text), line: sl.line, offset: sl.offset });
     const lineDelta = tail > 0 ? lineAfter(region) - old[to].line : 0;
     const documents = old.slice(0, from);
     for (const d of region) documents.push(d);

@@ -1,5 +1,5 @@
 import { groupKey, nameKey } from './names';
-import { fileStem } from './paths';
+import { fileStem, unnumbered } from './paths';
 
 /**
  * Dependency keys: what a document provides to others (the index says, from
@@ -19,7 +19,8 @@ export const keys = {
   /** Connectors of this name in one routing group. */
   connector: (adminGroup: string, group: string, name: string) => `conn:${groupKey(adminGroup, group)}\u0000${nameKey(name)}`,
   /** A file of this name existing (fixes that create files never overwrite one). */
-  file: (name: string) => `file:${name.toLowerCase()}`,
+  // `boston-2.routinggroup.yaml` answers for `boston.routinggroup.yaml`: a fix that creates the one picks the other when it exists.
+  file: (name: string) => `file:${unnumbered(name).toLowerCase()}`,
   /** The file a routing group's definition goes in, by the format's naming. */
   groupFile: (group: string) => keys.file(`${fileStem(group)}.routinggroup.yaml`),
   /** The file of the connector from one routing group to another, by the format's naming. */

@@ -10,15 +10,77 @@ export function folderOf(uriOrPath: string): string {
   return i === -1 ? '' : uriOrPath.slice(0, i + 1);
 }
 
-/** A file named `name` in the folder of `beside`, in the same form (URI or path). */
+/**
+ * A file named `name` in the folder of `beside`, in the same form (URI or
+ * path). The name is one path segment: in a URI every separator in it is
+ * escaped, so it never reaches another folder.
+ */
 export function sibling(beside: string, name: string): string {
-  const base = beside.startsWith('file:') ? encodeURIComponent(name).replace(/%2F/gi, '/') : name;
+  const base = beside.startsWith('file:') ? encodeURIComponent(name) : name;
   return folderOf(beside) + base;
 }
 
-/** A routing group's name as it appears in file names: lower case, spaces as hyphens. */
+/** The longest stem: two of them, `-to-`, `.connector.yaml` and a `-99` stay within 100 characters. */
+const MAX_STEM = 38;
+
+/** Names Windows gives to devices, with any extension: `con.routinggroup.yaml` cannot be created there. */
+const WINDOWS_DEVICE = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]|conin\$|conout\$)$/i;
+
+/**
+ * A routing group's name as it appears in the names of files the fixes create:
+ * a slug that every file system accepts and that stays in its folder. Lower
+ * case; letters and digits kept; anything else (spaces, `/`, `\`, `:`, NUL…)
+ * a hyphen; dots only inside and never two together; at most 38 characters;
+ * a Windows device name (CON, NUL, COM1…) gets `-group`; nothing left is
+ * `unnamed`.
+ */
 export function fileStem(name: string): string {
-  return name.trim().toLowerCase().replace(/\s+/g, '-');
+  let s = name
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}.-]+/gu, '-')
+    .replace(/\.{2,}/g, '.')
+    .replace(/-{2,}/g, '-')
+    .replace(/^[.-]+|[.-]+$/g, '');
+  const chars = Array.from(s); // code points: a cut never splits a surrogate pair
+  if (chars.length > MAX_STEM)
+    s = chars
+      .slice(0, MAX_STEM)
+      .join('')
+      .replace(/[.-]+$/, '');
+  if (s === '') return 'unnamed';
+  const dot = s.indexOf('.');
+  const first = dot === -1 ? s : s.slice(0, dot);
+  return WINDOWS_DEVICE.test(first) ? `${first}-group${s.slice(first.length)}` : s;
+}
+
+/** The extensions of the files fixes create; a number goes before them. */
+const CREATED_EXTENSION = /\.(connector|routinggroup|organization)\.ya?ml$/i;
+
+/** `boston.routinggroup.yaml` → `boston-2.routinggroup.yaml` (URI or path alike). */
+export function numbered(uriOrPath: string, n: number): string {
+  const m = CREATED_EXTENSION.exec(uriOrPath);
+  const at = m ? m.index : uriOrPath.length;
+  return `${uriOrPath.slice(0, at)}-${n}${uriOrPath.slice(at)}`;
+}
+
+/** The name without the number `numbered` gave it: what `boston-2.routinggroup.yaml` was meant to be. */
+export function unnumbered(name: string): string {
+  return name.replace(/-[0-9]+(?=\.(connector|routinggroup|organization)\.ya?ml$)/i, '');
+}
+
+/**
+ * A file for a fix to create: `wanted` when nothing is there, else the first of
+ * `-2` … `-99` that is free; undefined when all are taken. A fix never edits
+ * into a file that exists.
+ */
+export function freeFileName(wanted: string, taken: (uriOrPath: string) => boolean): string | undefined {
+  if (!taken(wanted)) return wanted;
+  for (let n = 2; n <= 99; n++) {
+    const candidate = numbered(wanted, n);
+    if (!taken(candidate)) return candidate;
+  }
+  return undefined;
 }
 
 /** The file name of a URI or path. */

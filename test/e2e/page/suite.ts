@@ -87,6 +87,45 @@ export const pageTests: PageTest[] = [
       assert.equal(after, before.replace('cost: 150', 'cost: 100'));
     },
   },
+  {
+    name: 'a connector opened from the tree as a preview keeps its problems listed after the preview closes',
+    fn: async (wb) => {
+      await wb.command('View: Close All Editors');
+      const tree = await wb.view('Routing Groups');
+      // The API suite leaves other organizations and groups in the workspace: open whatever leads to Paris.
+      const collapsed = tree
+        .locator(
+          '.monaco-list-row[aria-expanded="false"]:is([aria-label*=", organization"], [aria-label*=", administrative group"], [aria-label^="Paris, routing group"])',
+        )
+        .first();
+      for (let i = 0; i < 20 && !(await wb.row(tree, 'Paris Preview Link', 'connector').isVisible()); i++) {
+        if (!(await collapsed.isVisible())) break;
+        const label = (await collapsed.getAttribute('aria-label'))!;
+        await wb.expand(tree.locator(`.monaco-list-row[aria-label="${label}"]`).first());
+      }
+      const panel = await wb.problems();
+      await wb.filterProblems('**/preview.connector.yaml');
+      const costRow = panel.locator('.monaco-list-row', { hasText: msg.costRange() }).first();
+      await costRow.waitFor({ timeout: 30000 });
+      // A click opens the connector with an error as a preview: its problems are listed, and counted.
+      await wb.row(tree, 'Paris Preview Link', 'connector').click();
+      await wb.activeTab('preview.connector.yaml').waitFor();
+      await costRow.waitFor({ timeout: 30000 });
+      const errors = await wb.errorCount();
+      // Another connector takes the preview's place (a row without children: a click on one with children expands it).
+      await wb.row(tree, 'Paris to Fabrikam', 'connector').click();
+      await wb.activeTab('paris-fabrikam.connector.yaml').waitFor();
+      await wb.page.locator('.tabs-container .tab', { hasText: 'preview.connector.yaml' }).waitFor({ state: 'detached' });
+      // The first file is in no tab any more; its problems are still listed, and the status bar still counts them.
+      await costRow.waitFor({ timeout: 30000 });
+      await waitUntil(
+        'the status bar to count the same errors',
+        async () => ((await wb.errorCount()) === errors ? true : undefined),
+        30000,
+      );
+      await wb.filterProblems('');
+    },
+  },
 ];
 
 /** The picture for the README: the tree, a hover and the Problems panel, on the examples (once the other files are gone). */

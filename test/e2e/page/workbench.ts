@@ -107,6 +107,14 @@ export class Workbench {
     return panel;
   }
 
+  /** The number of errors the status bar counts (its problems item reads "errors warnings [infos]"). */
+  async errorCount(): Promise<number> {
+    const text = (await this.page.locator('[id="status.problems"]').first().textContent()) ?? '';
+    const n = /\d+/.exec(text);
+    if (!n) throw new Error(`no count in the status bar's problems item: "${text}"`);
+    return Number(n[0]);
+  }
+
   async filterProblems(text: string): Promise<void> {
     const filter = this.page.locator('.viewpane-filter input, .markers-panel-action-filter input').first();
     await filter.click();

@@ -2,7 +2,7 @@ import type { ConnectorModel, Located } from '../../model/extract';
 import { insertPair, replaceScalar } from '../../model/edits';
 import { groupKey } from '../../workspace/names';
 import { lookupGroup, ownGroupKey } from '../../workspace/facts';
-import { fileStem, sibling } from '../../workspace/paths';
+import { baseName, fileStem, freeFileName, sibling } from '../../workspace/paths';
 import type { Fix } from '../../engine/types';
 import { msg } from '../messages';
 import type { WorkspaceRule, WsContext } from './context';
@@ -83,17 +83,16 @@ function checkRef(
   }
   // An inferred group is fine while the workspace defines none at all (connector files alone).
   if (!ctx.index.hasGroups) return;
-  const file = `${fileStem(name.value)}.routinggroup.yaml`;
-  const target = sibling(ctx.uri, file);
-  const fixes: Fix[] = ctx.exists(target)
-    ? []
-    : [
+  const target = freeFileName(sibling(ctx.uri, `${fileStem(name.value)}.routinggroup.yaml`), (u) => ctx.exists(u));
+  const fixes: Fix[] = target
+    ? [
         {
-          title: msg.fixCreateRoutingGroup(file),
+          title: msg.fixCreateRoutingGroup(baseName(target)),
           edits: [],
           create: [{ uri: target, text: routingGroupSkeleton(name.value, adminGroup) }],
         },
-      ];
+      ]
+    : [];
   ctx.report('unknown-routing-group', name.range, msg.unknownRoutingGroup(name.value), { fixes });
 }
 

@@ -1,6 +1,6 @@
 import type { ConnectorModel, RoutingGroupModel } from '../../model/extract';
 import { groupLinks, hasConnectorBack, lookupGroup, modernServers, ownBridgeheadFqdns, ownGroupKey } from '../../workspace/facts';
-import { fileStem, sibling } from '../../workspace/paths';
+import { baseName, fileStem, freeFileName, sibling } from '../../workspace/paths';
 import { nameKey } from '../../workspace/names';
 import type { WorkspaceIndex } from '../../workspace/index';
 import type { Fix } from '../../engine/types';
@@ -40,9 +40,9 @@ export const reciprocalRule: WorkspaceRule<ConnectorModel> = {
       const originDef = ctx.index.groups.get(own)?.[0];
       const originName = originDef?.model.name?.value ?? c.routingGroup!.value;
       const file = `${fileStem(remoteName)}-to-${fileStem(originName)}.connector.yaml`;
-      const target = sibling(remote.state === 'defined' ? remote.entry.uri : ctx.uri, file);
+      const target = freeFileName(sibling(remote.state === 'defined' ? remote.entry.uri : ctx.uri, file), (u) => ctx.exists(u));
       const fixes: Fix[] = [];
-      if (!ctx.exists(target)) {
+      if (target) {
         const bridgehead = remote.state === 'defined' ? remote.entry.model.servers.find((s) => s.name) : undefined;
         const rgc = c.kind === 'RoutingGroupConnector';
         const text = (rgc ? reciprocalRgcText : reciprocalText)({
@@ -57,7 +57,7 @@ export const reciprocalRule: WorkspaceRule<ConnectorModel> = {
           remoteServers: originSenders(c, originDef?.model),
           localServers: c.remoteBridgeheads.map((b) => b.server?.value).filter((s): s is string => s !== undefined),
         });
-        fixes.push({ title: msg.fixCreateReciprocal(file), edits: [], create: [{ uri: target, text }] });
+        fixes.push({ title: msg.fixCreateReciprocal(baseName(target)), edits: [], create: [{ uri: target, text }] });
       }
       const message = c.kind === 'RoutingGroupConnector' ? msg.missingReciprocalRgc : msg.missingReciprocal;
       ctx.report('missing-reciprocal-connector', link.routingGroup!.range, message(remoteName, originName), { fixes });
