@@ -326,8 +326,7 @@ export function routingGroupConnector(c: Converter, obj: DirObject): ImportedDoc
   const remote = c.r
     .texts(obj, 'msExchTargetBridgeheadServersDN')
     .map((dn) => bridgehead(c, dn, who, notes))
-    .filter((b): b is YamlMap => b !== undefined)
-    .map((b) => ({ server: b.server }) as YamlMap);
+    .filter((b): b is YamlMap => b !== undefined);
   const noPf = c.r.bool(obj, 'msExchNoPFConnection');
   const body: YamlMap = {
     ...header(obj, 'RoutingGroupConnector'),

@@ -180,7 +180,7 @@ export function facts(kind: ImportedKind, b: YamlMap): Map<string, string> {
     out.set('general.cost', text(g.cost, '1'));
     out.set('general.localBridgeheads', bridgeheads(g.localBridgeheads));
     out.set('general.allowPublicFolderReferrals', text(g.allowPublicFolderReferrals, 'true'));
-    out.set('remoteBridgeheads', set(list(b.remoteBridgeheads).map((r) => lower(map(r).server))));
+    out.set('remoteBridgeheads', bridgeheads(b.remoteBridgeheads));
   }
   connectorFacts(b, out);
   return out;

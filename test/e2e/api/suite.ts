@@ -396,6 +396,19 @@ export const tests: ApiTest[] = [
       const connector = await show(outcome.written.find((u) => u.path.endsWith('.connector.yaml'))!);
       assert.equal(connector.languageId, 'exchange-connector');
       assert.match(connector.getText(), /virtualServer: "1"/);
+      // A second organization must not outlive the test: the tree shows the first one, and the page suite expects Contoso.
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      for (const uri of outcome.written) await vscode.workspace.fs.delete(uri);
+      await waitFor(
+        'Contoso as the organization again',
+        async () => ((await api.topology())?.organization?.name === 'Contoso' ? true : undefined),
+        [
+          (l) => {
+            const t = setInterval(l, 250);
+            return { dispose: () => clearInterval(t) };
+          },
+        ],
+      );
     },
   },
   {
