@@ -88,3 +88,25 @@ test('hover on a smart host names the server it is; definition of a default virt
     { uri: 'file:///b.routinggroup.yaml', range: { start: { line: 4, character: 10 }, end: { line: 4, character: 18 } } },
   ]);
 });
+
+test("routingGroup values list the connector's administrative group's routing groups first, each part by name", () => {
+  const ws = new Workspace();
+  const group = (name: string, admin: string) => `kind: RoutingGroup\nname: ${name}\nadministrativeGroup: ${admin}\nservers: []\n`;
+  ws.setFile('file:///z/alpha.routinggroup.yaml', group('Alpha', 'Americas'));
+  ws.setFile('file:///beta.routinggroup.yaml', group('Beta', 'Europe'));
+  ws.setFile('file:///gamma.routinggroup.yaml', group('Gamma', 'Americas'));
+  ws.setFile('file:///a/zeta.routinggroup.yaml', group('Zeta', 'Europe'));
+  const m = marked(
+    'kind: SmtpConnector\nname: C\nadministrativeGroup: Europe\nroutingGroup: Beta\nconnectedRoutingGroups:\n  - routingGroup: ‸\n',
+  );
+  ws.setFile('file:///a.connector.yaml', m.text);
+  const labels = (pos: (typeof m.positions)[0]) =>
+    completion(ws, 'file:///a.connector.yaml', pos, SNIPPETS)
+      .items.sort((a, b) => a.sortText!.localeCompare(b.sortText!))
+      .map((i) => i.label);
+  assert.deepEqual(labels(m.positions[0]), ['Zeta', 'Alpha', 'Gamma']);
+  ws.setFile('file:///a/delta.routinggroup.yaml', group('Delta', 'Europe'));
+  assert.deepEqual(labels(m.positions[0]), ['Delta', 'Zeta', 'Alpha', 'Gamma']);
+  // The connector's own routingGroup key too.
+  assert.deepEqual(labels({ line: 3, character: 14 }), ['Beta', 'Delta', 'Zeta', 'Alpha', 'Gamma']);
+});

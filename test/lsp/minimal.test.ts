@@ -156,7 +156,7 @@ test('without workspace/configuration, the settings come with didChangeConfigura
   await client.pushedFor(uri, (x) => x.diagnostics.some((d) => d.code === 'cost-range'));
   await client.notify('workspace/didChangeConfiguration', { settings: { exchangeConnectors: { rules: { 'cost-range': 'warning' } } } });
   const p = await client.pushedFor(uri, (x) => x.diagnostics.some((d) => d.code === 'cost-range' && d.severity === 2));
-  assert.equal(p.diagnostics.find((d) => d.code === 'cost-range')!.message, msg.costRange());
+  assert.equal(p.diagnostics.find((d) => d.code === 'cost-range')!.message, msg.costRange('0'));
   await client.notify('workspace/didChangeConfiguration', { settings: { exchangeConnectors: { rules: { 'cost-range': 'off' } } } });
   await client.pushedFor(uri, (x) => !x.diagnostics.some((d) => d.code === 'cost-range'));
   await client.close(uri);

@@ -93,7 +93,7 @@ test('an open document is pulled: a cost out of range, with code, source, range 
   assert.equal(cost.length, 1);
   assert.deepEqual(
     { range: cost[0].range, message: cost[0].message, source: cost[0].source, severity: cost[0].severity },
-    { range: rangeOf(edited, '150'), message: msg.costRange(), source: 'exconn', severity: 1 },
+    { range: rangeOf(edited, '150'), message: msg.costRange('150'), source: 'exconn', severity: 1 },
   );
   assert.ok(cost[0].codeDescription?.href.endsWith('#cost-range'));
 
@@ -372,7 +372,7 @@ test('a watched file created on disk is checked, and cleared when deleted', asyn
   writeFileSync(ws.path(rel), connectorHead + 'connectedRoutingGroups:\n  - routingGroup: Boston\n    cost: 0\n');
   await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri, type: 1 }] });
   const pushed = await client.pushedFor(uri, (p) => p.diagnostics.some((d) => d.code === 'cost-range'));
-  assert.equal(pushed.diagnostics.find((d) => d.code === 'cost-range')!.message, msg.costRange());
+  assert.equal(pushed.diagnostics.find((d) => d.code === 'cost-range')!.message, msg.costRange('0'));
   unlinkSync(ws.path(rel));
   await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri, type: 3 }] });
   await client.pushedFor(uri, (p) => p.diagnostics.length === 0);

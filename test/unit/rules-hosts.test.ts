@@ -67,7 +67,7 @@ test('host-invalid fires on a smart host that is not a host name, not on a valid
     code: 'host-invalid',
     severity: 'error',
     range: rangeOf(text, 'bos_ex01.boston.contoso.com'),
-    message: msg.hostInvalid('bos_ex01.boston.contoso.com'),
+    message: msg.hostInvalid('bos_ex01.boston.contoso.com', 'it contains an underscore, which host names cannot have'),
   });
   const ok = connector('    - bos-ex01.boston.contoso.com.');
   expectNone(check(ok), 'host-invalid');
@@ -77,25 +77,60 @@ test('host-invalid fires on a smart host that is not a host name, not on a valid
 test('host-invalid trims spaces when that makes the host valid, keeping quotes and comment', () => {
   for (const text of both(connector('    - " bos-ex01.boston.contoso.com "   # primary', '    - "[10.1.0.10] "'))) {
     const found = check(text);
-    const f = found.find((x) => x.code === 'host-invalid' && x.message === msg.hostInvalid(' bos-ex01.boston.contoso.com '));
+    const f = found.find(
+      (x) => x.code === 'host-invalid' && x.message === msg.hostInvalid(' bos-ex01.boston.contoso.com ', 'it starts with a space'),
+    );
     assert.ok(f, JSON.stringify(codes(found)));
     assert.deepEqual(f.range, rangeOf(text, '" bos-ex01.boston.contoso.com "'));
     assert.equal(f.fixes[0].title, msg.fixTrim('bos-ex01.boston.contoso.com'));
     assert.equal(applyFix(text, f), text.replace('" bos-ex01.boston.contoso.com "', '"bos-ex01.boston.contoso.com"'));
-    const lit = found.find((x) => x.code === 'host-invalid' && x.message === msg.hostInvalid('[10.1.0.10] '));
+    const lit = found.find((x) => x.code === 'host-invalid' && x.message === msg.hostInvalid('[10.1.0.10] ', 'it ends with a space'));
     assert.ok(lit);
     assert.equal(applyFix(text, lit, msg.fixTrim('[10.1.0.10]')), text.replace('"[10.1.0.10] "', '"[10.1.0.10]"'));
   }
 });
 
-test('host-invalid offers no trim when trimming does not help', () => {
-  const text = connector('    - " bos ex01.contoso.com"');
-  const f = expectOne(check(text), {
+test('host-invalid offers no trim when trimming does not help, but removing the space inside (not preferred: it may stand for a hyphen)', () => {
+  for (const text of both(connector('    - " bos ex01.contoso.com"   # primary'))) {
+    const f = expectOne(check(text), {
+      code: 'host-invalid',
+      range: rangeOf(text, '" bos ex01.contoso.com"'),
+      message: msg.hostInvalid(' bos ex01.contoso.com', 'it starts with a space'),
+    });
+    assert.deepEqual(
+      f.fixes.map((x) => [x.title, !!x.preferred]),
+      [[msg.fixRemoveSpace('bosex01.contoso.com'), false]],
+    );
+    assert.equal(
+      applyFix(text, f, msg.fixRemoveSpace('bosex01.contoso.com')),
+      text.replace('" bos ex01.contoso.com"', '"bosex01.contoso.com"'),
+    );
+  }
+  const hopeless = connector('    - bos ex_01.contoso.com');
+  const h = expectOne(check(hopeless), {
     code: 'host-invalid',
-    range: rangeOf(text, '" bos ex01.contoso.com"'),
-    message: msg.hostInvalid(' bos ex01.contoso.com'),
+    range: rangeOf(hopeless, 'bos ex_01.contoso.com'),
+    message: msg.hostInvalid('bos ex_01.contoso.com', 'it contains a space'),
   });
-  assert.deepEqual(f.fixes, []);
+  assert.deepEqual(h.fixes, []);
+});
+
+test('host-invalid says why: each fault in words', () => {
+  const long = 'a'.repeat(64);
+  const cases: [string, string][] = [
+    ['bos ex01.contoso.com', 'it contains a space'],
+    ['bos_ex01.contoso.com', 'it contains an underscore, which host names cannot have'],
+    ['bos!ex01.contoso.com', "it contains '!': host names have only letters, digits, hyphens and dots"],
+    [`${long}.contoso.com`, `the label '${'a'.repeat(20)}…' is 64 characters long, more than 63`],
+    ['.contoso.com', 'it starts with a dot'],
+    ['bos-.contoso.com', "the label 'bos-' ends with a hyphen"],
+    ['0.0.0.0', '0.0.0.0 names no host'],
+    [`${'abc.'.repeat(64)}com`, 'it is 259 characters long, more than 253'],
+  ];
+  for (const [host, why] of cases) {
+    const text = connector(`    - "${host}"`);
+    expectOne(check(text), { code: 'host-invalid', range: rangeOf(text, `"${host}"`), message: msg.hostInvalid(host, why) });
+  }
 });
 
 test('an all-digit host written as a YAML number is judged by its text, once', () => {
@@ -105,8 +140,8 @@ test('an all-digit host written as a YAML number is judged by its text, once', (
   assert.deepEqual(
     found.filter((f) => f.code === 'host-invalid').map((f) => [f.message, f.range]),
     [
-      [msg.hostInvalid('123'), rangeOf(text, '123')],
-      [msg.hostInvalid('10.5'), rangeOf(text, '10.5')],
+      [msg.hostInvalid('123', 'it is all digits but not an IPv4 address (four numbers from 0 to 255)'), rangeOf(text, '123')],
+      [msg.hostInvalid('10.5', 'it is all digits but not an IPv4 address (four numbers from 0 to 255)'), rangeOf(text, '10.5')],
     ],
   );
 });
@@ -119,7 +154,7 @@ test('host-invalid and host-not-fqdn apply to the ETRN server and to a server fq
     code: 'host-invalid',
     severity: 'error',
     range: rangeOf(etrn, 'etrn..contoso.com'),
-    message: msg.hostInvalid('etrn..contoso.com'),
+    message: msg.hostInvalid('etrn..contoso.com', 'it has two dots in a row'),
   });
   const rg = lines(
     'kind: RoutingGroup',
@@ -139,7 +174,7 @@ test('host-invalid and host-not-fqdn apply to the ETRN server and to a server fq
     code: 'host-invalid',
     severity: 'error',
     range: rangeOf(rg, '-bos-ex03.boston.contoso.com'),
-    message: msg.hostInvalid('-bos-ex03.boston.contoso.com'),
+    message: msg.hostInvalid('-bos-ex03.boston.contoso.com', "the label '-bos-ex03' starts with a hyphen"),
   });
 });
 
@@ -193,7 +228,11 @@ test('smart-host-bare-ip does not fire on a literal; an address out of range is 
   expectNone(found, 'smart-host-bare-ip');
   const text = connector('    - 10.1.0.256');
   expectNone(check(text), 'smart-host-bare-ip');
-  expectOne(check(text), { code: 'host-invalid', range: rangeOf(text, '10.1.0.256'), message: msg.hostInvalid('10.1.0.256') });
+  expectOne(check(text), {
+    code: 'host-invalid',
+    range: rangeOf(text, '10.1.0.256'),
+    message: msg.hostInvalid('10.1.0.256', 'it is all digits but not an IPv4 address (four numbers from 0 to 255)'),
+  });
 });
 
 test('smart-host-invalid-ip fires on a bad literal and on [0.0.0.0]', () => {

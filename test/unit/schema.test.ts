@@ -14,7 +14,7 @@ test('cost-range fires on a cost above 100 and clamps it, keeping the comment', 
   for (const eol of ['lf', 'crlf']) {
     let text = base + lines('connectedRoutingGroups:', '  - routingGroup: Boston', '    cost: 150   # too much', '', '# end');
     if (eol === 'crlf') text = crlf(text);
-    const f = expectOne(check(text), { code: 'cost-range', severity: 'error', range: rangeOf(text, '150'), message: msg.costRange() });
+    const f = expectOne(check(text), { code: 'cost-range', severity: 'error', range: rangeOf(text, '150'), message: msg.costRange('150') });
     assert.equal(f.fixes[0].title, 'Set cost to 100');
     const fixed = applyFix(text, f);
     assert.equal(fixed, text.replace('150', '100'));

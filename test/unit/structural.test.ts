@@ -706,8 +706,8 @@ test('cost-range: too high and too low are clamped to the nearest bound, comment
     assert.deepEqual(
       hits.map((h) => [h.severity, h.range, h.message, h.fixes.map((x) => [x.title, x.preferred])]),
       [
-        ['error', r(8, 12, 13), msg.costRange(), [[msg.fixSetCost(1), true]]],
-        ['error', rangeOf(t, '250'), msg.costRange(), [[msg.fixSetCost(100), true]]],
+        ['error', r(8, 12, 13), msg.costRange('0'), [[msg.fixSetCost(1), true]]],
+        ['error', rangeOf(t, '250'), msg.costRange('250'), [[msg.fixSetCost(100), true]]],
       ],
     );
     assert.equal(applyFix(t, hits[0]), eol(text.replace('cost: 0 #', 'cost: 1 #')));

@@ -110,7 +110,7 @@ test('ignore comments silence yaml-syntax and missing-field too', () => {
 test("settings change a code's severity and leave the others alone", () => {
   const text = faults();
   const findings = check(text, { rules: { 'cost-range': 'warning', 'unknown-field': 'hint' } });
-  expectOne(findings, { code: 'cost-range', severity: 'warning', range: rangeOf(text, '500'), message: msg.costRange() });
+  expectOne(findings, { code: 'cost-range', severity: 'warning', range: rangeOf(text, '500'), message: msg.costRange('500') });
   expectOne(findings, {
     code: 'unknown-field',
     severity: 'hint',
@@ -118,7 +118,7 @@ test("settings change a code's severity and leave the others alone", () => {
     message: msg.unknownField('colour', "an entry of 'connectedRoutingGroups'"),
   });
   const info = check(text, { rules: { 'unknown-field': 'information' } });
-  expectOne(info, { code: 'cost-range', severity: 'error', range: rangeOf(text, '500'), message: msg.costRange() });
+  expectOne(info, { code: 'cost-range', severity: 'error', range: rangeOf(text, '500'), message: msg.costRange('500') });
   expectOne(info, {
     code: 'unknown-field',
     severity: 'information',
@@ -131,7 +131,7 @@ test('a setting of off silences the code; an unknown setting value keeps the def
   const text = faults();
   assert.deepEqual(codesOf(text, { rules: { 'cost-range': 'off' } }), ['unknown-field@7']);
   const f = check(text, { rules: { 'cost-range': 'fatal' as never } });
-  expectOne(f, { code: 'cost-range', severity: 'error', range: rangeOf(text, '500'), message: msg.costRange() });
+  expectOne(f, { code: 'cost-range', severity: 'error', range: rangeOf(text, '500'), message: msg.costRange('500') });
 });
 
 test('an ignore comment wins over a severity setting', () => {

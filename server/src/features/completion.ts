@@ -289,7 +289,10 @@ function valueItems(
   switch (t.format) {
     case 'routingGroup': {
       const own = facts.routingGroup && path.length > 0 ? nameKey(facts.routingGroup) : undefined;
-      // In alphabetical order: the files they come from are in no order a user would know.
+      // The connector's administrative group's routing groups first, then the others, each part by name.
+      const mine = facts.adminGroup ? nameKey(facts.adminGroup) : undefined;
+      const elsewhere = (g: { model: { adminGroup?: { value: string } } }) =>
+        mine !== undefined && g.model.adminGroup && nameKey(g.model.adminGroup.value) === mine ? 0 : 1;
       return names(
         sorted(index.routingGroups)
           .filter((g) => g.model.name && nameKey(g.model.name.value) !== own)
@@ -297,8 +300,11 @@ function valueItems(
             name: g.model.name!.value,
             detail: g.model.adminGroup?.value,
             about: `Servers: ${g.model.servers.map((x) => x.name?.value ?? '?').join(', ') || 'none'}`,
+            rank: elsewhere(g),
           }))
-          .sort((a, b) => nameKey(a.name).localeCompare(nameKey(b.name)) || (a.detail ?? '').localeCompare(b.detail ?? '')),
+          .sort(
+            (a, b) => a.rank - b.rank || nameKey(a.name).localeCompare(nameKey(b.name)) || (a.detail ?? '').localeCompare(b.detail ?? ''),
+          ),
       );
     }
     case 'server': {

@@ -82,3 +82,31 @@ export function hostKey(text: string): string {
 export function sameHost(a: string, b: string): boolean {
   return hostKey(a) === hostKey(b);
 }
+
+/**
+ * Why a host that parseHost calls invalid is invalid, in words for a message
+ * ("it contains a space"); the first fault found, reading left to right.
+ */
+export function hostProblem(text: string): string {
+  if (text.trim() === '') return 'it is empty';
+  if (text.trim() !== text) return text.trimStart() !== text ? 'it starts with a space' : 'it ends with a space';
+  if (/\s/.test(text)) return 'it contains a space';
+  if (text.includes('_')) return 'it contains an underscore, which host names cannot have';
+  const bad = /[^A-Za-z0-9.\-[\]]/.exec(text);
+  if (bad) return `it contains '${bad[0]}': host names have only letters, digits, hyphens and dots`;
+  const name = text.endsWith('.') ? text.slice(0, -1) : text;
+  if (name.length > MAX_HOST_LENGTH) return `it is ${name.length} characters long, more than ${MAX_HOST_LENGTH}`;
+  const labels = name.split('.');
+  if (labels.every((l) => DIGITS.test(l))) {
+    return parseIpv4(name) === '0.0.0.0'
+      ? '0.0.0.0 names no host'
+      : 'it is all digits but not an IPv4 address (four numbers from 0 to 255)';
+  }
+  for (const l of labels) {
+    if (l === '') return name.startsWith('.') ? 'it starts with a dot' : 'it has two dots in a row';
+    if (l.length > 63) return `the label '${l.slice(0, 20)}…' is ${l.length} characters long, more than 63`;
+    if (l.startsWith('-')) return `the label '${l}' starts with a hyphen`;
+    if (l.endsWith('-')) return `the label '${l}' ends with a hyphen`;
+  }
+  return 'it is not a host name or an IPv4 address';
+}

@@ -50,8 +50,8 @@ export const CODES = {
   ),
   'host-invalid': doc(
     'error',
-    'A smart host, ETRN server or server `fqdn` that is not a valid host name.',
-    'trim spaces when that makes it valid (preferred)',
+    'A smart host, ETRN server or server `fqdn` that is not a valid host name; the message says why (a space, an underscore, a label over 63 characters…).',
+    'trim spaces when that makes it valid (preferred); remove a space inside when that makes it valid',
   ),
   'host-not-fqdn': doc('warning', 'A host name with a single label.'),
   'smart-host-bare-ip': doc(

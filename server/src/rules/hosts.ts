@@ -4,7 +4,7 @@ import type { DocContext, DocumentRule } from '../engine/context';
 import type { Fix } from '../engine/types';
 import { mapOf, pairOf, resolve, seqOf, trimEnd } from '../model/access';
 import { removeItem, replaceScalar, replaceSpan } from '../model/edits';
-import { parseHost, type Host } from '../model/hostname';
+import { hostProblem, parseHost, type Host } from '../model/hostname';
 import type { ParsedDocument } from '../model/parse';
 import { msg } from './messages';
 
@@ -40,11 +40,14 @@ function checkHost(ctx: DocContext, raw: Node): { text: string; host: Host } | u
       return { text, host };
     }
     const trimmed = text.trim();
-    const fixes: Fix[] =
-      editable && trimmed !== text && parseHost(trimmed).kind !== 'invalid'
-        ? [{ title: msg.fixTrim(trimmed), preferred: true, edits: [replaceScalar(ctx.doc, raw, trimmed)] }]
-        : [];
-    ctx.report('host-invalid', range, msg.hostInvalid(text), { fixes });
+    const joined = trimmed.replace(/\s+/g, '');
+    const fixes: Fix[] = [];
+    if (editable && trimmed !== text && parseHost(trimmed).kind !== 'invalid')
+      fixes.push({ title: msg.fixTrim(trimmed), preferred: true, edits: [replaceScalar(ctx.doc, raw, trimmed)] });
+    // A space inside a name may stand for a hyphen or a dot: offered, never applied unattended.
+    else if (editable && joined !== trimmed && parseHost(joined).kind !== 'invalid')
+      fixes.push({ title: msg.fixRemoveSpace(joined), edits: [replaceScalar(ctx.doc, raw, joined)] });
+    ctx.report('host-invalid', range, msg.hostInvalid(text, hostProblem(text)), { fixes });
   } else if (host.kind === 'bareIp') {
     const fixes: Fix[] = editable
       ? [{ title: msg.fixBracket(host.normalized), preferred: true, edits: [replaceScalar(ctx.doc, raw, `[${host.normalized}]`)] }]

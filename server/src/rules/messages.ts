@@ -22,7 +22,7 @@ export const msg = {
   invalidValue: (key: string, value: string, allowed: readonly string[]) =>
     `${q(value)} is not a valid value for ${q(key)}: expected one of ${list(allowed)}.`,
   invalidIp: (value: string) => `${q(value)} is not an IPv4 address.`,
-  costRange: () => 'Cost must be an integer from 1 to 100.',
+  costRange: (value: string) => `${value} is not a valid cost: a cost is a whole number from 1 to 100.`,
   sizeInvalid: (key: string) => `${q(key)} must be a positive whole number of KB.`,
   smartHostRequired: () => 'Delivery is set to smart hosts, but no smart host is listed.',
   smartHostsIgnored: () => 'Smart hosts are listed but delivery uses DNS, so they are ignored.',
@@ -30,7 +30,7 @@ export const msg = {
   smartHostsIgnoredList: 'The smart hosts are listed here.',
   dnsBetweenRoutingGroups: () =>
     'This connector links routing groups but delivers by DNS: forward to the bridgehead servers of the connected group instead.',
-  hostInvalid: (host: string) => `${q(host)} is not a valid host name.`,
+  hostInvalid: (host: string, why: string) => `${q(host)} is not a valid host name: ${why}.`,
   hostNotFqdn: (host: string) => `${q(host)} is a single-label name; use the fully-qualified domain name.`,
   smartHostBareIp: (ip: string) =>
     `${q(ip)} is an IP address without square brackets: Exchange looks it up as a host name first. Write [${ip}].`,
@@ -95,6 +95,7 @@ export const msg = {
   fixSetSmartHostDelivery: () => 'Set delivery to smartHost',
   fixForwardTo: (host: string) => `Forward to smart host ${host}`,
   fixTrim: (host: string) => `Trim spaces: ${host}`,
+  fixRemoveSpace: (host: string) => `Remove the space: ${host}`,
   fixBracket: (ip: string) => `Put ${ip} in brackets`,
   fixRemoveDuplicateHost: (host: string) => `Remove duplicate ${host}`,
   fixHostsFirst: () => 'Put host names first',

@@ -242,7 +242,7 @@ function checkValue(ctx: DocContext, raw: Node | null, type: FieldType, key: str
           bound !== undefined && node === raw
             ? [{ title: msg.fixSetCost(bound), preferred: true, edits: [replaceNode(ctx.doc, node, String(bound))] }]
             : [];
-        ctx.report('cost-range', ctx.range(at), msg.costRange(), { fixes });
+        ctx.report('cost-range', ctx.range(at), msg.costRange(sourceText(node)), { fixes });
       } else {
         ctx.report('size-invalid', ctx.range(at), msg.sizeInvalid(key));
       }

@@ -135,7 +135,7 @@ export const tests: ApiTest[] = [
       const start = positionOf(doc, '150');
       assert.deepEqual([d.range.start, d.range.end], [start, start.translate(0, 3)]);
       assert.equal(d.severity, vscode.DiagnosticSeverity.Error);
-      assert.equal(d.message, msg.costRange());
+      assert.equal(d.message, msg.costRange('150'));
     },
   },
   {

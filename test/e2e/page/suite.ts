@@ -48,7 +48,10 @@ export const pageTests: PageTest[] = [
       await wb.open('e2e/quickfix.connector.yaml');
       const panel = await wb.problems();
       await wb.filterProblems('cost-range');
-      await panel.locator('.monaco-list-row', { hasText: msg.costRange() }).first().waitFor({ timeout: 30000 });
+      await panel
+        .locator('.monaco-list-row', { hasText: msg.costRange('150') })
+        .first()
+        .waitFor({ timeout: 30000 });
       await wb.filterProblems('');
     },
   },
