@@ -108,7 +108,7 @@ export const pageTests: PageTest[] = [
       }
       const panel = await wb.problems();
       await wb.filterProblems('**/preview.connector.yaml');
-      const costRow = panel.locator('.monaco-list-row', { hasText: msg.costRange() }).first();
+      const costRow = panel.locator('.monaco-list-row', { hasText: msg.costRange('150') }).first();
       await costRow.waitFor({ timeout: 30000 });
       // A click opens the connector with an error as a preview: its problems are listed, and counted.
       await wb.row(tree, 'Paris Preview Link', 'connector').click();
