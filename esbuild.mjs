@@ -37,9 +37,20 @@ async function build(options) {
   await context.watch();
 }
 
-await Promise.all(
-  entries.map((e) => build({ ...common, alias: yamlEsm, entryPoints: [e.in], outfile: e.out, external: e.external ?? [] })),
-);
+await Promise.all([
+  ...entries.map((e) => build({ ...common, alias: yamlEsm, entryPoints: [e.in], outfile: e.out, external: e.external ?? [] })),
+  // The Routing Topology webview's script runs in the browser: no Node, no module system.
+  build({
+    ...common,
+    platform: 'browser',
+    target: 'chrome120',
+    format: 'iife',
+    sourcemap: false,
+    minify: true,
+    entryPoints: ['client/webview/main.ts'],
+    outfile: 'dist/webview.js',
+  }),
+]);
 
 function walk(dir) {
   const out = [];

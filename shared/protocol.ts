@@ -31,6 +31,14 @@ export interface DocumentVisibility {
   shown: string[];
 }
 
+/** Request: the topology drawn as SVG, a route on it when asked (the Routing Topology view). */
+export const DiagramRequest = new RequestType<DiagramParams, DiagramView, void>('exconn/diagram');
+/**
+ * Request: why a route destination typed in Trace a Route is not an e-mail
+ * address or a domain (null when it is one), answered by the code that checks
+ * `exconn route --to`.
+ */
+export const RouteTargetProblemRequest = new RequestType<string, string | null, void>('exconn/routeTargetProblem');
 /** Request: the status for the language status item. */
 export const ServerStatusRequest = new RequestType0<ServerStatus, void>('exconn/status');
 /** Request: convert an ldifde export ("Import from an LDIF Export…"); the client writes the files it gets back. */
@@ -59,12 +67,30 @@ export interface ProblemCounts {
 
 export type LinkStatus = 'complete' | 'oneSided' | 'errors';
 
+/** One problem of a document, for tooltips (the first three, errors first). */
+export interface ProblemSummary {
+  code: string;
+  severity: 'error' | 'warning';
+  message: string;
+}
+
+export interface AddressSpaceNode {
+  type: string;
+  address: string;
+  /** The cost routing uses (1 when the written one is invalid). */
+  cost: number;
+  /** The cost as written when it is invalid (not a whole number from 1 to 100). */
+  invalidCost?: string;
+}
+
 export interface ConnectedGroupNode {
   /** A routing group of the workspace, or an Exchange 5.5 site. */
   routingGroup?: string;
   administrativeGroup?: string;
   exchange55Site?: string;
   cost: number;
+  /** The cost as written when it is invalid (not a whole number from 1 to 100). */
+  invalidCost?: string;
 }
 
 export interface ConnectorNode {
@@ -76,6 +102,14 @@ export interface ConnectorNode {
   /** complete: every connected routing group connects back; oneSided: one does not; errors: the connector has errors. */
   status: LinkStatus;
   problems: ProblemCounts;
+  /** The first three errors and warnings of its document. */
+  firstProblems: ProblemSummary[];
+  addressSpaces: AddressSpaceNode[];
+  scope: 'organization' | 'routingGroup';
+  /** Content and delivery restrictions in plain lines ("No restrictions" when none). */
+  restrictions: string[];
+  /** When it runs, in words. */
+  schedule: string;
 }
 
 export interface ServerNode {
@@ -95,6 +129,8 @@ export interface RoutingGroupNode {
   servers: ServerNode[];
   connectors: ConnectorNode[];
   problems: ProblemCounts;
+  /** The first three errors and warnings of its document (not of its connectors'). */
+  firstProblems: ProblemSummary[];
 }
 
 export interface AdministrativeGroupNode {
@@ -110,4 +146,35 @@ export interface Topology {
 export interface ServerStatus {
   files: number;
   problems: ProblemCounts;
+}
+
+/** One line of a traced route's text in the diagram's side panel. */
+export interface RoutePanelHop {
+  text: string;
+  /** The arrow drawn for the hop (a key of DiagramView.targets when it opens a connector). */
+  edge?: string;
+}
+
+/** A traced route's text for the side panel: hops as links to their arrows. */
+export interface RoutePanel {
+  heading: string;
+  routes: { title: string; hops: RoutePanelHop[] }[];
+  passedOver: RoutePanelHop[];
+  notes: string[];
+}
+
+export interface DiagramParams {
+  /** A route to draw on the diagram. */
+  route?: RouteQuery;
+}
+
+export interface DiagramView {
+  /** The picture; its clickable elements carry `data-id`. */
+  svg: string;
+  /** Each clickable element's definition, by `data-id`. */
+  targets: Record<string, Location>;
+  /** The route's text for the side panel, when a route was asked for and traced. */
+  route?: RoutePanel;
+  /** Why the route could not be traced (an unknown routing group). */
+  routeError?: string;
 }

@@ -1,7 +1,14 @@
 /** Every command of the extension, each saying plainly when the server is not running. */
 import * as vscode from 'vscode';
 import type { Location } from 'vscode-languageserver-types';
-import { RouteRequest, ServerStatusRequest, TopologyRequest, type ConnectorNode, type RouteQuery } from '../../shared/protocol';
+import {
+  RouteRequest,
+  RouteTargetProblemRequest,
+  ServerStatusRequest,
+  TopologyRequest,
+  type ConnectorNode,
+  type RouteQuery,
+} from '../../shared/protocol';
 import { ConnectorClient, ServerNotRunningError } from './client';
 import { askNewConnector, allGroups, writeNewConnector, type NewConnectorArgs } from './newConnector';
 import { createReciprocal } from './reciprocal';
@@ -9,11 +16,13 @@ import { formatRoute } from './route';
 import { writeSample } from './sample';
 import { importFromLdif, ImportReports, type ImportArgs } from './importLdif';
 import { describeStatus } from './status';
-import { OPEN_LOCATION, type TopologyTree, type TreeNode } from './treeView';
+import { nodeLocation, OPEN_LOCATION, type TopologyTree, type TreeNode } from './treeView';
+import type { TopologyDiagram } from './diagramPanel';
+import { askRouteQuery, routeStartOf } from './traceQuestions';
 
 type Handler = (...args: any[]) => Promise<unknown>;
 
-export function registerCommands(connector: ConnectorClient, tree: TopologyTree): vscode.Disposable[] {
+export function registerCommands(connector: ConnectorClient, tree: TopologyTree, diagram: TopologyDiagram): vscode.Disposable[] {
   const routes = vscode.window.createOutputChannel('Exchange Connectors: Routes');
   const reports = new ImportReports();
 
@@ -52,13 +61,48 @@ export function registerCommands(connector: ConnectorClient, tree: TopologyTree)
 
     'exchangeConnectors.refreshTopology': async () => tree.refresh(),
 
-    [OPEN_LOCATION]: async (location: Location) => {
+    [OPEN_LOCATION]: async (location: Location, column?: vscode.ViewColumn) => {
       const r = location.range;
       await vscode.window.showTextDocument(vscode.Uri.parse(location.uri), {
         selection: new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character),
         preview: true,
+        ...(column !== undefined ? { viewColumn: column } : {}),
       });
+      return location;
     },
+
+    'exchangeConnectors.showTopology': async () => diagram.show(),
+
+    'exchangeConnectors.openNode': async (node: TreeNode) => {
+      const location = nodeLocation(node);
+      if (!location) throw new Error('This item is defined in no file.');
+      return vscode.commands.executeCommand(OPEN_LOCATION, location);
+    },
+
+    'exchangeConnectors.revealInExplorer': async (node: TreeNode) => {
+      const location = nodeLocation(node);
+      if (!location) throw new Error('This item is defined in no file.');
+      await vscode.commands.executeCommand('revealInExplorer', vscode.Uri.parse(location.uri));
+      return location.uri;
+    },
+
+    'exchangeConnectors.showInDiagram': async (node: TreeNode) => {
+      switch (node.type) {
+        case 'routingGroup':
+        case 'server':
+          return diagram.reveal('group', node.group.name);
+        case 'connector':
+        case 'addressSpace':
+          return diagram.reveal('connector', node.connector.name);
+        case 'connected':
+          return diagram.reveal('connector', node.connector.name);
+        default:
+          return diagram.show();
+      }
+    },
+
+    'exchangeConnectors.traceFromHere': async (node: TreeNode) =>
+      vscode.commands.executeCommand('exchangeConnectors.traceRoute', routeStartOf(node)),
 
     'exchangeConnectors.checkWorkspace': async () => {
       const status = await connector.request(ServerStatusRequest);
@@ -68,45 +112,14 @@ export function registerCommands(connector: ConnectorClient, tree: TopologyTree)
     },
 
     'exchangeConnectors.traceRoute': async (arg?: Partial<RouteQuery> | TreeNode) => {
-      const given: Partial<RouteQuery> =
-        arg && 'type' in arg
-          ? arg.type === 'routingGroup'
-            ? { from: `${arg.group.administrativeGroup}/${arg.group.name}` }
-            : {}
-          : (arg ?? {});
-      let from = given.from;
-      if (!from) {
-        const groups = allGroups(await topology());
-        if (!groups.length) throw new Error('The workspace defines no routing group to start from.');
-        // A name used in several administrative groups is written ADMINISTRATIVE GROUP/NAME, as `exconn route` takes it.
-        const ambiguous = (name: string) => groups.filter((g) => g.name.toLowerCase() === name.toLowerCase()).length > 1;
-        const pick = await vscode.window.showQuickPick(
-          groups.map((g) => ({
-            label: g.name,
-            description: g.administrativeGroup + (g.inferred ? ' (inferred)' : ''),
-            from: ambiguous(g.name) ? `${g.administrativeGroup}/${g.name}` : g.name,
-          })),
-          { title: 'Trace a Route (1/2)', placeHolder: 'The routing group the message starts in' },
-        );
-        if (!pick) return undefined;
-        from = pick.from;
-      }
-      let to = given.to;
-      if (!to && !given.toGroup) {
-        to = await vscode.window.showInputBox({
-          title: 'Trace a Route (2/2)',
-          prompt: `Deliver from ${from} to this e-mail address or domain`,
-          placeHolder: 'someone@example.com',
-          validateInput: (v) => (v.trim() ? undefined : 'Type an address such as someone@example.com'),
-        });
-        if (to === undefined) return undefined;
-        to = to.trim();
-      }
-      const query: RouteQuery = { ...given, from, to };
+      const given: Partial<RouteQuery> = arg && 'type' in arg ? routeStartOf(arg) : (arg ?? {});
+      const query = await askRouteQuery(await topology(), given, (text) => connector.request(RouteTargetProblemRequest, text));
+      if (!query) return undefined;
       const result = await connector.request(RouteRequest, query);
+      // The route is drawn on the diagram, its text in the diagram's side panel; the output channel keeps a log.
       routes.appendLine(formatRoute(query, result));
       routes.appendLine('');
-      routes.show(true);
+      await diagram.show(query);
       return result;
     },
 

@@ -5,7 +5,8 @@ import { registerCommands } from './commands';
 import { trackConnectorFiles } from './files';
 import { StatusItem } from './status';
 import { TopologyTree, treeItem, type TreeNode } from './treeView';
-import type { Topology } from '../../shared/protocol';
+import { TopologyDiagram } from './diagramPanel';
+import type { DiagramView, Topology } from '../../shared/protocol';
 
 let connector: ConnectorClient | undefined;
 
@@ -16,6 +17,8 @@ export interface ExtensionApi {
   topology(): Promise<Topology | undefined>;
   /** The tree's items, depth first, as `indent + label — description`. */
   treeLines(): Promise<string[]>;
+  /** What the Routing Topology view shows (undefined when it is closed). */
+  diagram(): DiagramView | undefined;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<ExtensionApi> {
@@ -23,19 +26,24 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
   connector = new ConnectorClient(context.asAbsolutePath('dist/server.js'), output);
   const tree = new TopologyTree(connector);
   const view = vscode.window.createTreeView('exchangeConnectors.topology', { treeDataProvider: tree, showCollapseAll: true });
+  const diagram = new TopologyDiagram(context.extensionUri, connector, () =>
+    vscode.commands.executeCommand('exchangeConnectors.traceRoute'),
+  );
   context.subscriptions.push(
     output,
     connector,
     tree,
     view,
+    diagram,
     new StatusItem(connector),
     trackConnectorFiles(),
-    ...registerCommands(connector, tree),
+    ...registerCommands(connector, tree, diagram),
   );
   await connector.start();
   return {
     serverState: () => connector?.state ?? 'stopped',
     topology: () => tree.load(),
+    diagram: () => diagram.view,
     treeLines: async () => {
       const out: string[] = [];
       const walk = async (node: TreeNode | undefined, depth: number) => {

@@ -1,5 +1,5 @@
 /**
- * The routing-group tree in the Explorer: organization → administrative
+ * The routing-group tree in its own activity-bar container: organization → administrative
  * groups → routing groups → servers (with their virtual servers) and
  * connectors (with their connected groups and costs). It reloads when the
  * server says the topology changed, never by polling.
@@ -8,9 +8,11 @@ import * as vscode from 'vscode';
 import type { Location } from 'vscode-languageserver-types';
 import {
   TopologyRequest,
+  type AddressSpaceNode,
   type AdministrativeGroupNode,
   type ConnectedGroupNode,
   type ConnectorNode,
+  type ProblemSummary,
   type RoutingGroupNode,
   type ServerNode,
   type Topology,
@@ -24,7 +26,8 @@ export type TreeNode =
   | { type: 'server'; group: RoutingGroupNode; server: ServerNode }
   | { type: 'virtualServer'; server: ServerNode; name: string }
   | { type: 'connector'; group: RoutingGroupNode; connector: ConnectorNode; index: number; oneSidedTo: string[] }
-  | { type: 'connected'; connector: ConnectorNode; connected: ConnectedGroupNode; index: number; target?: RoutingGroupNode };
+  | { type: 'connected'; connector: ConnectorNode; connected: ConnectedGroupNode; index: number; target?: RoutingGroupNode }
+  | { type: 'addressSpace'; group: RoutingGroupNode; connector: ConnectorNode; space: AddressSpaceNode };
 
 export const OPEN_LOCATION = 'exchangeConnectors.openLocation';
 
@@ -85,13 +88,21 @@ export class TopologyTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
       case 'server':
         return node.server.virtualServers.map((name) => ({ type: 'virtualServer', server: node.server, name }));
       case 'connector':
-        return node.connector.connected.map((connected, index) => ({
-          type: 'connected',
-          connector: node.connector,
-          connected,
-          index,
-          target: this.findGroup(connected),
-        }));
+        return [
+          ...node.connector.connected.map((connected, index): TreeNode => ({
+            type: 'connected',
+            connector: node.connector,
+            connected,
+            index,
+            target: this.findGroup(connected),
+          })),
+          ...(node.connector.addressSpaces ?? []).map((space): TreeNode => ({
+            type: 'addressSpace',
+            group: node.group,
+            connector: node.connector,
+            space,
+          })),
+        ];
       default:
         return [];
     }
@@ -155,6 +166,31 @@ export function linkStatusText(connector: ConnectorNode, oneSidedTo: string[] = 
   }
 }
 
+/** A cost as the tree shows it: an invalid one as invalid, never as the default it counts as. */
+export function costText(c: { cost: number; invalidCost?: string }): string {
+  return c.invalidCost !== undefined ? `cost invalid (${c.invalidCost})` : `cost ${c.cost}`;
+}
+
+/** The first problems of a document as Markdown lines: "$(error) `code` message". */
+function problemsMarkdown(problems: ProblemSummary[] | undefined, total: number): string {
+  if (!problems?.length) return '';
+  const lines = problems.map((p) => `- ${p.severity === 'error' ? '$(error)' : '$(warning)'} \`${p.code}\` ${escapeMarkdown(p.message)}`);
+  if (total > problems.length) lines.push(`- …and ${total - problems.length} more in the Problems panel`);
+  return `\n\n${lines.join('\n')}`;
+}
+
+/** Names from files are text, never Markdown. */
+export function escapeMarkdown(s: string): string {
+  return s.replace(/[\\`*_{}[\]()#+\-.!|<>~&]/g, (c) => `\\${c}`);
+}
+
+function markdown(text: string): vscode.MarkdownString {
+  const md = new vscode.MarkdownString(text, true);
+  md.isTrusted = false;
+  md.supportHtml = false;
+  return md;
+}
+
 function connectedLabel(c: ConnectedGroupNode): string {
   return c.routingGroup ?? (c.exchange55Site !== undefined ? `${c.exchange55Site} (Exchange 5.5 site)` : '(no name)');
 }
@@ -178,6 +214,7 @@ const KIND_WORDS: Record<TreeNode['type'], string> = {
   virtualServer: 'SMTP virtual server',
   connector: 'connector',
   connected: 'connected routing group',
+  addressSpace: 'address space',
 };
 
 function baseItem(node: TreeNode): vscode.TreeItem {
@@ -203,10 +240,11 @@ function baseItem(node: TreeNode): vscode.TreeItem {
       const problems = g.problems.errors + g.problems.warnings;
       item.description = [g.inferred ? 'inferred' : '', problems ? plural(problems, 'problem') : ''].filter(Boolean).join(' · ');
       item.iconPath = new vscode.ThemeIcon(g.inferred ? 'question' : 'type-hierarchy');
-      item.tooltip = new vscode.MarkdownString(
-        g.inferred
-          ? `**${g.name}** (inferred): named by a connector, defined by no document of the workspace.`
-          : `**${g.name}**, routing group of ${g.administrativeGroup}: ${plural(g.servers.length, 'server')}, ${plural(g.connectors.length, 'connector')}.`,
+      item.tooltip = markdown(
+        (g.inferred
+          ? `**${escapeMarkdown(g.name)}** (inferred): named by a connector, defined by no document of the workspace.`
+          : `**${escapeMarkdown(g.name)}**, routing group of ${escapeMarkdown(g.administrativeGroup)}: ${plural(g.servers.length, 'server')}, ${plural(g.connectors.length, 'connector')}.`) +
+          problemsMarkdown(g.firstProblems, problems),
       );
       item.contextValue = g.inferred ? 'routingGroup.inferred' : 'routingGroup';
       item.command = open(g.location, 'Open the routing group');
@@ -231,18 +269,27 @@ function baseItem(node: TreeNode): vscode.TreeItem {
     }
     case 'connector': {
       const c = node.connector;
-      const item = new vscode.TreeItem(c.name, c.connected.length ? Collapsed : None);
-      const targets = c.connected.map(connectedLabel);
-      const arrow = targets.length ? `→ ${targets.join(', ')}` : 'address space';
-      item.description = c.kind === 'RoutingGroupConnector' ? `RGC ${arrow}` : arrow;
+      const spaces = c.addressSpaces ?? [];
+      const item = new vscode.TreeItem(c.name, c.connected.length + spaces.length ? Collapsed : None);
+      const parts = [
+        ...c.connected.map((x) => `→ ${connectedLabel(x)} (${costText(x)})`),
+        ...spaces.map((a) => `${a.type === 'SMTP' ? '' : `${a.type}:`}${a.address} (${costText(a)})`),
+      ];
+      const described = parts.length ? parts.join(', ') : 'no connected group or address space';
+      item.description = c.kind === 'RoutingGroupConnector' ? `RGC ${described}` : described;
       const icon = {
         complete: ['pass', 'testing.iconPassed'],
         oneSided: ['warning', 'list.warningForeground'],
         errors: ['error', 'list.errorForeground'],
       }[c.status];
       item.iconPath = new vscode.ThemeIcon(icon[0], new vscode.ThemeColor(icon[1]));
+      const details = [...(c.restrictions ?? []), ...(c.schedule ? [c.schedule] : [])].map((l) => `- ${escapeMarkdown(l)}`);
       const kind = c.kind === 'RoutingGroupConnector' ? 'Routing Group Connector' : 'SMTP connector';
-      item.tooltip = new vscode.MarkdownString(`**${c.name}** (${kind}): ${linkStatusText(c, node.oneSidedTo)}`);
+      item.tooltip = markdown(
+        `**${escapeMarkdown(c.name)}** (${kind}): ${escapeMarkdown(linkStatusText(c, node.oneSidedTo))}` +
+          (details.length ? `\n\n${details.join('\n')}` : '') +
+          problemsMarkdown(c.firstProblems, c.problems.errors + c.problems.warnings),
+      );
       item.contextValue = `connector.${c.status}`;
       item.command = open(c.location, 'Open the connector');
       return item;
@@ -250,14 +297,52 @@ function baseItem(node: TreeNode): vscode.TreeItem {
     case 'connected': {
       const c = node.connected;
       const item = new vscode.TreeItem(connectedLabel(c), None);
-      item.description = `cost ${c.cost}`;
-      item.iconPath = new vscode.ThemeIcon('arrow-right');
+      item.description = costText(c);
+      item.iconPath =
+        c.invalidCost !== undefined
+          ? new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'))
+          : new vscode.ThemeIcon('arrow-right');
       item.tooltip = c.routingGroup
-        ? `${c.routingGroup} (${c.administrativeGroup ?? 'same administrative group'}), cost ${c.cost}`
-        : `Exchange 5.5 site, cost ${c.cost}`;
+        ? `${c.routingGroup} (${c.administrativeGroup ?? 'same administrative group'}), ${costText(c)}`
+        : `Exchange 5.5 site, ${costText(c)}`;
       item.contextValue = 'connectedGroup';
       item.command = open(node.target?.location ?? node.connector.location, 'Open the definition');
       return item;
     }
+    case 'addressSpace': {
+      const a = node.space;
+      const item = new vscode.TreeItem(a.type === 'SMTP' ? a.address : `${a.type}: ${a.address}`, None);
+      const scope = node.connector.scope === 'routingGroup' ? 'routing group' : 'organization';
+      item.description = `${costText(a)} · ${scope}`;
+      item.iconPath =
+        a.invalidCost !== undefined
+          ? new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'))
+          : new vscode.ThemeIcon('globe');
+      item.tooltip = `Address space ${a.type}:${a.address} of ${node.connector.name}, ${costText(a)}, scope: ${scope === 'organization' ? 'the organization' : 'its routing group only'}`;
+      item.contextValue = 'addressSpace';
+      item.command = open(node.connector.location, 'Open the connector');
+      return item;
+    }
+  }
+}
+
+/** Where a tree node is defined, if anywhere (an administrative group or an inferred routing group is defined nowhere). */
+export function nodeLocation(node: TreeNode): Location | undefined {
+  switch (node.type) {
+    case 'organization':
+      return node.location;
+    case 'administrativeGroup':
+      return undefined;
+    case 'routingGroup':
+      return node.group.location;
+    case 'server':
+      return node.server.location;
+    case 'virtualServer':
+      return node.server.location;
+    case 'connector':
+    case 'addressSpace':
+      return node.connector.location;
+    case 'connected':
+      return node.target?.location ?? node.connector.location;
   }
 }

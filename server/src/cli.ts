@@ -7,6 +7,7 @@ import { runCheck } from './cli/check';
 import { runRoute, ROUTE_USAGE } from './cli/route';
 import { runImport, IMPORT_USAGE } from './cli/import';
 import { runDrift, DRIFT_USAGE } from './cli/drift';
+import { runGraph, GRAPH_USAGE } from './cli/graph';
 import { parseCheckArgs } from './cli/args';
 import { CliError, describeFsError } from './cli/errors';
 import { didYouMean } from './cli/suggest';
@@ -33,6 +34,8 @@ const COMMANDS: Record<string, Command> = {
   import: runImport,
   // `exconn drift` (docs/import.md): server/src/cli/drift.ts.
   drift: runDrift,
+  // `exconn graph`: server/src/cli/graph.ts.
+  graph: runGraph,
 };
 
 const GLOBAL_OPTIONS = ['--help', '--version'];
@@ -48,7 +51,9 @@ function shortUsage(command: string): string {
           ? IMPORT_USAGE
           : command === 'drift'
             ? DRIFT_USAGE
-            : USAGE;
+            : command === 'graph'
+              ? GRAPH_USAGE
+              : USAGE;
   return `${text.split('\n')[0]}\nRun 'exconn ${command} --help' for more.\n`;
 }
 

@@ -29,6 +29,8 @@ import { documentSymbols, workspaceSymbols } from './features/symbols';
 import { foldingRanges } from './features/folding';
 import { definition, prepareRename, references, rename } from './features/navigation';
 import { topology } from './features/topology';
+import { diagramView } from './features/diagram';
+import { routeTargetProblem } from './route/target';
 import { setRuleErrorHandler } from './engine/checkDocument';
 import { ServerState } from './lsp/state';
 import { Settings } from './lsp/settings';
@@ -39,11 +41,14 @@ import { guard, runSafe } from './lsp/runSafe';
 import {
   DocumentVisibilityNotification,
   ImportLdifRequest,
+  DiagramRequest,
   RouteRequest,
+  RouteTargetProblemRequest,
   ServerStatusRequest,
   TopologyChangedNotification,
   TopologyRequest,
   type ImportLdifResult,
+  type DiagramView,
   type RouteResult,
   type ServerStatus,
   type Topology,
@@ -350,6 +355,24 @@ connection.onRequest(TopologyRequest, (token) =>
     },
     token,
   ),
+);
+
+connection.onRequest(DiagramRequest, (params, token) =>
+  runSafe<DiagramView | ResponseError<void>>(
+    log,
+    'diagram',
+    new ResponseError(ErrorCodes.InternalError, 'The topology could not be drawn; see the server log.'),
+    () => {
+      state.syncAll();
+      return diagramView(state.ws, (uri) => settings.now(uri), params ?? {});
+    },
+    token,
+  ),
+);
+
+// Trace a Route checks a typed destination with the code that checks `exconn route --to`.
+connection.onRequest(RouteTargetProblemRequest, (text, token) =>
+  runSafe<string | null>(log, 'route target', null, () => routeTargetProblem(String(text)) ?? null, token),
 );
 
 connection.onRequest(RouteRequest, (query, token) =>

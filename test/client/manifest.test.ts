@@ -26,7 +26,8 @@ test('every file the manifest names exists, and the icon is a 128×128 PNG', () 
     contributes.yamlValidation[0].url,
     contributes.languages[0].icon.light,
     contributes.languages[0].icon.dark,
-    ...contributes.views.explorer.map((v: { icon: string }) => v.icon),
+    ...contributes.views.exchangeConnectors.map((v: { icon: string }) => v.icon),
+    ...contributes.viewsContainers.activitybar.map((v: { icon: string }) => v.icon),
   ];
   for (const p of paths) assert.ok(existsSync(join(ROOT, p)), p);
   const png = readFileSync(join(ROOT, pkg.icon));
@@ -47,6 +48,51 @@ test('menus and welcome views name only contributed commands, and every command 
       `a handler for ${id} (${short})`,
     );
   }
+});
+
+test('the Routing Groups view has its own activity-bar container and shows only where connector files exist', () => {
+  assert.deepEqual(
+    contributes.viewsContainers.activitybar.map((c: { id: string; title: string }) => [c.id, c.title]),
+    [['exchangeConnectors', 'Exchange Connectors']],
+  );
+  assert.equal(contributes.views.explorer, undefined);
+  const [view] = contributes.views.exchangeConnectors;
+  assert.equal(view.id, 'exchangeConnectors.topology');
+  assert.equal(view.when, 'exchangeConnectors.hasFiles');
+});
+
+test('every kind of tree node has a context menu, and the diagram restores itself after a reload', () => {
+  const menu = contributes.menus['view/item/context'] as { command: string; when: string }[];
+  const kinds = [
+    'organization',
+    'administrativeGroup',
+    'routingGroup',
+    'routingGroup.inferred',
+    'server',
+    'virtualServer',
+    'connector.complete',
+    'connector.oneSided',
+    'connector.errors',
+    'connectedGroup',
+    'addressSpace',
+  ];
+  for (const kind of kinds) {
+    const items = menu.filter((m) => {
+      const test = m.when.match(/viewItem =~ \/(.*)\//);
+      const equals = m.when.match(/viewItem == ([\w.]+)/);
+      return test ? new RegExp(test[1]).test(kind) : equals ? equals[1] === kind : true;
+    });
+    const commands = items.map((m) => m.command);
+    assert.ok(commands.includes('exchangeConnectors.showInDiagram'), kind);
+    assert.ok(commands.includes('exchangeConnectors.traceFromHere'), kind);
+    if (kind !== 'administrativeGroup' && kind !== 'routingGroup.inferred') {
+      assert.ok(commands.includes('exchangeConnectors.openNode'), kind);
+      assert.ok(commands.includes('exchangeConnectors.revealInExplorer'), kind);
+    }
+  }
+  assert.ok(pkg.activationEvents.includes('onWebviewPanel:exchangeConnectors.topologyDiagram'));
+  const title = contributes.menus['view/title'] as { command: string }[];
+  assert.ok(title.some((m) => m.command === 'exchangeConnectors.showTopology'));
 });
 
 test('engines.vscode allows VS Code 1.91 and @types/vscode is no newer (vsce refuses otherwise)', () => {
@@ -71,6 +117,7 @@ test('the .vsix keeps to the bundles, grammar, schema, icons, README and licence
   for (const p of [
     'dist/extension.js',
     'dist/server.js',
+    'dist/webview.js',
     'syntaxes/exchange-connector.tmLanguage.json',
     'README.md',
     'LICENSE',

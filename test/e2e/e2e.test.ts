@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startCodeServer, stopCodeServer, waitUntil, type Session } from './codeServer';
 import { Workbench } from './page/workbench';
-import { pageTests, screenshot } from './page/suite';
+import { pageTests, screenshot, topologyScreenshot } from './page/suite';
 import type { ApiResult } from './api/harness';
 
 const root = process.cwd();
@@ -99,6 +99,7 @@ test('page suite, in the workbench', async (t) => {
     await wb.ready();
     try {
       await screenshot(wb, join(root, 'docs/screenshot.png'));
+      await topologyScreenshot(wb, join(root, 'docs/topology.png'));
     } catch (e) {
       failed = true;
       await page.screenshot({ path: join(shots, 'readme-screenshot.png') }).catch(() => undefined);

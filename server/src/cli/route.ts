@@ -3,7 +3,7 @@ import { Workspace } from '../engine/workspace';
 import { simulateRoute, RouteQueryError } from '../route/simulate';
 import { formatRouteJson, formatRouteText } from '../route/format';
 import type { RouteQuery } from '../route/types';
-import { isDomain } from '../model/domain';
+import { routeTargetProblem } from '../route/target';
 import { CliError, describeFsError } from './errors';
 import { didYouMean } from './suggest';
 import { discoverFiles } from './discover';
@@ -92,8 +92,8 @@ export function parseRouteArgs(argv: readonly string[]): RouteArgs | 'help' {
   }
   if (q.from === undefined) throw usage('--from is required');
   if ((q.to === undefined) === (q.toGroup === undefined)) throw usage('give one of --to ADDRESS and --to-group ROUTING_GROUP');
-  if (q.to !== undefined && !isDomain(q.to.slice(q.to.lastIndexOf('@') + 1)))
-    throw usage(`--to: '${q.to}' is neither an e-mail address nor a domain`);
+  const problem = q.to !== undefined ? routeTargetProblem(q.to) : undefined;
+  if (problem) throw usage(`--to: ${problem}`);
   return { query: q as RouteQuery, paths, format };
 }
 

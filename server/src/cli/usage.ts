@@ -8,6 +8,8 @@ Commands:
                     write the organization from an ldifde export
   drift EXPORT.ldf [DIR]
                     compare the files with a fresh ldifde export
+  graph [PATH...] [--format dot|mermaid|svg] [--route-from RG --to ADDRESS]
+                    the routing topology as a picture, a route highlighted
 
 Options:
   -h, --help        show help (exconn <command> --help for a command's)

@@ -2,7 +2,15 @@ import type { Location, Range } from 'vscode-languageserver-types';
 import type { Workspace, CheckOptions } from '../engine/workspace';
 import { shiftRange } from '../model/text';
 import { nameKey } from '../workspace/names';
-import type { AdministrativeGroupNode, ConnectorNode, ProblemCounts, RoutingGroupNode, Topology } from '../../../shared/protocol';
+import type {
+  AdministrativeGroupNode,
+  ConnectorNode,
+  ProblemCounts,
+  ProblemSummary,
+  RoutingGroupNode,
+  Topology,
+} from '../../../shared/protocol';
+import { restrictionLines, scheduleLine } from './connectorSummary';
 import { nameIndex } from './names';
 import { sorted } from '../workspace/nameIndex';
 import type { ConnectorModel } from '../model/extract';
@@ -16,7 +24,11 @@ import { groupLinks, hasConnectorBack, ownGroupKey } from '../workspace/facts';
 export function topology(ws: Workspace, optionsFor: (uri: string) => CheckOptions): Topology {
   const index = nameIndex(ws);
   const counts = problemCounts(ws, optionsFor);
-  const countOf = (uri: string, fd: { line: number }): ProblemCounts => counts.get(`${uri}#${fd.line}`) ?? { errors: 0, warnings: 0 };
+  const countOf = (uri: string, fd: { line: number }): ProblemCounts => {
+    const c = counts.get(`${uri}#${fd.line}`);
+    return c ? { errors: c.errors, warnings: c.warnings } : { errors: 0, warnings: 0 };
+  };
+  const firstOf = (uri: string, fd: { line: number }): ProblemSummary[] => counts.get(`${uri}#${fd.line}`)?.first ?? [];
   const at = (uri: string, fd: { line: number }, r: Range): Location => ({ uri, range: shiftRange(r, fd.line) });
 
   const admins = new Map<string, AdministrativeGroupNode>();
@@ -31,7 +43,15 @@ export function topology(ws: Workspace, optionsFor: (uri: string) => CheckOption
     const k = `${nameKey(admin)}/${nameKey(name)}`;
     let g = groups.get(k);
     if (!g) {
-      g = { name, administrativeGroup: admin, inferred, servers: [], connectors: [], problems: { errors: 0, warnings: 0 } };
+      g = {
+        name,
+        administrativeGroup: admin,
+        inferred,
+        servers: [],
+        connectors: [],
+        problems: { errors: 0, warnings: 0 },
+        firstProblems: [],
+      };
       groups.set(k, g);
       adminNode(admin).routingGroups.push(g);
     }
@@ -44,6 +64,7 @@ export function topology(ws: Workspace, optionsFor: (uri: string) => CheckOption
     const g = groupNode(m.name.value, m.adminGroup?.value ?? '', false);
     g.location = at(e.uri, e, m.name.range);
     add(g.problems, countOf(e.uri, e));
+    g.firstProblems = firstOf(e.uri, e);
     for (const s of m.servers) {
       if (!s.name) continue;
       g.servers.push({
@@ -70,9 +91,20 @@ export function topology(ws: Workspace, optionsFor: (uri: string) => CheckOption
         ...(c.routingGroup ? { routingGroup: c.routingGroup.value, administrativeGroup: c.adminGroupName ?? admin } : {}),
         ...(c.exchange55Site !== undefined ? { exchange55Site: c.exchange55Site } : {}),
         cost: c.cost,
+        ...(c.invalidCost !== undefined ? { invalidCost: c.invalidCost } : {}),
       })),
       status: problems.errors > 0 ? 'errors' : linksBack(ws, m) ? 'complete' : 'oneSided',
       problems,
+      firstProblems: firstOf(e.uri, e),
+      addressSpaces: m.addressSpaces.map((a) => ({
+        type: a.type,
+        address: a.address.value,
+        cost: a.cost,
+        ...(a.invalidCost !== undefined ? { invalidCost: a.invalidCost } : {}),
+      })),
+      scope: m.scope,
+      restrictions: restrictionLines(e.doc, m),
+      schedule: scheduleLine(m),
     };
     g.connectors.push(node);
     // A connected group no document defines still shows, inferred.
@@ -107,9 +139,11 @@ function linksBack(ws: Workspace, m: ConnectorModel): boolean {
   return groupLinks(m).every((l) => l.key === own || hasConnectorBack(ws.index, l.key, own));
 }
 
-/** Errors and warnings per YAML document, keyed `uri#firstLine`. */
-function problemCounts(ws: Workspace, optionsFor: (uri: string) => CheckOptions): Map<string, ProblemCounts> {
-  const out = new Map<string, ProblemCounts>();
+type DocumentProblems = ProblemCounts & { first: ProblemSummary[]; lines: number[] };
+
+/** Errors and warnings per YAML document, keyed `uri#firstLine`, with the first three (errors first, then by line). */
+function problemCounts(ws: Workspace, optionsFor: (uri: string) => CheckOptions): Map<string, DocumentProblems> {
+  const out = new Map<string, DocumentProblems>();
   for (const uri of ws.uris()) {
     const file = ws.file(uri)!;
     for (const f of ws.findings(uri, optionsFor(uri))) {
@@ -117,11 +151,18 @@ function problemCounts(ws: Workspace, optionsFor: (uri: string) => CheckOptions)
       const fd = file.documentAtLine(f.range.start.line);
       if (!fd) continue;
       const k = `${uri}#${fd.line}`;
-      const c = out.get(k) ?? { errors: 0, warnings: 0 };
+      const c = out.get(k) ?? { errors: 0, warnings: 0, first: [], lines: [] };
       if (f.severity === 'error') c.errors++;
       else c.warnings++;
+      c.first.push({ code: f.code, severity: f.severity, message: f.message });
+      c.lines.push(f.range.start.line);
       out.set(k, c);
     }
+  }
+  for (const c of out.values()) {
+    const order = c.first.map((p, i) => ({ p, line: c.lines[i], i }));
+    order.sort((a, b) => (a.p.severity === b.p.severity ? a.line - b.line || a.i - b.i : a.p.severity === 'error' ? -1 : 1));
+    c.first = order.slice(0, 3).map((x) => x.p);
   }
   return out;
 }

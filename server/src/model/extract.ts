@@ -50,6 +50,8 @@ export interface AddressSpaceModel {
   type: string;
   address: Located;
   cost: number;
+  /** The cost as written when it is not a whole number from 1 to 100 (`cost` is then the default 1). */
+  invalidCost?: string;
 }
 
 export interface ConnectedGroupModel {
@@ -59,6 +61,8 @@ export interface ConnectedGroupModel {
   adminGroupName?: string;
   exchange55Site?: string;
   cost: number;
+  /** The cost as written when it is not a whole number from 1 to 100 (`cost` is then the default 1). */
+  invalidCost?: string;
   map: YAMLMap;
   routingGroupPair?: Pair;
 }
@@ -195,7 +199,7 @@ function connector(doc: ParsedDocument, root: YAMLMap, kindRange: Range): Connec
     if (!isMap(it)) continue;
     const type = stringOf(doc, it, 'type');
     const address = located(doc, it, 'address');
-    if (type && address) addressSpaces.push({ type, address, cost: costOf(doc, it) });
+    if (type && address) addressSpaces.push({ type, address, cost: costOf(doc, it), ...invalidCostOf(doc, it) });
   }
   const ownAdmin = located(doc, root, 'administrativeGroup');
   const connected: ConnectedGroupModel[] = [];
@@ -210,6 +214,7 @@ function connector(doc: ParsedDocument, root: YAMLMap, kindRange: Range): Connec
       adminGroupName: adminGroup?.value ?? ownAdmin?.value,
       ...(site !== undefined ? { exchange55Site: site } : {}),
       cost: costOf(doc, it),
+      ...invalidCostOf(doc, it),
       map: it,
       routingGroupPair: pairOf(it, 'routingGroup'),
     });
@@ -357,6 +362,16 @@ function numberOf(doc: ParsedDocument, map: YAMLMap | undefined, key: string): n
 function costOf(doc: ParsedDocument, map: YAMLMap): number {
   const n = numberOf(doc, map, 'cost');
   return n !== undefined && n <= 100 ? n : 1;
+}
+
+/** `{ invalidCost }` with the text of a cost key whose value is not a valid cost; nothing when it is valid or absent. */
+function invalidCostOf(doc: ParsedDocument, map: YAMLMap): { invalidCost?: string } {
+  const v = valueOf(doc, map, 'cost');
+  if (!v) return {};
+  const n = numberOf(doc, map, 'cost');
+  if (n !== undefined && n <= 100) return {};
+  const text = isScalar(v) ? (v.source ?? String(v.value)) : isSeq(v) ? '[…]' : '{…}';
+  return { invalidCost: text === '' || text === 'null' ? '(empty)' : text };
 }
 
 function enumList(doc: ParsedDocument, map: YAMLMap | undefined, key: string, all: string[]): string[] {

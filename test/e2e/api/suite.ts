@@ -10,7 +10,8 @@ import { readFileSync } from 'node:fs';
 import { CODES } from '../../../server/src/rules/codes';
 import { msg } from '../../../server/src/rules/messages';
 import { fieldAt } from '../../../server/src/model/catalog';
-import type { RouteResult, Topology } from '../../../shared/protocol';
+import type { DiagramView, RouteResult, Topology } from '../../../shared/protocol';
+import { escapeXml } from '../../../server/src/diagram/svg';
 import type { ExtensionApi } from '../../../client/src/extension';
 import { step, waitFor, type ApiTest } from './harness';
 
@@ -224,8 +225,10 @@ export const tests: ApiTest[] = [
       has(/^ {4}Boston\b/);
       has(/^ {6}PAR-EX01 — par-ex01\./);
       has(/^ {8}Default SMTP Virtual Server — SMTP virtual server$/);
-      has(/^ {6}Paris to Boston — → Boston$/);
+      has(/^ {6}Paris to Boston — → Boston \(cost 10\)$/);
       has(/^ {8}Boston — cost 10$/);
+      has(/^ {6}Boston Internet — \* \(cost 1\)$/);
+      has(/^ {8}\* — cost 1 · organization$/);
     },
   },
   {
@@ -240,6 +243,55 @@ export const tests: ApiTest[] = [
       assert.ok(result.routes.length > 0);
       assert.equal(result.routes[0].hops[0].from, 'Paris');
       assert.ok(Array.isArray(result.passedOver));
+    },
+  },
+  {
+    name: 'the Routing Topology view draws every routing group and connector, with restrictions and schedule in the hovers',
+    fn: async () => {
+      const view = await vscode.commands.executeCommand<DiagramView>('exchangeConnectors.showTopology');
+      assert.ok(view, 'the command returns what the view shows');
+      const t = await topology();
+      for (const ag of t.administrativeGroups)
+        for (const g of ag.routingGroups) {
+          assert.ok(view.svg.includes(`data-kind="group" data-name="${escapeXml(g.name)}"`), g.name);
+          // A connector with neither a connected group nor an address space has nothing to draw.
+          for (const c of g.connectors)
+            if (c.connected.length + c.addressSpaces.length) assert.ok(view.svg.includes(`data-connector="${escapeXml(c.name)}"`), c.name);
+        }
+      const parisToBoston = view.svg.split('<g ').find((el) => el.includes('data-connector="Paris to Boston"'))!;
+      assert.match(parisToBoston, /<title>[^<]*Messages smaller than 20,480 KB[^<]*Runs on a custom schedule/);
+      for (const id of Object.keys(view.targets)) assert.ok(view.svg.includes(`data-id="${id}"`), id);
+    },
+  },
+  {
+    name: 'a traced route is drawn on the diagram, its hops linked from the side panel',
+    fn: async () => {
+      const query = { from: 'North America/Seattle', to: 'someone@fabrikam.com' };
+      const result = await vscode.commands.executeCommand<RouteResult>('exchangeConnectors.traceRoute', query);
+      assert.ok(result?.delivered);
+      const view = await waitFor('the route on the diagram', () => api.diagram()?.route && api.diagram(), [], 20000);
+      const panel = view.route!;
+      assert.deepEqual(
+        panel.routes.map((r) => r.hops.length),
+        result.routes.map((r) => r.hops.length),
+      );
+      for (const [i, route] of result.routes.entries())
+        for (const [j, hop] of route.hops.entries()) {
+          const id = panel.routes[i].hops[j].edge!;
+          assert.ok(view.targets[id], `hop ${hop.connector} links to its connector`);
+          const el = view.svg.split('<g ').find((x) => x.includes(`data-id="${id}"`))!;
+          assert.match(el, /class="edge [^"]*on-route/);
+          assert.ok(el.includes(`data-connector="${escapeXml(hop.connector)}"`));
+        }
+      // A passed-over connector's arrows are greyed, unless one of the same name (another group's) is on the route.
+      for (const p of result.passedOver) {
+        const els = view.svg.split('<g ').filter((x) => x.includes(`data-connector="${escapeXml(p.connector)}"`));
+        if (els.length)
+          assert.ok(
+            els.some((el) => /class="edge [^"]*(passed|on-route)/.test(el)),
+            p.connector,
+          );
+      }
     },
   },
   {

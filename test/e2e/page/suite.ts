@@ -8,7 +8,40 @@ import { join } from 'node:path';
 import { msg } from '../../../server/src/rules/messages';
 import { fieldAt } from '../../../server/src/model/catalog';
 import { waitUntil } from '../codeServer';
+import { discoverFiles } from '../../../server/src/cli/discover';
+import { Workspace } from '../../../server/src/engine/workspace';
+import { topology } from '../../../server/src/features/topology';
+import { simulateRoute } from '../../../server/src/route/simulate';
+import type { RouteQuery } from '../../../server/src/route/types';
 import type { Workbench } from './workbench';
+
+/** The organization as the real engine reads the folder (the same files the extension sees). */
+function organization(folder: string): Workspace {
+  const ws = new Workspace();
+  for (const abs of discoverFiles([folder], folder)) ws.setFile(abs, readFileSync(abs, 'utf8'));
+  return ws;
+}
+
+/** The route the diagram tests trace, from the examples' Seattle. */
+const TRACED: RouteQuery = { from: 'North America/Seattle', to: 'someone@fabrikam.com' };
+
+/** Trace a Route through its questions, as a person answers them: Seattle (North America), the address, then the defaults. */
+export async function traceInPage(wb: Workbench): Promise<void> {
+  await wb.command('Exchange Connectors: Trace a Route…');
+  const input = wb.page.locator('.quick-input-widget .quick-input-box input');
+  const step = (n: number) => wb.page.locator('.quick-input-widget .quick-input-title', { hasText: `(${n}/5)` }).waitFor();
+  await step(1);
+  await input.fill('Seattle');
+  await wb.page.locator('.quick-input-list .monaco-list-row', { hasText: 'North America' }).filter({ hasText: 'Seattle' }).first().click();
+  await step(2);
+  await input.fill(TRACED.to!);
+  await wb.page.keyboard.press('Enter');
+  for (const n of [3, 4, 5]) {
+    await step(n);
+    await wb.page.keyboard.press('Enter');
+  }
+  await wb.diagram().locator('#route h2').waitFor({ timeout: 30000 });
+}
 
 export interface PageTest {
   name: string;
@@ -31,10 +64,7 @@ export const pageTests: PageTest[] = [
     fn: async (wb) => {
       const tree = await wb.view('Routing Groups');
       // From the top, as a person finds a group in a long tree: collapse all, then open the organization and North America.
-      await wb.page
-        .locator('.sidebar .pane-header', { hasText: 'Routing Groups' })
-        .locator('.action-label[aria-label="Collapse All"]')
-        .click();
+      await wb.viewAction('Collapse All');
       await wb.expand(wb.row(tree, 'Contoso', 'organization'));
       await wb.expand(wb.row(tree, 'North America', 'administrative group'));
       for (const name of ['Boston', 'Seattle']) await wb.row(tree, name).waitFor({ timeout: 30000 });
@@ -129,7 +159,57 @@ export const pageTests: PageTest[] = [
       await wb.filterProblems('');
     },
   },
+  {
+    name: 'the Routing Topology view draws every routing group and connector of the examples; a click on an arrow opens its file',
+    fn: async (wb, workspace) => {
+      await wb.command('View: Close All Editors');
+      await wb.command('Exchange Connectors: Show Routing Topology');
+      const d = wb.diagram();
+      await d.locator('svg.topology').waitFor({ timeout: 30000 });
+      const examples = topology(organization(join(workspace, 'europe')), () => ({}));
+      const na = topology(organization(join(workspace, 'north-america')), () => ({}));
+      const groups = [...examples.administrativeGroups, ...na.administrativeGroups]
+        .flatMap((a) => a.routingGroups)
+        .filter((g) => !g.inferred);
+      assert.ok(groups.length >= 3);
+      for (const g of groups) {
+        await d.locator(`[data-kind="group"][data-name="${g.name}"]`).first().waitFor();
+        for (const c of g.connectors) await d.locator(`.edge[data-connector="${c.name}"]`).first().waitFor();
+      }
+      await d.locator('.edge[data-connector="Boston to Paris"] text').first().click();
+      await wb.activeTab('boston-to-paris.connector.yaml').waitFor({ timeout: 15000 });
+    },
+  },
+  {
+    name: 'Trace a Route asks for the message and draws the route hop by hop, its hops linked from the side panel',
+    fn: async (wb, workspace) => {
+      await traceInPage(wb);
+      const expected = simulateRoute(organization(workspace).index, TRACED);
+      const connectors = [...new Set(expected.routes.flatMap((r) => r.hops.map((h) => h.connector)))].sort();
+      const d = wb.diagram();
+      const drawn = await d.locator('.edge.on-route').evaluateAll((els) => els.map((e) => e.getAttribute('data-connector')));
+      assert.deepEqual([...new Set(drawn)].sort(), connectors);
+      const links = d.locator('#route ol.hops a');
+      assert.equal(
+        await links.count(),
+        expected.routes.reduce((n, r) => n + r.hops.length, 0),
+      );
+      const first = expected.routes[0].hops[0].connector;
+      const entry = [...organization(join(workspace, 'north-america')).index.connectors].find((c) => c.model.name?.value === first);
+      assert.ok(entry, `the first hop, ${first}, leaves a North America group`);
+      await links.first().click();
+      await wb.activeTab(entry.uri.split('/').pop()!).waitFor({ timeout: 15000 });
+    },
+  },
 ];
+
+/** The Routing Topology view with a route traced, for docs/topology.png (on the examples alone). */
+export async function topologyScreenshot(wb: Workbench, path: string): Promise<void> {
+  await wb.command('View: Close All Editors');
+  await traceInPage(wb);
+  await wb.page.mouse.move(0, 0);
+  await wb.page.screenshot({ path });
+}
 
 /** The picture for the README: the tree, a hover and the Problems panel, on the examples (once the other files are gone). */
 export async function screenshot(wb: Workbench, path: string): Promise<void> {

@@ -1,5 +1,5 @@
 /** Driving the VS Code workbench in the page as a person would: keys, quick open, clicks. */
-import type { Locator, Page } from 'playwright-core';
+import type { FrameLocator, Locator, Page } from 'playwright-core';
 
 export class Workbench {
   constructor(readonly page: Page) {}
@@ -47,9 +47,21 @@ export class Workbench {
     await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
   }
 
-  /** Expands a view of the side bar, with the other panes collapsed to give it room; returns where its rows are. */
+  /**
+   * Opens the extension's own activity-bar container and expands a view of it,
+   * with the other panes collapsed to give it room; returns where its rows are.
+   * A container with a single view shows no pane header: the side bar is the view.
+   */
   async view(title: string): Promise<Locator> {
+    // The container's icon in the activity bar (it shows once the workspace has connector files); a click on it
+    // when it is already open would close the side bar.
+    const container = this.page.locator('.sidebar .composite.title', { hasText: /Exchange Connectors/i });
+    if (!(await container.isVisible()))
+      await this.page.locator('.activitybar .action-label[aria-label^="Exchange Connectors"]').click({ timeout: 60000 });
+    await container.waitFor();
+    await this.page.locator('.sidebar .monaco-list-row').first().waitFor({ timeout: 30000 });
     const header = this.page.locator('.sidebar .pane-header', { hasText: title }).first();
+    if (!(await header.isVisible())) return this.page.locator('.sidebar');
     await header.waitFor();
     const others = this.page.locator('.sidebar .pane-header[aria-expanded="true"]');
     for (let i = (await others.count()) - 1; i >= 0; i--) {
@@ -61,6 +73,16 @@ export class Workbench {
     await this.page.locator('.sidebar .pane-header[aria-expanded="true"]', { hasText: title }).waitFor();
     // Rows are found by their labels, which are distinct enough across the side bar.
     return this.page.locator('.sidebar');
+  }
+
+  /** Clicks a view action (such as "Collapse All") of the side bar, in the pane header or in the merged title. */
+  async viewAction(label: string): Promise<void> {
+    await this.page.locator(`.sidebar .action-label[aria-label="${label}"]`).first().click();
+  }
+
+  /** The Routing Topology webview's document (webviews nest two iframes). */
+  diagram(): FrameLocator {
+    return this.page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
   }
 
   /** The first row of the routing-group tree for `name`, of a kind such as "routing group" (rows are labelled "name, kind, details"). */
