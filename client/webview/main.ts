@@ -77,11 +77,12 @@ function render(v: DiagramView, routeQuery: WebviewState['route']): void {
   svg = next;
   viewport = next.querySelector('g.viewport') as SVGGElement;
   state = { ...view, ...(routeQuery ? { route: routeQuery } : {}) };
+  // The side panel first: the first fit measures the canvas beside it.
+  renderPanel(v);
   if (!placed) {
     placed = true;
     fit();
   } else apply();
-  renderPanel(v);
   const groups = next.querySelectorAll('[data-kind="group"]').length;
   const links = next.querySelectorAll('.edge:not(.label)').length;
   status.textContent = `${groups} routing group${groups === 1 ? '' : 's'}, ${links} arrow${links === 1 ? '' : 's'}`;
