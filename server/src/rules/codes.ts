@@ -80,6 +80,20 @@ export const CODES = {
     'A non-empty `acceptFrom` with `default: accept`, or `rejectFrom` with `default: reject`.',
     'remove the list',
   ),
+  'open-relay': doc(
+    'error',
+    '`allowRelay: true` on a connector whose address space holds `*` or a wildcard of one label (`*.com`): anyone can relay through the organization.',
+  ),
+  'address-space-duplicate': doc(
+    'warning',
+    'The same type and address twice on one connector (only the cheaper counts).',
+    'remove the later entry (preferred when it is not the cheaper)',
+  ),
+  'basic-auth-without-tls': doc(
+    'warning',
+    'Outbound basic authentication without TLS: the password is sent in clear text.',
+    'set `tls: true`',
+  ),
   'reject-all': doc(
     'warning',
     '`default: reject` with an empty `acceptFrom`: where CheckConnectorRestrictions is 1, the connector blocks everyone.',

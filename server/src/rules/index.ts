@@ -7,6 +7,7 @@ import { connectedGroupRules } from './connectedGroups';
 import { restrictionRules } from './restrictions';
 import { scheduleRules } from './schedule';
 import { advancedRules } from './advanced';
+import { mistakeRules } from './mistakes';
 
 /** Every single-document rule, run in this order on each document of a known kind. */
 export const DOCUMENT_RULES: readonly DocumentRule[] = [
@@ -18,4 +19,5 @@ export const DOCUMENT_RULES: readonly DocumentRule[] = [
   ...restrictionRules,
   ...scheduleRules,
   ...advancedRules,
+  ...mistakeRules,
 ];

@@ -53,6 +53,16 @@ export const msg = {
   restrictionConflictOther: 'Also listed here.',
   restrictionListUnused: (key: string, dflt: string) =>
     `${q(key)} has no effect while messages from everyone are ${dflt === 'accept' ? 'accepted' : 'rejected'} by default.`,
+  openRelay: (address: string) =>
+    `Relaying is allowed to address space ${q(address)}: anyone can relay mail through the organization to every domain it covers. Allow relay only to the partner domains the connector is for.`,
+  openRelayAddress: 'The address space that makes it open.',
+  addressSpaceDuplicate: (address: string, type: string, cost: number) =>
+    `Address space ${q(address)} (${type}) is listed twice on this connector: only the cheaper entry (cost ${cost}) counts.`,
+  addressSpaceDuplicateFirst: 'First listed here.',
+  fixRemoveDuplicateAddressSpace: (address: string) => `Remove the second ${address}`,
+  basicAuthWithoutTls: () =>
+    'Basic authentication without TLS: the password is sent in clear text, as System Manager\'s own label says ("Basic authentication (password is sent in clear text)").',
+  fixSetTls: 'Set tls: true',
   rejectAll: () =>
     'Messages from everyone are rejected and no one is accepted: where CheckConnectorRestrictions is 1 on the bridgehead servers, the connector blocks everyone.',
   restrictionsNeedRegistry: () =>
