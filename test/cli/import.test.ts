@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, readFileSync, existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { exconn, exconnJson, workspace, snapshot } from './process';
 import { fixture } from '../helpers/paths';
@@ -53,6 +53,20 @@ test('import never overwrites a file unless told to, and writes nothing then', (
   assert.equal(existsSync(join(ws.dir, 'org', 'europe')), false);
   assert.equal(exconn(['import', 'export.ldf', '--out', 'org', '--overwrite'], ws.dir).status, 0);
   assert.match(readFileSync(join(ws.dir, 'org', 'contoso.organization.yaml'), 'utf8'), /^# Imported by exconn import/);
+});
+
+test('import --overwrite replaces a file as check --fix does: its permission bits kept; a read-only one is exit 2', (t) => {
+  const ws = workspace({ 'export.ldf': contoso(), 'org/contoso.organization.yaml': '# mine\n' });
+  t.after(ws.remove);
+  const org = join(ws.dir, 'org', 'contoso.organization.yaml');
+  chmodSync(org, 0o600);
+  assert.equal(exconn(['import', 'export.ldf', '--out', 'org', '--overwrite'], ws.dir).status, 0);
+  assert.match(readFileSync(org, 'utf8'), /^# Imported by exconn import/);
+  assert.equal(statSync(org).mode & 0o777, 0o600);
+  chmodSync(org, 0o444);
+  const r = exconn(['import', 'export.ldf', '--out', 'org', '--overwrite'], ws.dir);
+  assert.equal(r.status, 2);
+  assert.equal(r.stderr, 'exconn: cannot write org/contoso.organization.yaml: the file is read-only\n');
 });
 
 test('import: usage errors and unreadable exports are exit 2 with one line', (t) => {

@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { replaceFile, type WriteCalls } from '../../server/src/cli/replaceFile';
+import { replaceFile, writeFileAtomically, type WriteCalls } from '../../server/src/cli/replaceFile';
 
 /** replaceFile, with the system calls failing as a full disk makes them fail. */
 
@@ -64,4 +64,29 @@ test('with room to write, the file gets the new bytes', (t) => {
   replaceFile(file, Buffer.from('new\n'));
   assert.equal(readFileSync(file, 'utf8'), 'new\n');
   assert.deepEqual(readdirSync(dir), ['a.connector.yaml']);
+});
+
+test('writeFileAtomically creates a missing file with the usual permissions, and a full disk leaves nothing behind', (t) => {
+  const dir = folder(t);
+  const file = join(dir, 'new.connector.yaml');
+  assert.throws(() => writeFileAtomically(file, Buffer.from('x'.repeat(10_000)), fullDisk(100)), /ENOSPC/);
+  assert.deepEqual(readdirSync(dir), []);
+  writeFileAtomically(file, Buffer.from('new\n'));
+  assert.equal(readFileSync(file, 'utf8'), 'new\n');
+  const umask = process.umask();
+  assert.equal(fs.statSync(file).mode & 0o777, 0o666 & ~umask);
+  assert.deepEqual(readdirSync(dir), ['new.connector.yaml']);
+});
+
+test('writeFileAtomically over an existing file replaces it as replaceFile does: its permission bits kept', (t) => {
+  const dir = folder(t);
+  const file = join(dir, 'a.connector.yaml');
+  writeFileSync(file, 'old\n');
+  fs.chmodSync(file, 0o640);
+  writeFileAtomically(file, Buffer.from('new\n'));
+  assert.equal(readFileSync(file, 'utf8'), 'new\n');
+  assert.equal(fs.statSync(file).mode & 0o777, 0o640);
+  fs.chmodSync(file, 0o444);
+  assert.throws(() => writeFileAtomically(file, Buffer.from('newer\n')), /read-only/);
+  assert.equal(readFileSync(file, 'utf8'), 'new\n');
 });

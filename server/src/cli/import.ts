@@ -1,10 +1,11 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep, isAbsolute } from 'node:path';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { dirname, relative, resolve, sep, isAbsolute } from 'node:path';
 import { importLdif, formatImportReport } from '../import';
 import { parseOffset, formatOffset } from '../import/schedule';
 import { CliError, describeFsError } from './errors';
 import { shownPath } from './report';
 import type { CliIo } from './io';
+import { NotReplaceable, writeFileAtomically } from './replaceFile';
 
 export const IMPORT_USAGE = `Usage: exconn import EXPORT.ldf --out DIR [--timezone +HH:MM] [--overwrite]
 
@@ -77,7 +78,7 @@ export function readExport(path: string, cwd: string): Uint8Array {
   }
 }
 
-/** `exconn import`: converts, then writes each file through a temporary file and a rename, never outside --out. */
+/** `exconn import`: converts, then writes each file at once (writeFileAtomically), never outside --out. */
 export function runImport(argv: readonly string[], io: CliIo): number {
   const args = parseImportArgs(argv);
   if (args === 'help') {
@@ -96,7 +97,7 @@ export function runImport(argv: readonly string[], io: CliIo): number {
     const existing = targets.find((t) => existsSync(t.abs));
     if (existing) throw new CliError(`${shownPath(io.cwd, existing.abs)} exists: import into an empty folder, or give --overwrite`);
   }
-  for (const t of targets) writeAtomically(t.abs, t.file.text, io.cwd);
+  for (const t of targets) writeImported(t.abs, t.file.text, io.cwd);
   io.out(formatImportReport(result.report));
   io.out(
     `${result.files.length} files written to ${shownPath(io.cwd, outDir) || '.'} (schedules at UTC${formatOffset(args.offsetMinutes)})\n`,
@@ -113,14 +114,13 @@ export function inside(dir: string, rel: string): string {
   return abs;
 }
 
-function writeAtomically(abs: string, text: string, cwd: string): void {
-  const tmp = join(dirname(abs), `.${Date.now().toString(36)}-${process.pid}.exconn-import.tmp`);
+/** Each file at once (writeFileAtomically), its folder created first; a failure is one line naming the file. */
+function writeImported(abs: string, text: string, cwd: string): void {
   try {
     mkdirSync(dirname(abs), { recursive: true });
-    writeFileSync(tmp, text, { encoding: 'utf8', flag: 'wx' });
-    renameSync(tmp, abs);
+    writeFileAtomically(abs, Buffer.from(text, 'utf8'));
   } catch (e) {
-    rmSync(tmp, { force: true });
-    throw new CliError(`cannot write ${shownPath(cwd, abs)}: ${describeFsError(e)}`);
+    const why = e instanceof NotReplaceable ? e.message : describeFsError(e);
+    throw new CliError(`cannot write ${shownPath(cwd, abs)}: ${why}`);
   }
 }

@@ -35,15 +35,44 @@ export function replaceFile(path: string, data: Uint8Array, calls: WriteCalls = 
   if (!st.isFile()) throw new NotReplaceable('not a regular file');
   if ((st.mode & 0o222) === 0) throw new NotReplaceable('the file is read-only');
   fs.accessSync(target, fs.constants.W_OK);
-  const mode = st.mode & 0o7777;
+  writeThenRename(target, data, st.mode & 0o7777, st, calls);
+}
+
+/**
+ * Writes a file all at once, as replaceFile does: an existing file (or the
+ * file a link points to) is replaced with its permissions kept; a missing
+ * one is created with the usual permissions (0666 less the umask). The
+ * folder must exist. Every file the command line writes goes through here.
+ */
+export function writeFileAtomically(path: string, data: Uint8Array, calls: WriteCalls = realCalls): void {
+  if (exists(path)) replaceFile(path, data, calls);
+  else writeThenRename(path, data, undefined, undefined, calls);
+}
+
+function exists(path: string): boolean {
+  try {
+    fs.lstatSync(path);
+    return true;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    throw e;
+  }
+}
+
+/**
+ * The bytes to a temporary dot-file beside `target`, then renamed over it; the
+ * temporary file never outlives a failure. `mode` is the original's, kept
+ * exactly; without one (a new file) the umask applies as usual.
+ */
+function writeThenRename(target: string, data: Uint8Array, mode: number | undefined, owner: fs.Stats | undefined, calls: WriteCalls): void {
   // A dot-name the checker never reads, unique to this process and call.
   const tmp = join(dirname(target), `.${basename(target)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
-  const fd = calls.openSync(tmp, 'wx', mode);
+  const fd = calls.openSync(tmp, 'wx', mode ?? 0o666);
   try {
     try {
       for (let done = 0; done < data.length;) done += calls.writeSync(fd, data, done, data.length - done);
-      fs.fchmodSync(fd, mode); // the mode given to open passed through the umask
-      keepOwner(fd, st);
+      if (mode !== undefined) fs.fchmodSync(fd, mode); // the mode given to open passed through the umask
+      if (owner) keepOwner(fd, owner);
       calls.fsyncSync(fd);
     } finally {
       fs.closeSync(fd);
