@@ -3,12 +3,11 @@
  * lives in server/src/cli/.
  */
 import { resolve } from 'node:path';
-import { runCheck } from './cli/check';
+import { parseCheckArgs, runCheck } from './cli/check';
 import { runRoute, ROUTE_USAGE } from './cli/route';
 import { runImport, IMPORT_USAGE } from './cli/import';
 import { runDrift, DRIFT_USAGE } from './cli/drift';
 import { runGraph, GRAPH_USAGE } from './cli/graph';
-import { parseCheckArgs } from './cli/args';
 import { CliError, describeFsError } from './cli/errors';
 import { didYouMean } from './cli/suggest';
 import { processIo, type CliIo } from './cli/io';

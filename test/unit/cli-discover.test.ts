@@ -7,7 +7,7 @@ import { discoverFiles } from '../../server/src/cli/discover';
 import { globToRegExp } from '../../server/src/cli/glob';
 import { CliError } from '../../server/src/cli/errors';
 import { parseJsonc } from '../../server/src/cli/settings';
-import { parseCheckArgs } from '../../server/src/cli/args';
+import { parseCheckArgs } from '../../server/src/cli/check';
 
 function tree(files: string[]): string {
   const dir = mkdtempSync(join(tmpdir(), 'exconn-discover-'));

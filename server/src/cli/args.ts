@@ -1,37 +1,85 @@
 import { CliError } from './errors';
 import { didYouMean } from './suggest';
 
-const CHECK_OPTIONS = ['--format', '--fix', '--root', '--help'];
-import { FORMATS, type CheckArgs, type Format } from './check';
+/** An option that stands alone: `--fix`. */
+export interface FlagOption {
+  flag: true;
+}
 
-/** Arguments of `exconn check`; `help` when -h/--help is among them. */
-export function parseCheckArgs(argv: readonly string[]): CheckArgs | 'help' {
-  const out: CheckArgs = { paths: [], format: 'text', fix: false };
-  let formatSeen = false;
+/**
+ * An option with a value, `--format json` or `--format=json`: `parse` turns
+ * the text into the value (throwing a usage error when it is wrong) as soon
+ * as the option is read, so that errors come in the order of the arguments.
+ */
+export interface ValueOption<T> {
+  parse: (text: string) => T;
+  /** The message when the value is missing or empty; default "--NAME needs a value". */
+  missing?: string;
+  /** Given twice with different values is a usage error ("--NAME given twice"); by default the last one counts. */
+  once?: boolean;
+}
+
+export type OptionSpec = FlagOption | ValueOption<unknown>;
+
+type ValueOf<O> = O extends ValueOption<infer T> ? T : true;
+
+/** What the command line said: each option given, and the other arguments in order. */
+export interface ParsedArgs<S extends Record<string, OptionSpec>> {
+  options: { [K in keyof S]?: ValueOf<S[K]> };
+  positional: string[];
+}
+
+/** A usage error: the message, then the command's usage line. */
+export const usageError = (message: string) => new CliError(message, 2, true);
+
+/** The value as typed, for options whose value needs no parsing. */
+export const text = (v: string) => v;
+
+/** A value among a fixed few, else "unknown format 'png': expected dot, mermaid or svg". */
+export function oneOf<T extends string>(choices: readonly T[], wrong: (value: string, expected: string) => string) {
+  const expected = choices.length === 1 ? choices[0] : `${choices.slice(0, -1).join(', ')} or ${choices[choices.length - 1]}`;
+  return (v: string): T => {
+    if (!(choices as readonly string[]).includes(v)) throw usageError(wrong(v, expected));
+    return v as T;
+  };
+}
+
+/**
+ * The one option parser of every exconn command, GNU style: options and
+ * other arguments in any order, `--name value` or `--name=value`, `--` ends
+ * the options, `-h` or `--help` anywhere before it asks for help (the
+ * command's usage, exit 0), a lone `-` is an argument. An unknown option is a
+ * usage error naming the closest known one.
+ */
+export function parseArgs<S extends Record<string, OptionSpec>>(argv: readonly string[], spec: S): ParsedArgs<S> | 'help' {
+  const options: Record<string, unknown> = {};
+  const positional: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--') {
-      out.paths.push(...argv.slice(i + 1));
+      positional.push(...argv.slice(i + 1));
       break;
     }
     if (a === '-h' || a === '--help') return 'help';
-    if (a === '--fix') out.fix = true;
-    else if (a === '--root' || a.startsWith('--root=')) {
-      const value = a === '--root' ? argv[++i] : a.slice('--root='.length);
-      if (value === undefined || value === '') throw new CliError('--root needs a folder', 2, true);
-      if (out.root !== undefined && value !== out.root) throw new CliError('--root given twice', 2, true);
-      out.root = value;
-    } else if (a === '--format' || a.startsWith('--format=')) {
-      const value = a === '--format' ? argv[++i] : a.slice('--format='.length);
-      if (value === undefined) throw new CliError('--format needs a value: text, json or sarif', 2, true);
-      if (!(FORMATS as readonly string[]).includes(value))
-        throw new CliError(`unknown format '${value}': expected text, json or sarif`, 2, true);
-      if (formatSeen && value !== out.format) throw new CliError('--format given twice', 2, true);
-      formatSeen = true;
-      out.format = value as Format;
-    } else if (a.startsWith('-') && a !== '-')
-      throw new CliError(`unknown option '${a}'${didYouMean(a.replace(/=.*/, ''), CHECK_OPTIONS)}`, 2, true);
-    else out.paths.push(a);
+    if (!a.startsWith('-') || a === '-') {
+      positional.push(a);
+      continue;
+    }
+    const eq = a.startsWith('--') ? a.indexOf('=') : -1;
+    const name = eq === -1 ? a : a.slice(0, eq);
+    const option = Object.prototype.hasOwnProperty.call(spec, name) ? spec[name] : undefined;
+    // A flag given a value (`--fix=yes`) is no option we know.
+    if (!option || ('flag' in option && eq !== -1))
+      throw usageError(`unknown option '${a}'${didYouMean(name, [...Object.keys(spec), '--help'])}`);
+    if ('flag' in option) {
+      options[name] = true;
+      continue;
+    }
+    const raw = eq === -1 ? argv[++i] : a.slice(eq + 1);
+    if (raw === undefined || raw === '') throw usageError(option.missing ?? `${name} needs a value`);
+    const value = option.parse(raw);
+    if (option.once && name in options && options[name] !== value) throw usageError(`${name} given twice`);
+    options[name] = value;
   }
-  return out;
+  return { options: options as ParsedArgs<S>['options'], positional };
 }

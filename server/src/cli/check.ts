@@ -14,6 +14,7 @@ import { formatSarif } from './format-sarif';
 import { packageVersion } from './version';
 import type { CliIo } from './io';
 import { NotReplaceable, replaceFile } from './replaceFile';
+import { oneOf, parseArgs, text } from './args';
 
 export const FORMATS = ['text', 'json', 'sarif'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -24,6 +25,29 @@ export interface CheckArgs {
   fix: boolean;
   /** `--root DIR`: the organization's folder, instead of finding it around each file. */
   root?: string;
+}
+
+const CHECK_OPTIONS = {
+  '--format': {
+    parse: oneOf(FORMATS, (v, expected) => `unknown format '${v}': expected ${expected}`),
+    missing: '--format needs a value: text, json or sarif',
+    once: true,
+  },
+  '--fix': { flag: true },
+  '--root': { parse: text, missing: '--root needs a folder', once: true },
+} as const;
+
+/** Arguments of `exconn check`; `help` when -h/--help is among them. */
+export function parseCheckArgs(argv: readonly string[]): CheckArgs | 'help' {
+  const args = parseArgs(argv, CHECK_OPTIONS);
+  if (args === 'help') return 'help';
+  const { options: o, positional } = args;
+  return {
+    paths: positional,
+    format: o['--format'] ?? 'text',
+    fix: o['--fix'] ?? false,
+    ...(o['--root'] !== undefined ? { root: o['--root'] } : {}),
+  };
 }
 
 const BOM = '\ufeff';

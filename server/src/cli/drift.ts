@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { compareDrift, type DriftEntry, type DriftResult } from '../import/drift';
-import { parseOffset } from '../import/schedule';
 import { CliError, describeFsError } from './errors';
 import { discoverFiles } from './discover';
 import { shownPath } from './report';
-import { readExport } from './import';
+import { readExport, TIMEZONE_OPTION } from './import';
+import { oneOf, parseArgs, usageError } from './args';
 import type { CliIo } from './io';
 
 export const DRIFT_USAGE = `Usage: exconn drift EXPORT.ldf [DIR] [--timezone +HH:MM] [--format text|json]
@@ -28,36 +28,18 @@ interface DriftArgs {
   format: 'text' | 'json';
 }
 
-const usage = (m: string) => new CliError(m, 2, true);
+const DRIFT_OPTIONS = {
+  '--timezone': TIMEZONE_OPTION,
+  '--format': { parse: oneOf(['text', 'json'] as const, (v, expected) => `unknown format '${v}': expected ${expected}`) },
+} as const;
 
 export function parseDriftArgs(argv: readonly string[]): DriftArgs | 'help' {
-  const positional: string[] = [];
-  let offsetMinutes: number | undefined;
-  let format: 'text' | 'json' = 'text';
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (a === '-h' || a === '--help') return 'help';
-    const [flag, inline] =
-      a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
-    const value = () => {
-      const v = inline ?? argv[++i];
-      if (v === undefined || v === '') throw usage(`${flag} needs a value`);
-      return v;
-    };
-    if (flag === '--timezone') {
-      const v = value();
-      offsetMinutes = parseOffset(v);
-      if (offsetMinutes === undefined) throw usage(`--timezone must be an offset such as +01:00 or -05:00 on a quarter hour, not '${v}'`);
-    } else if (flag === '--format') {
-      const v = value();
-      if (v !== 'text' && v !== 'json') throw usage(`unknown format '${v}': expected text or json`);
-      format = v;
-    } else if (a.startsWith('-') && a !== '-') throw usage(`unknown option '${a}'`);
-    else positional.push(a);
-  }
-  if (positional.length === 0) throw usage('name the ldifde export to compare with');
-  if (positional.length > 2) throw usage(`one export and one folder: '${positional[2]}' is extra`);
-  return { export: positional[0], dir: positional[1] ?? '.', offsetMinutes, format };
+  const args = parseArgs(argv, DRIFT_OPTIONS);
+  if (args === 'help') return 'help';
+  const { options: o, positional } = args;
+  if (positional.length === 0) throw usageError('name the ldifde export to compare with');
+  if (positional.length > 2) throw usageError(`one export and one folder: '${positional[2]}' is extra`);
+  return { export: positional[0], dir: positional[1] ?? '.', offsetMinutes: o['--timezone'], format: o['--format'] ?? 'text' };
 }
 
 /** `exconn drift`: reads the export and the files, compares, prints; 1 when anything differs. */

@@ -6,6 +6,7 @@ import { simulateRoute, RouteQueryError } from '../route/simulate';
 import type { RouteQuery } from '../route/types';
 import { routeTargetProblem } from '../route/target';
 import { CliError, describeFsError } from './errors';
+import { oneOf, parseArgs, text, usageError } from './args';
 import { discoverFiles } from './discover';
 import { readRuleSettings } from './settings';
 import { shownPath } from './report';
@@ -39,57 +40,28 @@ export interface GraphArgs {
   route?: RouteQuery;
 }
 
-const usage = (m: string) => new CliError(m, 2, true);
+const GRAPH_OPTIONS = {
+  '--format': { parse: oneOf(GRAPH_FORMATS, (v, expected) => `unknown format '${v}': expected ${expected}`) },
+  '--route-from': { parse: text },
+  '--to': { parse: text },
+  '--to-group': { parse: text },
+} as const;
 
 export function parseGraphArgs(argv: readonly string[]): GraphArgs | 'help' {
-  const paths: string[] = [];
-  let format: GraphFormat = 'dot';
-  let from: string | undefined;
-  let to: string | undefined;
-  let toGroup: string | undefined;
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (a === '--') {
-      paths.push(...argv.slice(i + 1));
-      break;
-    }
-    if (a === '-h' || a === '--help') return 'help';
-    const [flag, inline] =
-      a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
-    const value = () => {
-      const v = inline ?? argv[++i];
-      if (v === undefined || v === '') throw usage(`${flag} needs a value`);
-      return v;
-    };
-    switch (flag) {
-      case '--format': {
-        const v = value();
-        if (!(GRAPH_FORMATS as readonly string[]).includes(v)) throw usage(`unknown format '${v}': expected dot, mermaid or svg`);
-        format = v as GraphFormat;
-        break;
-      }
-      case '--route-from':
-        from = value();
-        break;
-      case '--to':
-        to = value();
-        break;
-      case '--to-group':
-        toGroup = value();
-        break;
-      default:
-        if (a.startsWith('-') && a !== '-') throw usage(`unknown option '${a}'`);
-        paths.push(a);
-    }
-  }
+  const args = parseArgs(argv, GRAPH_OPTIONS);
+  if (args === 'help') return 'help';
+  const { options: o, positional: paths } = args;
+  const [from, to, toGroup] = [o['--route-from'], o['--to'], o['--to-group']];
+  const format = o['--format'] ?? 'dot';
   if (from === undefined) {
-    if (to !== undefined || toGroup !== undefined) throw usage('--to and --to-group need --route-from');
+    if (to !== undefined || toGroup !== undefined) throw usageError('--to and --to-group need --route-from');
     return { paths, format };
   }
-  if ((to === undefined) === (toGroup === undefined)) throw usage('--route-from needs one of --to ADDRESS and --to-group ROUTING_GROUP');
+  if ((to === undefined) === (toGroup === undefined))
+    throw usageError('--route-from needs one of --to ADDRESS and --to-group ROUTING_GROUP');
   if (to !== undefined) {
     const problem = routeTargetProblem(to);
-    if (problem) throw usage(`--to: ${problem}`);
+    if (problem) throw usageError(`--to: ${problem}`);
   }
   return { paths, format, route: { from, ...(to !== undefined ? { to } : { toGroup }) } };
 }

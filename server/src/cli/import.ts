@@ -3,6 +3,7 @@ import { dirname, relative, resolve, sep, isAbsolute } from 'node:path';
 import { importLdif, formatImportReport } from '../import';
 import { parseOffset, formatOffset } from '../import/schedule';
 import { CliError, describeFsError } from './errors';
+import { parseArgs, text, usageError } from './args';
 import { shownPath } from './report';
 import type { CliIo } from './io';
 import { NotReplaceable, writeFileAtomically } from './replaceFile';
@@ -36,37 +37,30 @@ interface ImportArgs {
   overwrite: boolean;
 }
 
-const usage = (m: string) => new CliError(m, 2, true);
+/** `--timezone +HH:MM`, as import and drift take it: minutes east of UTC. */
+export const TIMEZONE_OPTION = {
+  parse: (v: string) => {
+    const minutes = parseOffset(v);
+    if (minutes === undefined) throw usageError(`--timezone must be an offset such as +01:00 or -05:00 on a quarter hour, not '${v}'`);
+    return minutes;
+  },
+};
+
+const IMPORT_OPTIONS = {
+  '--out': { parse: text },
+  '--timezone': TIMEZONE_OPTION,
+  '--overwrite': { flag: true },
+} as const;
 
 export function parseImportArgs(argv: readonly string[]): ImportArgs | 'help' {
-  let exportPath: string | undefined;
-  let out: string | undefined;
-  let offset = 0;
-  let overwrite = false;
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (a === '-h' || a === '--help') return 'help';
-    const [flag, inline] =
-      a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
-    const value = () => {
-      const v = inline ?? argv[++i];
-      if (v === undefined || v === '') throw usage(`${flag} needs a value`);
-      return v;
-    };
-    if (flag === '--out') out = value();
-    else if (flag === '--timezone') {
-      const v = value();
-      const m = parseOffset(v);
-      if (m === undefined) throw usage(`--timezone must be an offset such as +01:00 or -05:00 on a quarter hour, not '${v}'`);
-      offset = m;
-    } else if (a === '--overwrite') overwrite = true;
-    else if (a.startsWith('-') && a !== '-') throw usage(`unknown option '${a}'`);
-    else if (exportPath === undefined) exportPath = a;
-    else throw usage(`one export at a time: '${a}' is extra`);
-  }
-  if (exportPath === undefined) throw usage('name the ldifde export to read');
-  if (out === undefined) throw usage('--out DIR is required');
-  return { export: exportPath, out, offsetMinutes: offset, overwrite };
+  const args = parseArgs(argv, IMPORT_OPTIONS);
+  if (args === 'help') return 'help';
+  const [exportPath, extra] = args.positional;
+  const o = args.options;
+  if (extra !== undefined) throw usageError(`one export at a time: '${extra}' is extra`);
+  if (exportPath === undefined) throw usageError('name the ldifde export to read');
+  if (o['--out'] === undefined) throw usageError('--out DIR is required');
+  return { export: exportPath, out: o['--out'], offsetMinutes: o['--timezone'] ?? 0, overwrite: o['--overwrite'] ?? false };
 }
 
 /** Reads an export file for import or drift: its bytes, or a CliError. */

@@ -5,7 +5,7 @@ import { formatRouteJson, formatRouteText } from '../route/format';
 import type { RouteQuery } from '../route/types';
 import { routeTargetProblem } from '../route/target';
 import { CliError, describeFsError } from './errors';
-import { didYouMean } from './suggest';
+import { oneOf, parseArgs, text, usageError } from './args';
 import { discoverFiles } from './discover';
 import { shownPath } from './report';
 import type { CliIo } from './io';
@@ -33,68 +33,38 @@ export interface RouteArgs {
   format: 'text' | 'json';
 }
 
-const usage = (m: string) => new CliError(m, 2, true);
-const ROUTE_OPTIONS = ['--from', '--to', '--to-group', '--size', '--priority', '--system', '--format', '--help'];
+const ROUTE_OPTIONS = {
+  '--from': { parse: text },
+  '--to': { parse: text },
+  '--to-group': { parse: text },
+  '--size': {
+    parse: (v: string) => {
+      if (!/^\d+$/.test(v) || Number(v) < 1) throw usageError(`--size must be a positive whole number of KB, not '${v}'`);
+      return Number(v);
+    },
+  },
+  '--priority': { parse: oneOf(['high', 'normal', 'low'] as const, (v) => `--priority must be high, normal or low, not '${v}'`) },
+  '--system': { flag: true },
+  '--format': { parse: oneOf(['text', 'json'] as const, (v, expected) => `unknown format '${v}': expected ${expected}`) },
+} as const;
 
 export function parseRouteArgs(argv: readonly string[]): RouteArgs | 'help' {
-  const q: Partial<RouteQuery> = {};
-  const paths: string[] = [];
-  let format: 'text' | 'json' = 'text';
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (a === '--') {
-      paths.push(...argv.slice(i + 1));
-      break;
-    }
-    if (a === '-h' || a === '--help') return 'help';
-    const [flag, inline] =
-      a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
-    const value = () => {
-      const v = inline ?? argv[++i];
-      if (v === undefined || v === '') throw usage(`${flag} needs a value`);
-      return v;
-    };
-    switch (flag) {
-      case '--from':
-        q.from = value();
-        break;
-      case '--to':
-        q.to = value();
-        break;
-      case '--to-group':
-        q.toGroup = value();
-        break;
-      case '--size': {
-        const v = value();
-        if (!/^\d+$/.test(v) || Number(v) < 1) throw usage(`--size must be a positive whole number of KB, not '${v}'`);
-        q.sizeKB = Number(v);
-        break;
-      }
-      case '--priority': {
-        const v = value();
-        if (v !== 'high' && v !== 'normal' && v !== 'low') throw usage(`--priority must be high, normal or low, not '${v}'`);
-        q.priority = v;
-        break;
-      }
-      case '--system':
-        q.system = true;
-        break;
-      case '--format': {
-        const v = value();
-        if (v !== 'text' && v !== 'json') throw usage(`unknown format '${v}': expected text or json`);
-        format = v;
-        break;
-      }
-      default:
-        if (a.startsWith('-') && a !== '-') throw usage(`unknown option '${a}'${didYouMean(flag, ROUTE_OPTIONS)}`);
-        paths.push(a);
-    }
-  }
-  if (q.from === undefined) throw usage('--from is required');
-  if ((q.to === undefined) === (q.toGroup === undefined)) throw usage('give one of --to ADDRESS and --to-group ROUTING_GROUP');
-  const problem = q.to !== undefined ? routeTargetProblem(q.to) : undefined;
-  if (problem) throw usage(`--to: ${problem}`);
-  return { query: q as RouteQuery, paths, format };
+  const args = parseArgs(argv, ROUTE_OPTIONS);
+  if (args === 'help') return 'help';
+  const o = args.options;
+  if (o['--from'] === undefined) throw usageError('--from is required');
+  if ((o['--to'] === undefined) === (o['--to-group'] === undefined))
+    throw usageError('give one of --to ADDRESS and --to-group ROUTING_GROUP');
+  const problem = o['--to'] !== undefined ? routeTargetProblem(o['--to']) : undefined;
+  if (problem) throw usageError(`--to: ${problem}`);
+  const query: RouteQuery = {
+    from: o['--from'],
+    ...(o['--to'] !== undefined ? { to: o['--to'] } : { toGroup: o['--to-group'] }),
+    ...(o['--size'] !== undefined ? { sizeKB: o['--size'] } : {}),
+    ...(o['--priority'] !== undefined ? { priority: o['--priority'] } : {}),
+    ...(o['--system'] ? { system: true } : {}),
+  };
+  return { query, paths: args.positional, format: o['--format'] ?? 'text' };
 }
 
 /** `exconn route`: reads the organization, simulates, prints; 0 when delivered, 1 when not. */
