@@ -32,3 +32,15 @@ test('a file version and its parsed documents are freed once later versions repl
   assert.equal(r.firstFileFreed, true, 'the first version of the file is still reachable');
   assert.equal(r.firstDocumentFreed, true, 'the first version of the document is still reachable');
 });
+
+test('editing a large file keeps one copy of its text, not one per version', () => {
+  const script = join(__dirname, '..', 'helpers', 'largeFileSession.js');
+  const r = spawnSync(process.execPath, ['--expose-gc', script], { encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+  const { growth, bytes } = JSON.parse(r.stdout) as { growth: number; bytes: number };
+  // 20 versions: a version's whole text kept per edit would be 20 × `bytes`.
+  assert.ok(
+    growth < 3 * bytes,
+    `the heap grew by ${(growth / 1048576).toFixed(1)} MB over 20 edits of a ${(bytes / 1048576).toFixed(1)} MB file`,
+  );
+});

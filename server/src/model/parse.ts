@@ -1,6 +1,6 @@
 import { parseDocument, isAlias, isMap, isPair, isSeq, type Alias, type Document, type Node, type ParsedNode } from 'yaml';
 import type { Range } from 'vscode-languageserver-types';
-import { LineIndex, detectEol } from './text';
+import { LineIndex, detectEol, ownCopy } from './text';
 import { splitRegion } from './split';
 import { MAX_NESTING, nestingOverflow } from './depth';
 
@@ -242,7 +242,7 @@ export class ParsedFile {
     // A plain loop, no closure over `reuse` (the previous version's parses): see forgetErrorObjects.
     const region: FileDocument[] = [];
     for (const sl of splitRegion(text, start, end, from < old.length ? old[from].line : 0))
-      region.push({ doc: reuse.get(sl.text) ?? new ParsedDocument(sl.text), line: sl.line, offset: sl.offset });
+      region.push({ doc: reuse.get(sl.text) ?? new ParsedDocument(ownCopy(sl.text)), line: sl.line, offset: sl.offset });
     const lineDelta = tail > 0 ? lineAfter(region) - old[to].line : 0;
     const documents = old.slice(0, from);
     for (const d of region) documents.push(d);

@@ -89,3 +89,16 @@ export function hasLoneCr(text: string): boolean {
   for (let i = text.indexOf('\r'); i !== -1; i = text.indexOf('\r', i + 1)) if (text.charCodeAt(i + 1) !== 10) return true;
   return false;
 }
+
+/**
+ * A copy of a string that shares no memory with the string it was cut from.
+ * V8 makes a slice of a long string a view that keeps the whole original
+ * alive: a document parsed from a slice of one version of a file (its text,
+ * and the yaml scalars' sources cut from that) would keep that version's
+ * whole text, megabytes, for as long as the document is kept; after a few
+ * edits of a large file, one whole text per edit. Joining the slice to a
+ * character and slicing that off makes V8 build a flat string of its own.
+ */
+export function ownCopy(s: string): string {
+  return (' ' + s).slice(1);
+}
