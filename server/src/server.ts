@@ -208,7 +208,7 @@ connection.onHover((p, token) =>
     null,
     () => {
       ready(p.textDocument.uri);
-      return hover(state.ws, p.textDocument.uri, p.position, caps);
+      return hover(state.ws, p.textDocument.uri, p.position, caps, (uri) => settings.now(uri));
     },
     token,
   ),

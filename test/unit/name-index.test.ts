@@ -30,6 +30,10 @@ function snapshot(ws: Workspace): unknown {
     boston: n.occurrencesOf(rgId('First Administrative Group', 'Boston')).map((o) => `${o.uri}:${o.range.start.line}:${o.definition}`),
     parServer: n.occurrencesOf(serverId('PAR-EX01')).map((o) => `${o.uri}:${o.range.start.line}`),
     inParis: n.connectorsIn('Paris', 'First Administrative Group').entries.map(place),
+    intoParis: n.connectorsInto('Paris', 'First Administrative Group').entries.map(place),
+    intoBoston: n.connectorsInto('Boston', 'First Administrative Group').entries.map(place),
+    bridgeheadPar: n.bridgeheadOf('PAR-EX01').entries.map(place),
+    smartHostBos: n.smartHostOf(['bos-ex01.boston.contoso.com', 'PAR-EX01.paris.contoso.com']).entries.map(place),
     findServer: n.findServer('bos-ex01')?.group.uri,
     findHost: n.findHost('PAR-EX01.paris.contoso.com.')?.server.name?.value,
   };

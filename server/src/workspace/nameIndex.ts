@@ -33,6 +33,10 @@ export class NameIndex {
   /** Connectors by the routing group they live in: by name, and by administrative group and name. */
   private readonly connectorsByName: Multi<Entry<ConnectorModel>> = new Map();
   private readonly connectorsByGroup: Multi<Entry<ConnectorModel>> = new Map();
+  /** Connectors by a routing group they connect to (administrative group and name), a server they name as bridgehead, a smart host. */
+  private readonly connectorsTo: Multi<Entry<ConnectorModel>> = new Map();
+  private readonly connectorsByBridgehead: Multi<Entry<ConnectorModel>> = new Map();
+  private readonly connectorsBySmartHost: Multi<Entry<ConnectorModel>> = new Map();
   private readonly occurrences: Multi<DocEntry> = new Map();
   /** Routing groups and connectors by the administrative group they name. */
   private readonly admins: Multi<Entry<RoutingGroupModel | ConnectorModel>> = new Map();
@@ -77,6 +81,11 @@ export class NameIndex {
         on(this.connectorsByName, nameKey(m.routingGroup.value), c);
         on(this.connectorsByGroup, groupKey(m.adminGroup?.value ?? '', m.routingGroup.value), c);
       }
+      for (const l of m.connected)
+        if (l.routingGroup) on(this.connectorsTo, groupKey(l.adminGroupName ?? m.adminGroup?.value ?? '', l.routingGroup.value), c);
+      for (const b of [...m.bridgeheads, ...m.remoteBridgeheads]) if (b.server) on(this.connectorsByBridgehead, nameKey(b.server.value), c);
+      // Smart hosts listed with `delivery: dns` are not used (smart-hosts-ignored).
+      if (m.delivery === 'smartHost') for (const h of m.smartHosts) on(this.connectorsBySmartHost, hostKey(h.value), c);
     } else if (m?.kind === 'Organization') {
       set(this.organizations, e as Entry<OrganizationModel>);
     }
@@ -141,6 +150,25 @@ export class NameIndex {
     const set =
       adminGroup === undefined ? this.connectorsByName.get(nameKey(name)) : this.connectorsByGroup.get(groupKey(adminGroup, name));
     return { entries: first(set, limit), total: set?.size ?? 0 };
+  }
+
+  /** Connectors that connect to this routing group, the first `limit` in file order, and how many there are. */
+  connectorsInto(name: string, adminGroup: string, limit = Infinity): { entries: Entry<ConnectorModel>[]; total: number } {
+    const set = this.connectorsTo.get(groupKey(adminGroup, name));
+    return { entries: first(set, limit), total: set?.size ?? 0 };
+  }
+
+  /** Connectors that name a server as a local (or a Routing Group Connector's remote) bridgehead. */
+  bridgeheadOf(server: string, limit = Infinity): { entries: Entry<ConnectorModel>[]; total: number } {
+    const set = this.connectorsByBridgehead.get(nameKey(server));
+    return { entries: first(set, limit), total: set?.size ?? 0 };
+  }
+
+  /** Connectors that forward to any of these hosts (a server's FQDN and IP address) as a smart host. */
+  smartHostOf(hosts: string[], limit = Infinity): { entries: Entry<ConnectorModel>[]; total: number } {
+    const set = new Set<Entry<ConnectorModel>>();
+    for (const h of hosts) for (const c of this.connectorsBySmartHost.get(hostKey(h)) ?? []) set.add(c);
+    return { entries: first(set, limit), total: set.size };
   }
 }
 
