@@ -9,8 +9,4 @@ export function fileNamePart(name: string): string {
     .replace(/[\\/:*?"<>|]/g, '');
 }
 
-/** A YAML scalar for a name: plain when that reads back as the same string, double-quoted otherwise. */
-export function yamlScalar(value: string): string {
-  const plain = /^[A-Za-z_][^:#'"{}\[\],&*!|>%@`]*$/.test(value) && value === value.trim() && !/^(true|false|null)$/i.test(value);
-  return plain ? value : JSON.stringify(value);
-}
+export { yamlScalar } from '../../shared/yamlText';

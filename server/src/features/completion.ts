@@ -18,11 +18,9 @@ import type { Workspace } from '../engine/workspace';
 import { mdText } from './markdown';
 import type { Caps } from './caps';
 import { enumValues, fieldDoc, valueDoc } from './docs';
-import { nameIndex, type NameIndex } from './names';
+import { adminGroups, nameIndex, type NameIndex } from './names';
 import { sorted } from '../workspace/nameIndex';
-import { isSeq } from 'yaml';
-import { items, stringValue, valueOf } from '../model/access';
-import { CONNECTOR_SNIPPET, ROUTING_GROUP_SNIPPET, plainSnippet } from './snippets';
+import { connectorSnippet, routingGroupSnippet, type DocumentSnippet } from './snippets';
 
 const EMPTY: CompletionList = { isIncomplete: false, items: [] };
 
@@ -38,7 +36,7 @@ export function completion(ws: Workspace, uri: string, position: Position, caps:
   const doc = fd.doc;
   const offset = doc.lines.offset({ line: position.line - fd.line, character: position.character });
   const loc = locate(doc, offset);
-  const items = itemsAt(ws, doc, loc, caps);
+  const items = itemsAt(ws, uri, doc, loc, caps);
   // Ranges are document-local until here.
   for (const it of items) {
     if (it.textEdit && 'range' in it.textEdit) it.textEdit.range = shiftRange(it.textEdit.range, fd.line);
@@ -66,7 +64,7 @@ export function unwrap(t: FieldType): FieldType {
   return t;
 }
 
-function itemsAt(ws: Workspace, doc: ParsedDocument, loc: Located, caps: Caps): CompletionItem[] {
+function itemsAt(ws: Workspace, uri: string, doc: ParsedDocument, loc: Located, caps: Caps): CompletionItem[] {
   if (loc.at === 'comment' || loc.at === 'none') return [];
   const kind = kindOf(doc);
   if (loc.at === 'key') {
@@ -77,7 +75,7 @@ function itemsAt(ws: Workspace, doc: ParsedDocument, loc: Located, caps: Caps): 
         return valueItems(ws, doc, kind, list, loc, loc.path.slice(0, -1), caps, presentItems(doc, loc));
       }
     }
-    return keyItems(doc, kind, loc, caps);
+    return keyItems(ws, uri, doc, kind, loc, caps);
   }
   const key = loc.key!;
   if (loc.path.length === 0 && key === 'kind')
@@ -89,10 +87,10 @@ function itemsAt(ws: Workspace, doc: ParsedDocument, loc: Located, caps: Caps): 
   return valueItems(ws, doc, kind, field, loc, loc.path, caps, loc.at === 'item' ? flowItems(doc, loc) : []);
 }
 
-function keyItems(doc: ParsedDocument, kind: KindName | undefined, loc: Located, caps: Caps): CompletionItem[] {
+function keyItems(ws: Workspace, uri: string, doc: ParsedDocument, kind: KindName | undefined, loc: Located, caps: Caps): CompletionItem[] {
   const out: CompletionItem[] = [];
   const top = loc.path.length === 0 && loc.column === 0;
-  if (top && onlyLine(doc, loc.wordRange.start.line)) out.push(...documentSnippets(loc.wordRange, caps));
+  if (top && onlyLine(doc, loc.wordRange.start.line)) out.push(...documentSnippets(ws, uri, loc.wordRange, caps));
   if (!kind) {
     if (loc.path.length === 0 && !loc.siblings.includes('kind')) {
       const spec: FieldSpec = KIND_SPECS.SmtpConnector.fields[0];
@@ -124,20 +122,22 @@ function onlyLine(doc: ParsedDocument, line: number): boolean {
   return true;
 }
 
-function documentSnippets(range: Range, caps: Caps): CompletionItem[] {
-  const make = (label: string, body: string, detail: string, sort: string): CompletionItem => ({
+/** The whole-document snippets, their choices from the workspace (features/snippets.ts). */
+function documentSnippets(ws: Workspace, uri: string, range: Range, caps: Caps): CompletionItem[] {
+  const make = (label: string, body: DocumentSnippet, detail: string, sort: string): CompletionItem => ({
     label,
     kind: caps.snippets ? CompletionItemKind.Snippet : CompletionItemKind.Text,
     detail,
-    documentation: { kind: 'plaintext', value: plainSnippet(body) },
+    documentation: { kind: 'plaintext', value: body.plain },
     insertTextFormat: caps.snippets ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
-    textEdit: { range, newText: caps.snippets ? body : plainSnippet(body) },
+    textEdit: { range, newText: caps.snippets ? body.snippet : body.plain },
     filterText: label,
     sortText: sort,
   });
+  const index = nameIndex(ws);
   return [
-    make('SMTP connector', CONNECTOR_SNIPPET, 'A whole SmtpConnector document', '!0'),
-    make('Routing group', ROUTING_GROUP_SNIPPET, 'A whole RoutingGroup document', '!1'),
+    make('SMTP connector', connectorSnippet(index, uri), 'A whole SmtpConnector document', '!0'),
+    make('Routing group', routingGroupSnippet(index, uri), 'A whole RoutingGroup document', '!1'),
   ];
 }
 
@@ -398,17 +398,3 @@ function connectorFacts(doc: ParsedDocument): ConnectorFacts {
 }
 
 export type { NameIndex };
-
-/** Every administrative group the workspace names: those of routing groups and connectors, then the organization's. */
-function adminGroups(index: NameIndex): string[] {
-  const seen = new Map<string, string>();
-  const add = (s: string | undefined) => {
-    if (s && !seen.has(nameKey(s))) seen.set(nameKey(s), s);
-  };
-  for (const a of index.adminGroups()) add(a);
-  for (const o of sorted(index.organizations)) {
-    const seq = valueOf(o.doc, o.doc.root, 'administrativeGroups');
-    if (isSeq(seq)) for (const it of items(o.doc, seq)) add(stringValue(it));
-  }
-  return [...seen.values()];
-}

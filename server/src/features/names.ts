@@ -2,6 +2,10 @@ import type { FileDocument, ParsedFile } from '../model/parse';
 import type { Workspace } from '../engine/workspace';
 import type { NameIndex } from '../workspace/nameIndex';
 import { occurrencesOf, type Occurrence } from '../workspace/occurrences';
+import { sorted } from '../workspace/nameIndex';
+import { nameKey } from '../workspace/names';
+import { isSeq } from 'yaml';
+import { items, stringValue, valueOf } from '../model/access';
 
 /**
  * The names the editor features navigate (routing groups, servers, virtual
@@ -31,4 +35,18 @@ export function occurrenceAt(file: ParsedFile, line: number, character: number):
       return { fd, occ };
   }
   return undefined;
+}
+
+/** Every administrative group the workspace names: those of routing groups and connectors, then the organization's. */
+export function adminGroups(index: NameIndex): string[] {
+  const seen = new Map<string, string>();
+  const add = (s: string | undefined) => {
+    if (s && !seen.has(nameKey(s))) seen.set(nameKey(s), s);
+  };
+  for (const a of index.adminGroups()) add(a);
+  for (const o of sorted(index.organizations)) {
+    const seq = valueOf(o.doc, o.doc.root, 'administrativeGroups');
+    if (isSeq(seq)) for (const it of items(o.doc, seq)) add(stringValue(it));
+  }
+  return [...seen.values()];
 }
