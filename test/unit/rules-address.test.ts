@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { check, expectOne, expectNone, rangeOf, lines, codes } from '../helpers/engine';
+import { check, expectOne, expectNone, rangeOf, lines, codes, applyFix, bothEols } from '../helpers/engine';
 import { fixture } from '../helpers/paths';
 import { msg } from '../../server/src/rules/messages';
 import { CODES } from '../../server/src/rules/codes';
@@ -45,8 +45,12 @@ test('domains: label rules of host names, not an address, one trailing dot ignor
   assert.deepEqual(parseSmtpAddressSpace('*'), { domain: '', subdomains: true });
   assert.deepEqual(parseSmtpAddressSpace('*.Contoso.com'), { domain: 'contoso.com', subdomains: true });
   assert.deepEqual(parseSmtpAddressSpace('contoso.com'), { domain: 'contoso.com', subdomains: false });
-  for (const bad of ['*contoso.com', '*.', '*.*.com', 'mail@contoso.com', '**', ' contoso.com'])
+  for (const bad of ['*contoso.com', '*.', '.*.com', 'lab.*', 'lab.*.', 'la b.*.com', 'mail@contoso.com', '**', ' contoso.com'])
     assert.equal(parseSmtpAddressSpace(bad), undefined, bad);
+  // Labels before a wildcard: read up to the last wildcard (KB 244986), the domain as written.
+  assert.deepEqual(parseSmtpAddressSpace('lab.*.Contoso.com'), { domain: 'contoso.com', subdomains: true, readAs: '*.Contoso.com' });
+  assert.deepEqual(parseSmtpAddressSpace('a.*.b.*.contoso.com'), { domain: 'contoso.com', subdomains: true, readAs: '*.contoso.com' });
+  assert.deepEqual(parseSmtpAddressSpace('*.*.com'), { domain: 'com', subdomains: true, readAs: '*.com' });
 });
 
 test('target-required: on the kind key when neither target is written', () => {
@@ -75,7 +79,7 @@ test('target-required does not fire with an address space or a connected group, 
 });
 
 test('address-space-invalid fires on an SMTP address that is not *, a domain or *.domain', () => {
-  for (const bad of ['*contoso.com', 'contoso..com', 'mail@contoso.com', '*.*']) {
+  for (const bad of ['*contoso.com', 'contoso..com', 'mail@contoso.com', '*.*', 'lab.*']) {
     const text = head + lines('addressSpace:', '  entries:', '    - type: SMTP', `      address: "${bad}"   # typo`, '      cost: 1');
     expectOne(check(text), {
       code: 'address-space-invalid',
@@ -105,6 +109,34 @@ test('address-space-invalid does not fire on valid SMTP spaces or on other addre
   expectNone(check(text), 'address-space-invalid');
   const numeric = head + lines('addressSpace:', '  entries:', '    - type: SMTP', '      address: 42');
   assert.deepEqual(documentCodes(numeric), ['invalid-type']);
+});
+
+test('address-space-inner-wildcard: labels before a wildcard, read as the wildcard; the fix writes it (preferred), LF and CRLF', () => {
+  const entry = (address: string) =>
+    lines('addressSpace:', '  entries:', '    - type: SMTP', `      address: ${address}   # the lab subdomains`, '      cost: 1');
+  bothEols(head + entry('"lab.*.contoso.com"'), (text, eol) => {
+    const f = expectOne(check(text), {
+      code: 'address-space-inner-wildcard',
+      severity: 'warning',
+      range: rangeOf(text, '"lab.*.contoso.com"'),
+      message: msg.addressSpaceInnerWildcard('lab.*.contoso.com', '*.contoso.com'),
+    });
+    assert.equal(f.fixes.length, 1);
+    assert.equal(f.fixes[0].preferred, true);
+    assert.equal(applyFix(text, f, msg.fixWriteAddressSpace('*.contoso.com')), eol(head + entry('"*.contoso.com"')));
+  });
+  expectNone(check(head + entry('"lab.*.contoso.com"')), 'address-space-invalid');
+});
+
+test('address-space-inner-wildcard near misses: a leading wildcard, a plain domain, and an unreadable address (address-space-invalid)', () => {
+  for (const ok of ['"*.contoso.com"', 'lab.contoso.com', '"*"'])
+    expectNone(
+      check(head + lines('addressSpace:', '  entries:', '    - type: SMTP', `      address: ${ok}`)),
+      'address-space-inner-wildcard',
+    );
+  const bad = head + lines('addressSpace:', '  entries:', '    - type: SMTP', '      address: "lab.*"');
+  expectNone(check(bad), 'address-space-inner-wildcard');
+  expectOne(check(bad), { code: 'address-space-invalid', range: rangeOf(bad, '"lab.*"'), message: msg.addressSpaceInvalid('lab.*') });
 });
 
 const connected = (...entry: string[]) => head + lines('connectedRoutingGroups:', ...entry);
@@ -171,6 +203,7 @@ test('connected-group-invalid does not fire on one name, nor when a name has the
 for (const [file, named] of [
   ['target-required.connector.yaml', ['target-required']],
   ['address-space-invalid.connector.yaml', ['address-space-invalid']],
+  ['address-space-inner-wildcard.connector.yaml', ['address-space-inner-wildcard']],
   ['connected-groups.connector.yaml', ['connected-group-invalid', 'routing-address-invalid']],
 ] as const) {
   test(`the fixture ${file} shows ${named.join(', ')} and nothing else of one document`, () => {

@@ -104,7 +104,7 @@ test('editing a routing group raises unknown-bridgehead in the connectors that l
   expectOne(ws.findings('rome.connector.yaml'), {
     code: 'smart-host-not-exchange',
     range: rangeOf(romeLink, '"par-ex01.paris.contoso.com"'),
-    message: msg.smartHostNotExchange('par-ex01.paris.contoso.com'),
+    message: msg.smartHostNotExchange('par-ex01.paris.contoso.com', ['Paris']),
   });
   ws.setFile('paris.routinggroup.yaml', paris);
   expectNone(ws.findings('out.connector.yaml'), 'unknown-bridgehead');

@@ -1,4 +1,5 @@
 import { test } from 'node:test';
+import assert from 'node:assert/strict';
 import { expectOne, expectNone, rangeOf, lines } from '../helpers/engine';
 import { checkIn, connector } from '../helpers/workspace';
 import { msg } from '../../server/src/rules/messages';
@@ -12,11 +13,10 @@ const withSpace = (address: string) =>
     extra: ['addressSpace:', '  entries:', '    - type: SMTP', `      address: "${address}"`, '      cost: 10'],
   });
 
-test('address-space-authoritative: an SMTP address space for an authoritative domain, or a wildcard over one', () => {
+test('address-space-authoritative: an SMTP address space for exactly an authoritative domain', () => {
   for (const [address, domain] of [
     ['contoso.com', 'contoso.com'],
     ['FABRIKAM.COM', 'fabrikam.com'],
-    ['*.contoso.com', 'contoso.com'],
   ]) {
     const text = withSpace(address);
     expectOne(checkIn({ 'o.organization.yaml': org, 'c.connector.yaml': text }, 'c.connector.yaml'), {
@@ -28,8 +28,15 @@ test('address-space-authoritative: an SMTP address space for an authoritative do
   }
 });
 
-test('address-space-authoritative does not fire on "*", other domains, or without an Organization', () => {
-  for (const address of ['*', '*.com', 'partner.net', 'sub.contoso.com'])
+test('the address-space-authoritative message names the fix: a non-authoritative recipient policy (KB 321721)', () => {
+  const m = msg.addressSpaceAuthoritative('contoso.com', 'contoso.com');
+  assert.match(m, /non-authoritative/);
+  assert.match(m, /KB 321721/);
+  assert.doesNotMatch(m, /loop/);
+});
+
+test('address-space-authoritative does not fire on "*", a wildcard of an authoritative domain (its subdomains), other domains, or without an Organization', () => {
+  for (const address of ['*', '*.com', '*.contoso.com', 'lab.*.contoso.com', 'partner.net', 'sub.contoso.com'])
     expectNone(
       checkIn({ 'o.organization.yaml': org, 'c.connector.yaml': withSpace(address) }, 'c.connector.yaml'),
       'address-space-authoritative',

@@ -35,7 +35,7 @@ test('smart-host-not-exchange: a smart host that is no server of the connected g
     code: 'smart-host-not-exchange',
     severity: 'warning',
     range: rangeOf(text, '"relay.contoso.com"'),
-    message: msg.smartHostNotExchange('relay.contoso.com'),
+    message: msg.smartHostNotExchange('relay.contoso.com', ['Boston']),
   });
   // The connector back names BOS-EX02 as its bridgehead: that server receives.
   assert.deepEqual(
@@ -67,6 +67,58 @@ test('smart-host-not-exchange does not fire on a server FQDN (any case, trailing
     checkIn(org(connector({ name: 'P', from: 'Paris', bridgehead: 'PAR-EX01', smartHosts: ['relay.isp.net'] })), 'c.connector.yaml'),
     'smart-host-not-exchange',
   );
+});
+
+test('smart-host-not-exchange says "not known as a server of", never "non-Exchange", and names every connected group', () => {
+  const one = msg.smartHostNotExchange('relay.contoso.com', ['Boston']);
+  assert.match(one, /not known as a server of routing group 'Boston'/);
+  assert.doesNotMatch(one, /non-Exchange/i);
+  assert.match(msg.smartHostNotExchange('relay.contoso.com', ['Boston', 'Oslo', 'Rome']), /routing groups 'Boston', 'Oslo' or 'Rome'/);
+});
+
+test('smart-host-other-group: a smart host that is a server of a routing group other than the connected one, with the same fix', () => {
+  const seattle = routingGroup('Seattle', [{ name: 'SEA-EX01', fqdn: 'sea-ex01.seattle.contoso.com', ip: '10.3.0.10' }]);
+  for (const host of ['sea-ex01.seattle.contoso.com', '[10.3.0.10]']) {
+    const text = connector({ name: 'Paris to Boston', from: 'Paris', to: ['Boston'], bridgehead: 'PAR-EX01', smartHosts: [host] });
+    const f = expectOne(checkIn({ ...org(text), 'seattle.routinggroup.yaml': seattle }, 'c.connector.yaml'), {
+      code: 'smart-host-other-group',
+      severity: 'warning',
+      range: rangeOf(text, `"${host}"`),
+      message: msg.smartHostOtherGroup(host, 'Seattle', ['Boston']),
+    });
+    assert.deepEqual(
+      f.fixes.map((x) => x.title),
+      [msg.fixChangeSmartHost('bos-ex02.boston.contoso.com')],
+    );
+    expectNone(checkIn({ ...org(text), 'seattle.routinggroup.yaml': seattle }, 'c.connector.yaml'), 'smart-host-not-exchange');
+    // Without Seattle's definition the host is unknown: smart-host-not-exchange, as before.
+    expectOne(checkIn(org(text), 'c.connector.yaml'), {
+      code: 'smart-host-not-exchange',
+      range: rangeOf(text, `"${host}"`),
+      message: msg.smartHostNotExchange(host, ['Boston']),
+    });
+  }
+  // Toward a group the workspace only infers, a known server of another group is still reported: it cannot be a server of both.
+  const inferred = connector({
+    name: 'P',
+    from: 'Paris',
+    to: ['Oslo'],
+    bridgehead: 'PAR-EX01',
+    smartHosts: ['sea-ex01.seattle.contoso.com'],
+  });
+  expectOne(checkIn({ ...org(inferred), 'seattle.routinggroup.yaml': seattle }, 'c.connector.yaml'), {
+    code: 'smart-host-other-group',
+    range: rangeOf(inferred, '"sea-ex01.seattle.contoso.com"'),
+    message: msg.smartHostOtherGroup('sea-ex01.seattle.contoso.com', 'Seattle', ['Oslo']),
+  });
+});
+
+test('smart-host-other-group near misses: a server of the connected group, and an Internet connector forwarding to another group', () => {
+  const seattle = routingGroup('Seattle', [{ name: 'SEA-EX01', fqdn: 'sea-ex01.seattle.contoso.com' }]);
+  const ok = connector({ name: 'P', from: 'Paris', to: ['Boston'], bridgehead: 'PAR-EX01', smartHosts: ['bos-ex01.boston.contoso.com'] });
+  expectNone(checkIn({ ...org(ok), 'seattle.routinggroup.yaml': seattle }, 'c.connector.yaml'), 'smart-host-other-group');
+  const internet = connector({ name: 'P', from: 'Paris', bridgehead: 'PAR-EX01', smartHosts: ['sea-ex01.seattle.contoso.com'] });
+  expectNone(checkIn({ ...org(internet), 'seattle.routinggroup.yaml': seattle }, 'c.connector.yaml'), 'smart-host-other-group');
 });
 
 test("smart-host-self: a smart host that is a server of the connector's own group", () => {

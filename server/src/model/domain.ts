@@ -24,11 +24,33 @@ export interface SmtpAddressSpace {
   domain: string;
   /** `*` or `*.domain`: subdomains match too. */
   subdomains: boolean;
+  /**
+   * Written with labels before a wildcard (`lab.*.contoso.com`): Exchange reads
+   * an address space only up to its first wildcard from the right, so this is
+   * `*.contoso.com` (KB 244986). The text as Exchange reads it.
+   */
+  readAs?: string;
 }
+
+/** A label before an inner wildcard: `*` or a host-name label. */
+const PREFIX_LABEL = /^(\*|[a-z0-9_]([a-z0-9_-]*[a-z0-9_])?)$/i;
 
 export function parseSmtpAddressSpace(text: string): SmtpAddressSpace | undefined {
   if (text === '*') return { domain: '', subdomains: true };
   const wild = text.startsWith('*.');
   const domain = normalizeDomain(wild ? text.slice(2) : text);
-  return domain === undefined ? undefined : { domain, subdomains: wild };
+  if (domain !== undefined) return { domain, subdomains: wild };
+  // `lab.*.contoso.com`: labels, then the last wildcard, then a domain.
+  const last = text.lastIndexOf('.*.');
+  if (last <= 0) return undefined;
+  const inner = normalizeDomain(text.slice(last + 3));
+  if (
+    inner === undefined ||
+    !text
+      .slice(0, last)
+      .split('.')
+      .every((l) => PREFIX_LABEL.test(l))
+  )
+    return undefined;
+  return { domain: inner, subdomains: true, readAs: `*.${text.slice(last + 3)}` };
 }

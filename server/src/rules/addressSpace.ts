@@ -1,12 +1,13 @@
-import { isMap, isSeq, type Pair } from 'yaml';
+import { isMap, isScalar, isSeq, type Pair } from 'yaml';
 import type { Range } from 'vscode-languageserver-types';
 import type { DocContext, DocumentRule } from '../engine/context';
 import { isNull, pairOf, resolve, stringValue } from '../model/access';
 import { parseSmtpAddressSpace } from '../model/domain';
+import { replaceScalar } from '../model/edits';
 import { comparePositions } from '../model/text';
 import { msg } from './messages';
 
-/** The Address Space tab's rules: target-required and address-space-invalid. */
+/** The Address Space tab's rules: target-required, address-space-invalid and address-space-inner-wildcard. */
 
 /** A list's entry count: 0 when absent or "key:" with nothing, undefined when it is not a list. */
 function count(ctx: DocContext, pair: Pair | undefined): number | undefined {
@@ -51,8 +52,22 @@ const smtpAddressRule: DocumentRule = {
       if (stringValue(resolve(ctx.doc, pairOf(raw, 'type')?.value)) !== 'SMTP') continue; // other address types are free text
       const addressNode = pairOf(raw, 'address')?.value;
       const address = stringValue(resolve(ctx.doc, addressNode));
-      if (address === undefined || parseSmtpAddressSpace(address)) continue;
-      ctx.report('address-space-invalid', ctx.range(addressNode), msg.addressSpaceInvalid(address));
+      if (address === undefined) continue;
+      const parsed = parseSmtpAddressSpace(address);
+      if (!parsed) ctx.report('address-space-invalid', ctx.range(addressNode), msg.addressSpaceInvalid(address));
+      else if (parsed.readAs)
+        // Exchange reads it as the wildcard: writing that changes nothing, so the fix is safe unattended.
+        ctx.report('address-space-inner-wildcard', ctx.range(addressNode), msg.addressSpaceInnerWildcard(address, parsed.readAs), {
+          fixes: isScalar(addressNode)
+            ? [
+                {
+                  title: msg.fixWriteAddressSpace(parsed.readAs),
+                  preferred: true,
+                  edits: [replaceScalar(ctx.doc, addressNode, parsed.readAs)],
+                },
+              ]
+            : [],
+        });
     }
   },
 };

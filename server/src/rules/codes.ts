@@ -68,7 +68,12 @@ export const CODES = {
   ),
   'bridgehead-required': doc('error', 'No local bridgehead.'),
   'target-required': doc('error', 'Neither address-space entries nor connected routing groups.'),
-  'address-space-invalid': doc('error', 'An SMTP address that is not `*`, a domain or `*.domain`.'),
+  'address-space-invalid': doc('error', 'An SMTP address that is not `*`, a domain or `*.domain` (nor labels before a wildcard).'),
+  'address-space-inner-wildcard': doc(
+    'warning',
+    'An SMTP address with labels before a wildcard (`lab.*.contoso.com`): Exchange reads it as `*.contoso.com` (KB 244986).',
+    'write the wildcard as Exchange reads it (preferred)',
+  ),
   'routing-address-invalid': doc('error', 'A routing address that is not a domain.'),
   'connected-group-invalid': doc(
     'error',
@@ -158,7 +163,12 @@ export const CODES = {
   ),
   'smart-host-not-exchange': ws(
     'warning',
-    'A connector to routing groups forwards to a smart host that is not a server of a connected group.',
+    'A connector to routing groups forwards to a smart host not known as a server of a connected group (nor of any other routing group).',
+    'change to a bridgehead FQDN of the connected group',
+  ),
+  'smart-host-other-group': ws(
+    'warning',
+    'A connector to routing groups forwards to a smart host that is a server of another routing group than the connected ones: the mail is routed again from there.',
     'change to a bridgehead FQDN of the connected group',
   ),
   'smart-host-self': ws('warning', "A smart host that is a server of the connector's own routing group."),
@@ -168,7 +178,7 @@ export const CODES = {
   'single-routing-group': ws('information', 'The workspace defines fewer than two routing groups.'),
   'address-space-authoritative': ws(
     'warning',
-    'An SMTP address space for a domain the organization is authoritative for: mail for it loops (NDR 5.4.6).',
+    'An SMTP address space for exactly a domain the organization is authoritative for (not `*.domain`): unknown recipients get an NDR (5.4.6) instead of the connector, unless the recipient policy is made non-authoritative (KB 321721).',
   ),
   'etrn-domain-not-local': ws('warning', "An ETRN domain that is not one of the organization's authoritative domains."),
 } as const satisfies Record<string, CodeInfo>;

@@ -44,6 +44,9 @@ export const msg = {
   bridgeheadRequired: () => 'The connector has no local bridgehead: add at least one SMTP virtual server under general.localBridgeheads.',
   targetRequired: () => 'The connector has neither address-space entries nor connected routing groups, so it carries no mail.',
   addressSpaceInvalid: (a: string) => `${q(a)} is not a valid SMTP address space: use '*', a domain such as contoso.com, or *.contoso.com.`,
+  addressSpaceInnerWildcard: (a: string, readAs: string) =>
+    `${q(a)} is read as ${readAs}: Exchange reads an address space only up to its first wildcard (KB 244986), so the labels before it do not narrow it. Write ${readAs}, or list the domains it is meant for.`,
+  fixWriteAddressSpace: (a: string) => `Write ${a}`,
   routingAddressInvalid: (a: string) => `${q(a)} is not a valid routing address: use an e-mail domain such as boston.contoso.com.`,
   connectedGroupBoth: () => 'A connected entry names both a routing group and an Exchange 5.5 site; give exactly one.',
   connectedGroupNeither: () => 'A connected entry names neither a routing group nor an Exchange 5.5 site; give exactly one.',

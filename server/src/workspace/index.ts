@@ -10,7 +10,7 @@ import {
   type ServerModel,
 } from '../model/extract';
 import type { Finding } from '../engine/types';
-import { groupKey, nameKey } from './names';
+import { groupKey, hostKey, nameKey } from './names';
 import { baseName } from './paths';
 import { NameIndex } from './nameIndex';
 import { keys } from './keys';
@@ -259,7 +259,10 @@ export class WorkspaceIndex {
     const defines: string[] = [];
     if (model?.kind === 'RoutingGroup' && model.name && model.adminGroup) {
       defines.push(keys.group(model.adminGroup.value, model.name.value), keys.groupName(model.name.value));
-      for (const s of model.servers) if (s.name) defines.push(keys.server(s.name.value));
+      for (const s of model.servers) {
+        if (s.name) defines.push(keys.server(s.name.value));
+        for (const h of [s.fqdn, s.ip]) if (h) defines.push(keys.host(hostKey(h.value)));
+      }
     } else if (isConnector(model) && model.adminGroup && model.routingGroup) {
       defines.push(keys.connectorsIn(model.adminGroup.value, model.routingGroup.value));
       if (model.name) defines.push(keys.connector(model.adminGroup.value, model.routingGroup.value, model.name.value));

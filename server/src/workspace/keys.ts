@@ -16,6 +16,8 @@ export const keys = {
   groupName: (name: string) => `name:${nameKey(name)}`,
   /** Servers of this name, in any routing group. */
   server: (name: string) => `srv:${nameKey(name)}`,
+  /** A server with this host (FQDN or IP, as `hostKey` reads it), in any routing group. */
+  host: (host: string) => `host:${host}`,
   /** Connectors of this name in one routing group. */
   connector: (adminGroup: string, group: string, name: string) => `conn:${groupKey(adminGroup, group)}\u0000${nameKey(name)}`,
   /** A file of this name existing (fixes that create files never overwrite one). */

@@ -1,6 +1,11 @@
 /** Messages and fix titles of the workspace rules; `msg` in rules/messages.ts includes them. */
 
 const q = (s: string) => `'${s}'`;
+/** `routing group 'A'`, or `routing groups 'A' or 'B'`. */
+const groupList = (groups: string[]) =>
+  groups.length === 1
+    ? `routing group ${q(groups[0])}`
+    : `routing groups ${groups.slice(0, -1).map(q).join(', ')} or ${q(groups[groups.length - 1])}`;
 
 export const workspaceMessages = {
   unknownRoutingGroup: (name: string) => `No document defines routing group ${q(name)}.`,
@@ -17,8 +22,10 @@ export const workspaceMessages = {
     `No connector in routing group ${q(remote)} connects back to ${q(origin)}: Exchange does not create it, you must create the SMTP connector in the remote routing group manually.`,
   missingReciprocalRgc: (remote: string, origin: string) =>
     `No connector in routing group ${q(remote)} connects back to ${q(origin)}: mail flows one way only. System Manager offers to create the Routing Group Connector back when this one is created; answer yes, or create it in the remote routing group.`,
-  smartHostNotExchange: (host: string) =>
-    `Smart host ${q(host)} is not a server of a connected routing group: a non-Exchange server between Exchange routing groups is not supported.`,
+  smartHostNotExchange: (host: string, groups: string[]) =>
+    `Smart host ${q(host)} is not known as a server of ${groupList(groups)} (it may be a DNS alias of one, which these files cannot tell): forward to a bridgehead's FQDN or IP literal.`,
+  smartHostOtherGroup: (host: string, owner: string, groups: string[]) =>
+    `Smart host ${q(host)} is a server of routing group ${q(owner)}, not of ${groupList(groups)}: the mail goes to ${q(owner)} first and is routed again from there.`,
   smartHostSelf: (host: string, group: string) => `Smart host ${q(host)} is a server of this connector's own routing group ${q(group)}.`,
   duplicateConnector: (name: string, group: string) => `Routing group ${q(group)} already has a connector named ${q(name)}.`,
   duplicateRoutingGroup: (name: string, adminGroup: string) =>
@@ -32,7 +39,7 @@ export const workspaceMessages = {
       ? 'The workspace defines only one routing group: connectors between routing groups need at least two.'
       : `The workspace defines ${count} routing groups.`,
   addressSpaceAuthoritative: (address: string, domain: string) =>
-    `Address space ${q(address)} covers ${q(domain)}, a domain this organization is authoritative for: mail for it would loop (NDR 5.4.6).`,
+    `Address space ${q(address)} is ${q(domain)}, a domain this organization is authoritative for: Exchange looks for its recipients inside the organization and returns a non-delivery report (5.4.6, KB 324732) for those it does not find, so this connector never carries its mail. To send the domain's other recipients through this connector, make the recipient policy non-authoritative: clear "This Exchange Organization is responsible for all mail delivery to this address" (KB 321721).`,
   etrnDomainNotLocal: (domain: string) => `ETRN domain ${q(domain)} is not one of the organization's authoritative domains.`,
 
   fixCreateRoutingGroup: (file: string) => `Create routing-group file ${file}`,

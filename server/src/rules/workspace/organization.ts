@@ -19,11 +19,9 @@ export const organizationRule: WorkspaceRule<ConnectorModel> = {
     for (const as of ctx.model.addressSpaces) {
       if (as.type !== 'SMTP') continue;
       const parsed = parseSmtpAddressSpace(as.address.value);
-      // '*' is the Internet: Exchange delivers local domains before it looks at connectors.
-      if (!parsed || parsed.domain === '') continue;
-      // The domain itself, as written or under its wildcard; a broader wildcard (*.com) is like '*'.
-      const hit = local.has(parsed.domain) ? parsed.domain : undefined;
-      if (hit) ctx.report('address-space-authoritative', as.address.range, msg.addressSpaceAuthoritative(as.address.value, hit));
+      // '*' and '*.domain' are for subdomains and the Internet: Exchange resolves the authoritative domain itself inside.
+      if (!parsed || parsed.subdomains || !local.has(parsed.domain)) continue;
+      ctx.report('address-space-authoritative', as.address.range, msg.addressSpaceAuthoritative(as.address.value, parsed.domain));
     }
     for (const d of ctx.model.etrnDomains) {
       const n = normalizeDomain(d.value);
