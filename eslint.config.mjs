@@ -6,8 +6,8 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import { builtinModules } from 'node:module';
 
-/** The pure engine: text in, LSP types out; no I/O, no connection, no timers. */
-export const ENGINE_DIRS = ['model', 'rules', 'engine', 'workspace', 'route', 'features'];
+/** The pure engine (and the ldifde importer): text in, data out; no I/O, no connection, no timers. */
+export const ENGINE_DIRS = ['model', 'rules', 'engine', 'workspace', 'route', 'features', 'import'];
 
 const PURE = 'The engine is pure: no Node.js modules (file system, timers, processes). Do it in lsp/ or cli/.';
 
