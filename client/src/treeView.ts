@@ -37,11 +37,36 @@ export class TopologyTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
   readonly onDidChangeTreeData = this.changed.event;
   private readonly subscriptions: vscode.Disposable[];
 
+  /** A topology loaded ahead of the refresh it caused: the next root request uses it instead of asking again. */
+  private preloaded = false;
+  /** The last topology shown, as JSON: a notification that changes nothing visible leaves the tree alone. */
+  private shown: string | undefined;
+
   constructor(private readonly connector: ConnectorClient) {
-    this.subscriptions = [connector.onDidChangeTopology(() => this.refresh()), connector.onDidChangeHealth(() => this.refresh())];
+    this.subscriptions = [
+      connector.onDidChangeTopology(() => void this.refreshIfChanged()),
+      connector.onDidChangeHealth(() => this.refresh()),
+    ];
   }
 
   refresh(): void {
+    this.changed.fire(undefined);
+  }
+
+  /** The view that shows this tree: while it is hidden, a change costs nothing (VS Code asks when it is shown). */
+  view: vscode.TreeView<TreeNode> | undefined;
+
+  /**
+   * The server says the topology may have changed after every round of checks (opening a file is one). A refresh
+   * recreates every row and VS Code frees the old rows' commands, so a click landing meanwhile gets "command not
+   * found": the shown tree reloads only when what it shows differs.
+   */
+  async refreshIfChanged(): Promise<void> {
+    if (!this.view?.visible) return this.refresh();
+    const next = await this.load();
+    const json = JSON.stringify(next);
+    if (json === this.shown) return;
+    this.preloaded = true;
     this.changed.fire(undefined);
   }
 
@@ -64,7 +89,9 @@ export class TopologyTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
 
   async getChildren(node?: TreeNode): Promise<TreeNode[]> {
     if (!node) {
-      const topology = await this.load();
+      const topology = this.preloaded ? this.topology : await this.load();
+      this.preloaded = false;
+      this.shown = JSON.stringify(topology);
       if (!topology) return [];
       if (topology.organization) return [{ type: 'organization', ...topology.organization, groups: topology.administrativeGroups }];
       return topology.administrativeGroups.map((group) => ({ type: 'administrativeGroup', group }));

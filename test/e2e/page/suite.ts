@@ -144,12 +144,18 @@ export const pageTests: PageTest[] = [
       await wb.row(tree, 'Paris Preview Link', 'connector').click();
       await wb.activeTab('preview.connector.yaml').waitFor();
       await costRow.waitFor({ timeout: 30000 });
-      // The preview closes. (A click on another connector's row in this tree selects or expands it in code-server 1.99
-      // rather than opening it, so the preview is closed with the command a user would use.)
-      await wb.command('View: Close Editor');
+      // A click on another connector takes the preview's place, and then a third: the first file is in no tab any
+      // more. (The click lands on the row's name: a click on its twistie would only expand it.)
+      for (const [name, file] of [
+        ['Paris to Boston', 'paris-to-boston.connector.yaml'],
+        ['Paris to Fabrikam', 'paris-fabrikam.connector.yaml'],
+      ]) {
+        await wb.row(tree, name, 'connector').locator('.label-name').first().click();
+        await wb.activeTab(file).waitFor({ timeout: 15000 });
+      }
       await wb.page.locator('.tabs-container .tab', { hasText: 'preview.connector.yaml' }).waitFor({ state: 'detached' });
-      // The first file is in no tab any more; its problems are still listed. (The status bar's total is not compared:
-      // the API suite's scratch files are still being re-checked, so it moves for reasons of its own.)
+      // Its problems are still listed. (The status bar's total is not compared: the API suite's scratch files are
+      // still being re-checked, so it moves for reasons of its own.)
       await costRow.waitFor({ timeout: 30000 });
       await wb.filterProblems('');
     },
