@@ -26,7 +26,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
   connector = new ConnectorClient(context.asAbsolutePath('dist/server.js'), output);
   const tree = new TopologyTree(connector);
   const view = vscode.window.createTreeView('exchangeConnectors.topology', { treeDataProvider: tree, showCollapseAll: true });
-  tree.view = view;
+  tree.showIn(view);
   const diagram = new TopologyDiagram(context.extensionUri, connector, () =>
     vscode.commands.executeCommand('exchangeConnectors.traceRoute'),
   );

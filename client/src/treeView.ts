@@ -53,8 +53,17 @@ export class TopologyTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
     this.changed.fire(undefined);
   }
 
-  /** The view that shows this tree: while it is hidden, a change costs nothing (VS Code asks when it is shown). */
-  view: vscode.TreeView<TreeNode> | undefined;
+  private view: vscode.TreeView<TreeNode> | undefined;
+
+  /** The view that shows this tree: while it is hidden a change only marks it stale, and it reloads when shown. */
+  showIn(view: vscode.TreeView<TreeNode>): void {
+    this.view = view;
+    this.subscriptions.push(
+      view.onDidChangeVisibility((e) => {
+        if (e.visible) this.refresh();
+      }),
+    );
+  }
 
   /**
    * The server says the topology may have changed after every round of checks (opening a file is one). A refresh

@@ -140,6 +140,36 @@ export const tests: ApiTest[] = [
     },
   },
   {
+    name: 'a connector file open in no tab keeps its problems: opened by an extension, and after its preview tab closes',
+    fn: async () => {
+      const uri = at('e2e', 'preview.connector.yaml');
+      const costRange = (ds: vscode.Diagnostic[]) => ds.some((d) => codeOf(d) === 'cost-range');
+      const tabOf = () =>
+        vscode.window.tabGroups.all
+          .flatMap((g) => g.tabs)
+          .find((t) => t.input instanceof vscode.TabInputText && t.input.uri.toString() === uri.toString());
+      step('the closed file has its problems');
+      await diagnosticsOf(uri, 'cost-range', costRange);
+      // Opened without an editor (as an extension, or a peek, does): the client pulls only for documents in tabs, and
+      // the server withdraws what it pushed for the closed file. A round trip to the server lets both happen first.
+      step('opened in no tab');
+      const doc = await vscode.workspace.openTextDocument(uri);
+      assert.equal(tabOf(), undefined);
+      await api.topology();
+      await diagnosticsOf(uri, 'cost-range while open in no tab', costRange);
+      // Shown as a preview, then its tab closes while the document stays open.
+      step('shown as a preview');
+      await vscode.window.showTextDocument(doc, { preview: true });
+      await diagnosticsOf(uri, 'cost-range in a tab', costRange);
+      step('its tab closed');
+      const tab = tabOf();
+      assert.ok(tab, 'the preview has a tab');
+      await vscode.window.tabGroups.close(tab);
+      await api.topology();
+      await diagnosticsOf(uri, 'cost-range after its tab closed', costRange);
+    },
+  },
+  {
     name: "completion offers the tab's fields and a field's allowed values",
     fn: async () => {
       const doc = await write(
