@@ -3,6 +3,7 @@ import type { Range } from 'vscode-languageserver-types';
 import { LineIndex, detectEol, ownCopy } from './text';
 import { splitRegion } from './split';
 import { MAX_NESTING, nestingOverflow } from './depth';
+import { PARSE_OPTIONS, findLongList, reparseEntries, type LongList } from './longList';
 
 export interface SyntaxError {
   range: Range;
@@ -25,10 +26,32 @@ export class ParsedDocument {
   readonly cache = new Map<string, unknown>();
   /** What each alias stands for: the last node anchored with its name before it. */
   private readonly aliases = new Map<Alias, Node>();
+  /** The document's long list, whose entries an edit can re-parse alone (large documents only). */
+  private list: LongList | undefined;
 
-  constructor(readonly text: string) {
+  /**
+   * Parses a document's text. `edit`, when the text is an edit of a previous
+   * version of the same document (`start`..`end` differs, `delta` more
+   * characters), lets a large document re-parse only the entries of its
+   * long list that the edit touched; the previous version is then used up.
+   */
+  constructor(
+    readonly text: string,
+    edit?: { previous: ParsedDocument; start: number; end: number; delta: number },
+  ) {
     this.lines = new LineIndex(text);
     this.eol = detectEol(text);
+    const prev = edit?.previous;
+    if (prev?.list && prev.yaml && prev.errors.length === 0) {
+      const list = reparseEntries({ text: prev.text, yaml: prev.yaml, list: prev.list }, text, this.lines, edit!);
+      // Tried once: whether or not it worked, the previous parse's list is not offered again.
+      prev.list = undefined;
+      if (list) {
+        this.yaml = prev.yaml;
+        this.list = list;
+        return;
+      }
+    }
     let parsed: Document.Parsed<ParsedNode> | undefined;
     const tooDeep = nestingOverflow(text);
     if (tooDeep >= 0) {
@@ -38,11 +61,7 @@ export class ParsedDocument {
       return;
     }
     try {
-      parsed = parseDocument(text, {
-        uniqueKeys: false, // duplicate keys are reported as duplicate-key, not as a syntax error
-        // Aliases are never expanded (toJS is not called), so an alias bomb costs nothing.
-        prettyErrors: false,
-      }) as Document.Parsed<ParsedNode>;
+      parsed = parseDocument(text, PARSE_OPTIONS) as Document.Parsed<ParsedNode>;
     } catch (e) {
       // The composer recurses: absurd nesting can exhaust the stack.
       const why = e instanceof RangeError ? TOO_DEEP : `The document cannot be read: ${String(e)}`;
@@ -59,6 +78,7 @@ export class ParsedDocument {
       if (found.length === 0) for (const u of unresolved) found.push(u);
     }
     for (const e of this.oneErrorPerLine(found)) this.errors.push(e);
+    if (parsed && this.errors.length === 0) this.list = findLongList(text, this.lines, parsed.contents as Node | null);
   }
 
   /** The node an alias stands for, one step (an alias never points at another alias). */
@@ -241,8 +261,10 @@ export class ParsedFile {
     for (let i = from; i < to; i++) reuse.set(old[i].doc.text, old[i].doc);
     // A plain loop, no closure over `reuse` (the previous version's parses): see forgetErrorObjects.
     const region: FileDocument[] = [];
-    for (const sl of splitRegion(text, start, end, from < old.length ? old[from].line : 0))
-      region.push({ doc: reuse.get(sl.text) ?? new ParsedDocument(ownCopy(sl.text)), line: sl.line, offset: sl.offset });
+    for (const sl of splitRegion(text, start, end, from < old.length ? old[from].line : 0)) {
+      const doc = reuse.get(sl.text) ?? new ParsedDocument(ownCopy(sl.text), editOf(old, from, to, sl, window, delta));
+      region.push({ doc, line: sl.line, offset: sl.offset });
+    }
     const lineDelta = tail > 0 ? lineAfter(region) - old[to].line : 0;
     const documents = old.slice(0, from);
     for (const d of region) documents.push(d);
@@ -314,6 +336,27 @@ function unchanged(old: FileDocument[], text: string, delta: number, window?: Ch
   tail = Math.max(0, tail - 1);
   while (tail > 0 && old[n - tail].offset + delta < floor) tail--;
   return { keep, tail };
+}
+
+/**
+ * When a new document is an edit of a previous one (same place, the change
+ * window inside both), the previous one and the window in document offsets.
+ */
+function editOf(
+  old: FileDocument[],
+  from: number,
+  to: number,
+  slice: { offset: number; text: string },
+  window: ChangedWindow | undefined,
+  delta: number,
+): { previous: ParsedDocument; start: number; end: number; delta: number } | undefined {
+  if (!window || window.start < slice.offset || window.end > slice.offset + slice.text.length) return undefined;
+  for (let i = from; i < to; i++) {
+    const d = old[i];
+    if (d.offset === slice.offset && d.doc.text.length + delta === slice.text.length)
+      return { previous: d.doc, start: window.start - slice.offset, end: window.end - slice.offset, delta };
+  }
+  return undefined;
 }
 
 /** Text after the change is the same, but is it still read line by line from the same places? */

@@ -334,8 +334,17 @@ export class WorkspaceIndex {
  * lines are.
  */
 function facts(e: DocEntry): string {
-  return JSON.stringify([e.defines, e.refs, e.model ?? null], (_k, v: unknown) => (isNode(v) || isPair(v) || isRange(v) ? undefined : v));
+  const memo = factsMemo.get(e);
+  if (memo && memo.model === e.model && memo.defines === e.defines && memo.refs === e.refs) return memo.value;
+  const value = JSON.stringify([e.defines, e.refs, e.model ?? null], (_k, v: unknown) =>
+    isNode(v) || isPair(v) || isRange(v) ? undefined : v,
+  );
+  factsMemo.set(e, { model: e.model, defines: e.defines, refs: e.refs, value });
+  return value;
 }
+
+/** Each entry's facts, as long as its model and keys are the same objects: a large document's take long to write. */
+const factsMemo = new WeakMap<DocEntry, { model: unknown; defines: unknown; refs: unknown; value: string }>();
 
 function isRange(v: unknown): boolean {
   return typeof v === 'object' && v !== null && 'start' in v && 'end' in v;
