@@ -58,7 +58,10 @@ test('--help and --version print to stdout and exit 0', (t) => {
   assert.match(help.stdout, /check \[PATH\.\.\.\]/);
   const checkHelp = exconn(['check', '--help'], ws.dir);
   assert.equal(checkHelp.status, 0);
-  assert.match(checkHelp.stdout, /^Usage: exconn check \[PATH\.\.\.\] \[--format text\|json\|sarif\] \[--fix\]/);
+  assert.match(
+    checkHelp.stdout,
+    /^Usage: exconn check \[PATH\.\.\.\] \[--format text\|json\|sarif\] \[--fix \[--dry-run\]\] \[--root DIR\]/,
+  );
 });
 
 test('the bin wrapper runs the same program', (t) => {

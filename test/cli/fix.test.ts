@@ -21,12 +21,21 @@ test('--fix applies the preferred fixes in passes, keeps comments, CRLF and a BO
 
   const first = exconn(['check', '--fix'], ws.dir);
   assert.equal(readFileSync(join(ws.dir, 'a.organization.yaml'), 'utf8'), after);
-  assert.deepEqual([first.status, first.stdout, first.stderr], [0, '0 problems (0 errors, 0 warnings, 0 information) in 2 files\n', '']);
+  assert.deepEqual(
+    [first.status, first.stdout, first.stderr],
+    [
+      0,
+      'a.organization.yaml:2:7: fixed unknown-kind Change kind to Organization\n' +
+        "a.organization.yaml:5:1: fixed unknown-field Rename 'authoritativeDomain' to 'authoritativeDomains'\n" +
+        '0 problems (0 errors, 0 warnings, 0 information) in 2 files\n',
+      '',
+    ],
+  );
   assert.equal(statSync(clean).mtime.getTime(), past.getTime(), 'a file with nothing to fix is not written');
 
   const second = exconn(['check', '--fix'], ws.dir);
   assert.equal(readFileSync(join(ws.dir, 'a.organization.yaml'), 'utf8'), after);
-  assert.equal(second.stdout, first.stdout);
+  assert.equal(second.stdout, '0 problems (0 errors, 0 warnings, 0 information) in 2 files\n', 'nothing left to fix: the report alone');
 });
 
 test('--fix leaves what needs a choice, and the exit status says an error remains', (t) => {
@@ -62,8 +71,11 @@ test('--fix on a copy of test/fixtures/mistakes: the second run changes nothing,
   );
   for (const [rel, b] of original) if (allCrlf(b)) assert.ok(allCrlf(fixed.get(rel)!), `${rel} keeps CRLF`);
 
+  const fixLines = first.stdout.split('\n').filter((l) => /^[^ ]+:\d+:\d+: fixed /.test(l));
+  assert.ok(fixLines.length > 0 && fixLines.every((l) => /^[^:]+:\d+:\d+: fixed [a-z-]+ \S/.test(l)), first.stdout);
   const second = exconn(['check', '--fix'], ws.dir);
   assert.deepEqual(snapshot(ws.dir), fixed, 'the second --fix changed a file');
-  assert.equal(second.stdout, first.stdout);
-  assert.equal(exconn(['check'], ws.dir).stdout, first.stdout, 'a plain check reports what --fix left');
+  assert.doesNotMatch(second.stdout, /: fixed /);
+  assert.equal(first.stdout, fixLines.map((l) => l + '\n').join('') + second.stdout, 'the fixes, then what is left');
+  assert.equal(exconn(['check'], ws.dir).stdout, second.stdout, 'a plain check reports what --fix left');
 });

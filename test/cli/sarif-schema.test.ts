@@ -1,9 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { cpSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv from 'ajv-draft-04';
-import { exconn } from './process';
+import { exconn, workspace } from './process';
 import { ROOT, fixture } from '../helpers/paths';
 
 // The OASIS SARIF 2.1.0 schema (its final release candidate, rtm.5, a JSON
@@ -43,4 +43,22 @@ test('the schema check can fail: a log missing a required property is rejected',
   delete (log.runs[0] as { tool?: unknown }).tool;
   assert.equal(validate(log), false);
   assert.match(errorsOf(validate), /tool/);
+});
+
+test('exconn check --fix --format sarif: each fix applied is a note of the run, and the log still validates', (t) => {
+  const validate = validator();
+  const ws = workspace({});
+  t.after(ws.remove);
+  cpSync(fixture('mistakes'), ws.dir, { recursive: true });
+  const r = exconn(['check', '--fix', '--format', 'sarif'], ws.dir);
+  assert.equal(r.status, 1, r.stderr);
+  type Note = { level: string; message: { text: string }; associatedRule: { id: string } };
+  const log = JSON.parse(r.stdout) as { runs: { invocations?: { toolExecutionNotifications: Note[] }[] }[] };
+  const notes = log.runs[0].invocations?.[0].toolExecutionNotifications ?? [];
+  assert.ok(notes.length > 3, 'fixes listed');
+  assert.ok(notes.every((n) => n.level === 'note' && n.message.text.startsWith('Fixed: ')));
+  assert.ok(notes.some((n) => n.associatedRule.id === 'schedule-granularity'));
+  assert.equal(validate(log), true, errorsOf(validate));
+  const again = JSON.parse(exconn(['check', '--fix', '--format', 'sarif'], ws.dir).stdout) as typeof log;
+  assert.deepEqual(again.runs[0].invocations?.[0].toolExecutionNotifications, [], 'nothing left to fix');
 });

@@ -1,20 +1,20 @@
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { Workspace } from '../engine/workspace';
-import { fixFile, MAX_FIX_PASSES } from '../engine/fixAll';
-import type { Finding, RuleSettings } from '../engine/types';
+import type { Finding } from '../engine/types';
 import { CliError, describeFsError } from './errors';
-import { discoverNamed, walk, type NamedFile } from './discover';
+import { comparePaths, discoverNamed, walk, type NamedFile } from './discover';
 import { explicitRoot, RootFinder } from './root';
 import { readRuleSettings } from './settings';
-import { hasErrors, makeReport, shownPath } from './report';
+import { hasErrors, makeReport, shownPath, type FixedEntry } from './report';
 import { formatText } from './format-text';
 import { formatJson } from './format-json';
 import { formatSarif } from './format-sarif';
 import { packageVersion } from './version';
 import type { CliIo } from './io';
-import { NotReplaceable, replaceFile } from './replaceFile';
-import { oneOf, parseArgs, text } from './args';
+import { oneOf, parseArgs, text, usageError } from './args';
+import { applyFixes, readSource, writeFixes, type FileFix } from './fix';
+import { unifiedDiff } from './unifiedDiff';
 
 export const FORMATS = ['text', 'json', 'sarif'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -23,6 +23,8 @@ export interface CheckArgs {
   paths: string[];
   format: Format;
   fix: boolean;
+  /** `--fix --dry-run`: print the fixes as a diff and write nothing. */
+  dryRun?: boolean;
   /** `--root DIR`: the organization's folder, instead of finding it around each file. */
   root?: string;
 }
@@ -34,6 +36,7 @@ const CHECK_OPTIONS = {
     once: true,
   },
   '--fix': { flag: true },
+  '--dry-run': { flag: true },
   '--root': { parse: text, missing: '--root needs a folder', once: true },
 } as const;
 
@@ -42,23 +45,16 @@ export function parseCheckArgs(argv: readonly string[]): CheckArgs | 'help' {
   const args = parseArgs(argv, CHECK_OPTIONS);
   if (args === 'help') return 'help';
   const { options: o, positional } = args;
+  const format = o['--format'] ?? 'text';
+  if (o['--dry-run'] && !o['--fix']) throw usageError('--dry-run goes with --fix: exconn check --fix --dry-run');
+  if (o['--dry-run'] && format === 'sarif') throw usageError('--fix --dry-run prints a diff: give --format text or json');
   return {
     paths: positional,
-    format: o['--format'] ?? 'text',
+    format,
     fix: o['--fix'] ?? false,
+    ...(o['--dry-run'] ? { dryRun: true } : {}),
     ...(o['--root'] !== undefined ? { root: o['--root'] } : {}),
   };
-}
-
-const BOM = '\ufeff';
-
-interface SourceFile {
-  abs: string;
-  /** The file's bytes as read, to write back only what changed. */
-  bytes: Buffer;
-  /** The text the engine sees: without a byte-order mark. */
-  text: string;
-  bom: boolean;
 }
 
 /**
@@ -73,23 +69,50 @@ export function runCheck(args: CheckArgs, io: CliIo): number {
   if (named.length === 0) throw new CliError('no connector files found');
   const root = args.root === undefined ? undefined : explicitRoot(args.root, io.cwd);
   const results: { abs: string; findings: Finding[] }[] = [];
+  const fixed: FileFix[] = [];
   const unwritten: string[] = [];
   for (const [dir, files] of byOrganization(named, root, io.cwd)) {
     const sources = files.map((f) => readSource(f.abs, io.cwd));
     const ws = new Workspace();
     for (const s of sources) ws.setFile(s.abs, s.text);
     loadContext(ws, dir, io.cwd, warn);
-    if (args.fix) unwritten.push(...fixAll(ws, sources, rules, io.cwd, warn));
+    if (args.fix) {
+      const changes = applyFixes(ws, sources, rules, io.cwd, warn);
+      if (args.dryRun) {
+        // Nothing is written: the report is of the files as they are.
+        for (const c of changes) ws.setFile(c.source.abs, c.source.text);
+        fixed.push(...changes);
+      } else {
+        const w = writeFixes(ws, changes, io.cwd);
+        fixed.push(...w.written);
+        unwritten.push(...w.unwritten);
+      }
+    }
     for (const s of sources) results.push({ abs: s.abs, findings: ws.findings(s.abs, { rules }) });
   }
-  const report = makeReport(io.cwd, results);
-  if (args.format === 'json') io.out(formatJson(report));
+  const report = makeReport(io.cwd, results, args.fix ? fixedEntries(fixed, io.cwd) : undefined);
+  const diff = args.dryRun ? diffOf(fixed, io.cwd) : undefined;
+  if (args.format === 'json') io.out(formatJson(report, diff));
   else if (args.format === 'sarif') io.out(formatSarif(report, pathToFileURL(io.cwd).href, packageVersion()));
-  else io.out(formatText(report));
+  else io.out(diff ?? formatText(report));
   // The report above is of the files as they are on disk: fixed, or as they were where the write failed.
   for (const line of unwritten) warn(line);
   if (unwritten.length) return 2;
   return hasErrors(report) ? 1 : 0;
+}
+
+/** The fixes applied (or, with --dry-run, that would be), one entry each, by file then place. */
+function fixedEntries(fixed: FileFix[], cwd: string): FixedEntry[] {
+  return fixed.flatMap((f) => f.fixes.map((fix) => ({ path: shownPath(cwd, f.source.abs), ...fix })));
+}
+
+/** `--fix --dry-run`: one unified diff of every file the fixes change, by path. */
+function diffOf(fixed: FileFix[], cwd: string): string {
+  return fixed
+    .map((f) => ({ path: shownPath(cwd, f.source.abs), f }))
+    .sort((a, b) => comparePaths(a.path, b.path))
+    .map(({ path, f }) => unifiedDiff(path, f.before, f.after))
+    .join('');
 }
 
 /** The named files grouped by the folder of their organization, each group checked in a workspace of its own. */
@@ -121,56 +144,4 @@ function loadContext(ws: Workspace, dir: string, cwd: string, warn: (line: strin
       warn(`cannot read ${shownPath(cwd, abs)}: ${describeFsError(e)}; checking without it`);
     }
   }
-}
-
-function readSource(abs: string, cwd: string): SourceFile {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(abs);
-  } catch (e) {
-    throw new CliError(`cannot read ${shownPath(cwd, abs)}: ${describeFsError(e)}`);
-  }
-  const decoded = bytes.toString('utf8');
-  const bom = decoded.startsWith(BOM);
-  return { abs, bytes, text: bom ? decoded.slice(1) : decoded, bom };
-}
-
-/**
- * Applies the preferred fixes file by file, and again over all files while a
- * round changed something (a fix in one file can settle a workspace finding in
- * another), then writes back only the files whose text changed, each at once
- * (replaceFile). A file that cannot be written stays as it was, on disk and in
- * the workspace, and the others are still written; returns a line for each
- * file that could not be.
- */
-function fixAll(ws: Workspace, sources: SourceFile[], rules: RuleSettings, cwd: string, warn: (line: string) => void): string[] {
-  const current = new Map<string, string>();
-  for (let round = 0; round < MAX_FIX_PASSES; round++) {
-    let changed = false;
-    for (const s of sources) {
-      const { text, applied } = fixFile(ws, s.abs, { rules });
-      current.set(s.abs, text);
-      if (applied > 0) changed = true;
-    }
-    if (!changed) break;
-  }
-  const unwritten: string[] = [];
-  for (const s of sources) {
-    const text = current.get(s.abs) ?? s.text;
-    if (text === s.text) continue;
-    if (!Buffer.from((s.bom ? BOM : '') + s.text, 'utf8').equals(s.bytes)) {
-      // Writing the decoded text back would alter bytes outside the fixes.
-      warn(`not fixing ${shownPath(cwd, s.abs)}: it is not valid UTF-8`);
-      ws.setFile(s.abs, s.text);
-      continue;
-    }
-    try {
-      replaceFile(s.abs, Buffer.from((s.bom ? BOM : '') + text, 'utf8'));
-    } catch (e) {
-      const why = e instanceof NotReplaceable ? e.message : describeFsError(e);
-      unwritten.push(`cannot write ${shownPath(cwd, s.abs)}: ${why}; the file is unchanged`);
-      ws.setFile(s.abs, s.text);
-    }
-  }
-  return unwritten;
 }

@@ -50,6 +50,20 @@ export function formatSarif(report: CheckReport, cwdUri: string, version: string
         : {}),
     })),
   );
+  // With --fix, each fix applied is a note of the run: the results are what is left.
+  const invocations = report.fixed
+    ? [
+        {
+          executionSuccessful: true,
+          toolExecutionNotifications: report.fixed.map((f) => ({
+            level: 'note',
+            message: { text: `Fixed: ${f.title}` },
+            locations: [location(f.path, { start: f, end: f })],
+            associatedRule: { id: f.code, index: ruleIndex.get(f.code) ?? -1 },
+          })),
+        },
+      ]
+    : undefined;
   const sarif = {
     $schema: SARIF_SCHEMA,
     version: '2.1.0',
@@ -58,6 +72,7 @@ export function formatSarif(report: CheckReport, cwdUri: string, version: string
         tool: { driver: { name: TOOL_NAME, version, semanticVersion: version, rules } },
         originalUriBaseIds: { [BASE_ID]: { uri: cwdUri.endsWith('/') ? cwdUri : cwdUri + '/' } },
         columnKind: 'utf16CodeUnits',
+        ...(invocations ? { invocations } : {}),
         artifacts: report.files.map((f) => ({ location: { uri: encodePath(f.path), uriBaseId: BASE_ID } })),
         results,
       },

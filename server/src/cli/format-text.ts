@@ -1,11 +1,14 @@
 import { countSeverities, type CheckReport } from './report';
 
 /**
- * `path:line:column: severity code message`, one a line (1-based; the column
- * counts UTF-16 code units, as LSP does), then the summary line.
+ * With --fix, first `path:line:column: fixed code title`, one a line for each
+ * fix applied; then `path:line:column: severity code message`, one a line for
+ * each problem (left), then the summary line. Lines and columns count from 1
+ * (the column in UTF-16 code units, as LSP counts).
  */
 export function formatText(report: CheckReport): string {
   let out = '';
+  for (const f of report.fixed ?? []) out += `${f.path}:${f.line + 1}:${f.character + 1}: fixed ${f.code} ${oneLine(f.title)}\n`;
   for (const file of report.files) {
     for (const d of file.findings) {
       const { line, character } = d.range.start;

@@ -16,7 +16,7 @@ Options:
   -v, --version     show the version
 `;
 
-export const CHECK_USAGE = `Usage: exconn check [PATH...] [--format text|json|sarif] [--fix] [--root DIR]
+export const CHECK_USAGE = `Usage: exconn check [PATH...] [--format text|json|sarif] [--fix [--dry-run]] [--root DIR]
 
 Checks the files and folders given (default: the current folder) with every
 rule. In folders it reads *.connector.yaml, *.routinggroup.yaml and
@@ -34,9 +34,13 @@ of the current folder.
 Options:
   --root DIR        the organization's folder, instead of finding it
   --format FORMAT   text (default), json or sarif (SARIF 2.1.0)
-  --fix             apply every preferred quick fix, then report what is left
+  --fix             apply every preferred quick fix; print one line per fix
+                    (path:line:column: fixed CODE TITLE), then what is left
+  --dry-run         with --fix: print the fixes as a unified diff (for git
+                    apply or patch -p1) and write nothing
   -h, --help        show this help
 
-Exit status: 0 when no error remains, 1 when one does, 2 for a usage error,
-a path that cannot be read or no connector files found.
+Exit status: 0 when no error remains, 1 when one does (with --dry-run: in the
+files as they are, as without --fix), 2 for a usage error, a path that cannot
+be read, no connector files found or a fixed file that cannot be written.
 `;

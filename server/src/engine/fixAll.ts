@@ -2,6 +2,7 @@ import { LineIndex } from '../model/text';
 import { applyEdits } from './applyEdits';
 import type { Workspace, CheckOptions } from './workspace';
 import type { Finding, Fix } from './types';
+import type { FixLog } from './fixLog';
 
 export const MAX_FIX_PASSES = 10;
 
@@ -14,8 +15,19 @@ export function autoFix(f: Finding): Fix | undefined {
 
 /** One pass: the preferred fixes of the findings that do not clash with one already taken. */
 export function pickFixes(text: string, findings: readonly Finding[]): Fix[] {
+  return pickFixesOf(text, findings).map((p) => p.fix);
+}
+
+/** A fix that a pass takes, with the finding it settles. */
+export interface PickedFix {
+  finding: Finding;
+  fix: Fix;
+}
+
+/** pickFixes, keeping each fix's finding (for `--fix` to say what it changed). */
+export function pickFixesOf(text: string, findings: readonly Finding[]): PickedFix[] {
   const lines = new LineIndex(text);
-  const taken: Fix[] = [];
+  const taken: PickedFix[] = [];
   // Spans already edited, kept sorted by start, so a clash is found by binary search
   // (a file may have thousands of fixes: comparing each with every other is quadratic).
   const spans: [number, number][] = [];
@@ -28,7 +40,7 @@ export function pickFixes(text: string, findings: readonly Finding[]): Fix[] {
     if (!fix) continue;
     const own = merge(fix.edits.map((x): [number, number] => [lines.offset(x.range.start), lines.offset(x.range.end)]));
     if (own.some(clashes)) continue;
-    taken.push(fix);
+    taken.push({ finding: f, fix });
     for (const span of own) spans.splice(firstEndingAtOrAfter(spans, span[0]), 0, span);
   }
   return taken;
@@ -60,19 +72,21 @@ function firstEndingAtOrAfter(spans: [number, number][], offset: number): number
 /**
  * Applies preferred fixes to one file of the workspace in passes (a pass may
  * uncover or unblock others) until none is left or MAX_FIX_PASSES ran. Returns
- * the new text and how many fixes were applied; the workspace holds the new text.
+ * the new text and how many fixes were applied; the workspace holds the new
+ * text. A log, when given, records each fix taken.
  */
-export function fixFile(ws: Workspace, uri: string, options: CheckOptions = {}): { text: string; applied: number } {
+export function fixFile(ws: Workspace, uri: string, options: CheckOptions = {}, log?: FixLog): { text: string; applied: number } {
   let text = ws.file(uri)?.text ?? '';
   let applied = 0;
   for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
-    const fixes = pickFixes(text, ws.findings(uri, options));
-    if (fixes.length === 0) break;
+    const picked = pickFixesOf(text, ws.findings(uri, options));
+    if (picked.length === 0) break;
+    log?.record(text, picked);
     text = applyEdits(
       text,
-      fixes.flatMap((f) => f.edits),
+      picked.flatMap((p) => p.fix.edits),
     );
-    applied += fixes.length;
+    applied += picked.length;
     ws.setFile(uri, text);
   }
   return { text, applied };
