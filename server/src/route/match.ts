@@ -2,6 +2,8 @@ import type { ConnectorModel } from '../model/extract';
 import { normalizeDomain, parseSmtpAddressSpace } from '../model/domain';
 import { isOpen, parseSchedule } from '../model/schedule';
 import type { PassReason } from './types';
+import type { RouteGraph } from './graph';
+import type { ConnectorEntry } from '../workspace/index';
 
 /** What the simulation knows of the message. */
 export interface Message {
@@ -49,6 +51,19 @@ export function bestMatch(c: ConnectorModel, domain: string): Match | undefined 
       best = { space: as.address.value, specificity: s, cost: as.cost };
   }
   return best;
+}
+
+/** The message `exconn route` assumes when the query says nothing: 1 KB, normal priority, not a system message. */
+export const DEFAULT_MESSAGE: Message = { sizeKB: 1, priority: 'normal', system: false };
+
+/** The connectors the message cannot use at all, with the reason (content restrictions, schedule). */
+export function blockedConnectors(graph: RouteGraph, m: Message): Map<ConnectorEntry, PassReason> {
+  const blocked = new Map<ConnectorEntry, PassReason>();
+  for (const c of graph.connectors) {
+    const why = restrictionReason(c.model, m);
+    if (why) blocked.set(c, why);
+  }
+  return blocked;
 }
 
 /** Why the message cannot use a connector at all, whatever its address: content restrictions, then schedule. */

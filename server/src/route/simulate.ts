@@ -1,7 +1,7 @@
 import type { ConnectorEntry, WorkspaceIndex } from '../workspace/index';
 import { groupLinks, ownGroupKey } from '../workspace/facts';
 import { buildGraph, findGroups, type GroupNode, type RouteGraph } from './graph';
-import { domainOf, restrictionReason } from './match';
+import { blockedConnectors, DEFAULT_MESSAGE, domainOf } from './match';
 import { routeToAddress } from './hops';
 import { expand, linksOut, shortestPaths } from './paths';
 import type { PassReason, RouteQuery, RouteResult } from './types';
@@ -26,12 +26,11 @@ export function simulateRoute(index: WorkspaceIndex, query: RouteQuery): RouteRe
   const from = oneGroup(graph, query.from, '--from');
   const toGroupInstead = toIsAGroupMessage(graph, query);
   if (toGroupInstead) throw new RouteQueryError(toGroupInstead);
-  const msg = { sizeKB: query.sizeKB ?? 1, priority: query.priority ?? 'normal', system: query.system ?? false };
-  const blocked = new Map<ConnectorEntry, PassReason>();
-  for (const c of graph.connectors) {
-    const why = restrictionReason(c.model, msg);
-    if (why) blocked.set(c, why);
-  }
+  const blocked = blockedConnectors(graph, {
+    sizeKB: query.sizeKB ?? DEFAULT_MESSAGE.sizeKB,
+    priority: query.priority ?? DEFAULT_MESSAGE.priority,
+    system: query.system ?? DEFAULT_MESSAGE.system,
+  });
   const links = linksOut(graph, blocked);
 
   if (query.toGroup !== undefined) {

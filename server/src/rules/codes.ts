@@ -180,6 +180,18 @@ export const CODES = {
     'warning',
     'An SMTP address space for exactly a domain the organization is authoritative for (not `*.domain`): unknown recipients get an NDR (5.4.6) instead of the connector, unless the recipient policy is made non-authoritative (KB 321721).',
   ),
+  'routing-loop': ws(
+    'error',
+    'A connector with connected routing groups and an address space hands mail to a group whose routing sends it back (NDR 5.4.6).',
+  ),
+  'internet-scoped-only': ws(
+    'warning',
+    "Every connector for `*` is scoped to its routing group: the other groups' servers send Internet mail by DNS themselves.",
+  ),
+  'legacy-bridgehead': ws(
+    'error',
+    'A local or remote bridgehead on an Exchange 5.5 server, which has no SMTP virtual server and takes no part in link state routing.',
+  ),
   'etrn-domain-not-local': ws('warning', "An ETRN domain that is not one of the organization's authoritative domains."),
 } as const satisfies Record<string, CodeInfo>;
 

@@ -258,13 +258,13 @@ export class WorkspaceIndex {
     const model = extract(doc);
     const defines: string[] = [];
     if (model?.kind === 'RoutingGroup' && model.name && model.adminGroup) {
-      defines.push(keys.group(model.adminGroup.value, model.name.value), keys.groupName(model.name.value));
+      defines.push(keys.group(model.adminGroup.value, model.name.value), keys.groupName(model.name.value), keys.routing);
       for (const s of model.servers) {
         if (s.name) defines.push(keys.server(s.name.value));
         for (const h of [s.fqdn, s.ip]) if (h) defines.push(keys.host(hostKey(h.value)));
       }
     } else if (isConnector(model) && model.adminGroup && model.routingGroup) {
-      defines.push(keys.connectorsIn(model.adminGroup.value, model.routingGroup.value));
+      defines.push(keys.connectorsIn(model.adminGroup.value, model.routingGroup.value), keys.routing);
       if (model.name) defines.push(keys.connector(model.adminGroup.value, model.routingGroup.value, model.name.value));
     } else if (model?.kind === 'Organization') {
       defines.push(keys.organization);

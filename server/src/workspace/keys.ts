@@ -27,6 +27,12 @@ export const keys = {
   groupFile: (group: string) => keys.file(`${fileStem(group)}.routinggroup.yaml`),
   /** The file of the connector from one routing group to another, by the format's naming. */
   connectorFile: (from: string, to: string) => keys.file(`${fileStem(from)}-to-${fileStem(to)}.connector.yaml`),
+  /**
+   * The organization's routing as a whole: every connector and routing-group
+   * definition provides it. Only the rules that route across the whole
+   * organization read it, and only for the connectors they can fire on.
+   */
+  routing: '$routing',
   /** Does the workspace define any routing group? */
   hasGroups: '$hasGroups',
   /** Does it define two or more? */

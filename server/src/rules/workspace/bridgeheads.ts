@@ -3,14 +3,15 @@ import type { GroupEntry } from '../../workspace/index';
 import { replaceScalar } from '../../model/edits';
 import { closest } from '../../model/distance';
 import { nameKey } from '../../workspace/names';
-import { groupLinks, ownGroupKey } from '../../workspace/facts';
+import { groupLinks, modernServers, ownGroupKey } from '../../workspace/facts';
 import { msg } from '../messages';
 import type { WorkspaceRule, WsContext } from './context';
 import { keys } from '../../workspace/keys';
 
 /**
- * unknown-bridgehead: each local bridgehead must be a server of the
- * connector's routing group, and its virtual server one of that server's;
+ * unknown-bridgehead and legacy-bridgehead: each local bridgehead must be a
+ * server of the connector's routing group running Exchange 2000 or later
+ * (not 5.5), and its virtual server one of that server's;
  * each remote bridgehead of a Routing Group Connector a server of the
  * connected routing group. Needs the group's definition: skipped for an
  * inferred group.
@@ -41,6 +42,7 @@ function checkList(
 ): void {
   if (!def) return;
   const servers = def.model.servers.filter((s) => s.name);
+  const modern = modernServers(def.model).length > 0;
   for (const b of list) {
     if (!b.server) continue;
     const server = servers.find((s) => nameKey(s.name!.value) === nameKey(b.server!.value));
@@ -52,6 +54,12 @@ function checkList(
         servers.map((s) => s.name!.value),
         notAServer(b.server.value, def.model.name!.value),
       );
+      continue;
+    }
+    if (server.version === '5.5') {
+      // An Exchange 5.5 server has no SMTP virtual server to name: this is the one fault. In a group
+      // without a server of Exchange 2000 or later, routing-group-no-server says what is wrong.
+      if (modern) ctx.report('legacy-bridgehead', b.server.range, msg.legacyBridgehead(b.server.value));
       continue;
     }
     if (b.virtualServer && !server.virtualServers.some((v) => nameKey(v) === nameKey(b.virtualServer!.value))) {

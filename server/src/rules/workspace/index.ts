@@ -7,6 +7,7 @@ import { smartHostRule } from './smartHosts';
 import { duplicateConnectorRule, duplicateGroupRule } from './names';
 import { routingGroupRule } from './routingGroups';
 import { organizationRule } from './organization';
+import { internetScopedOnlyRule, routingLoopRule } from './routing';
 import type { ConnectorModel, DocumentModel } from '../../model/extract';
 import { groupLinks } from '../../workspace/facts';
 import { keys } from '../../workspace/keys';
@@ -21,6 +22,8 @@ export const WORKSPACE_RULES: readonly WorkspaceRule<never>[] = [
   duplicateGroupRule,
   routingGroupRule,
   organizationRule,
+  routingLoopRule,
+  internetScopedOnlyRule,
 ] as unknown as WorkspaceRule<never>[];
 
 /** The workspace findings of one document, document-local; a crashing rule is logged and skipped. */

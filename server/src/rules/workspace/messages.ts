@@ -1,6 +1,13 @@
 /** Messages and fix titles of the workspace rules; `msg` in rules/messages.ts includes them. */
 
 const q = (s: string) => `'${s}'`;
+/** `'A', 'B' and 'C'`, or the first three and how many more. */
+const nameList = (names: string[]) => {
+  const shown = names.slice(0, 3).map(q);
+  const more = names.length - shown.length;
+  if (more > 0) return `${shown.join(', ')} and ${more} more`;
+  return shown.length === 1 ? shown[0] : `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}`;
+};
 /** `routing group 'A'`, or `routing groups 'A' or 'B'`. */
 const groupList = (groups: string[]) =>
   groups.length === 1
@@ -40,6 +47,13 @@ export const workspaceMessages = {
       : `The workspace defines ${count} routing groups.`,
   addressSpaceAuthoritative: (address: string, domain: string) =>
     `Address space ${q(address)} is ${q(domain)}, a domain this organization is authoritative for: Exchange looks for its recipients inside the organization and returns a non-delivery report (5.4.6, KB 324732) for those it does not find, so this connector never carries its mail. To send the domain's other recipients through this connector, make the recipient policy non-authoritative: clear "This Exchange Organization is responsible for all mail delivery to this address" (KB 321721).`,
+  routingLoop: (address: string, groups: string[]) =>
+    `Mail for address space ${q(address)} loops: ${groups.join(' → ')} (NDR 5.4.6). This connector hands it to its connected routing group, and routing there sends it back. Keep the address space off one of the connectors between these groups, or give the group a way out of its own.`,
+  routingLoopOther: (from: string, to: string) => `The loop goes on here: ${from} → ${to}.`,
+  internetScopedOnly: (groups: string[]) =>
+    `Every connector for '*' is scoped to its routing group: servers of ${nameList(groups)} send Internet mail by DNS themselves. Set scope: organization on one connector, or give each routing group its own.`,
+  legacyBridgehead: (server: string) =>
+    `${q(server)} runs Exchange 5.5: it has no SMTP virtual server and does not take part in link state routing, so a connector between Exchange 2003 routing groups cannot use it as a bridgehead. Name a server running Exchange 2000 or later.`,
   etrnDomainNotLocal: (domain: string) => `ETRN domain ${q(domain)} is not one of the organization's authoritative domains.`,
 
   fixCreateRoutingGroup: (file: string) => `Create routing-group file ${file}`,
