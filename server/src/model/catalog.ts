@@ -73,6 +73,16 @@ const connectionTimeDocs: Record<string, string> = {
   dailyAt11PM: 'Run daily at 11:00 PM.',
   custom: 'Use custom schedule: the windows listed in `schedule`.',
 };
+/** The ETRN/TURN connection time's values: when the request is made, not when the connector sends. */
+const etrnConnectionTimeDocs: Record<string, string> = {
+  always: 'Run Always: the request may be made at any time.',
+  never: 'Never Run: the request is never made.',
+  every1Hour: 'Request every hour.',
+  every2Hours: 'Request every 2 hours.',
+  every4Hours: 'Request every 4 hours.',
+  dailyAt11PM: 'Request daily at 11:00 PM.',
+  custom: 'Use custom schedule: request in the windows listed in `schedule`.',
+};
 const scheduleDoc =
   'Connection windows when `connectionTime` is `custom`, each `DAYS HH:MM-HH:MM`: days as a comma list of `Mon`…`Sun` and ranges (`Mon-Fri`, `Fri-Mon` wraps round the week); times on 15-minute boundaries; `24:00` only as an end; an end before the start runs over midnight.';
 
@@ -169,7 +179,7 @@ const addressSpaceEntry: FieldType = obj(
     type: str('smtpAddressSpace'),
     required: true,
     esm: { tab: 'Address Space', label: 'E-mail domain' },
-    doc: 'For SMTP: `*` for every domain, a domain such as `contoso.com`, or `*.contoso.com` for a domain and its subdomains. The most specific match wins, whatever its cost.',
+    doc: 'For SMTP: `*` for every domain, a domain such as `contoso.com`, or `*.contoso.com` for a domain and its subdomains. Exchange 2003 reads an address only up to its first wildcard from the right: `lab.*.contoso.com` is `*.contoso.com` (KB 244986). The most specific match wins, whatever its cost.',
   },
   {
     key: 'cost',
@@ -194,7 +204,7 @@ const addressSpace: FieldSpec = {
       type: enumOf('organization', 'routingGroup'),
       default: 'organization',
       esm: { tab: 'Address Space', label: 'Connector scope' },
-      doc: '`organization`: every server of the organization may use the connector. `routingGroup`: only servers of its own routing group may.',
+      doc: '`organization`: every server of the organization may use the connector. `routingGroup`: only servers of its own routing group may. Every bridgehead routes again (hop by hop, KB 811706): mail that reaches this routing group on its way is routed there anew and may leave by a connector scoped to it, while servers of other groups with no connector in scope send by DNS themselves.',
       valueDocs: {
         organization: 'Entire organization.',
         routingGroup: 'Routing group: only servers in this routing group use the connector.',
@@ -205,7 +215,7 @@ const addressSpace: FieldSpec = {
       type: bool,
       default: false,
       esm: { tab: 'Address Space', label: 'Allow messages to be relayed to these domains' },
-      doc: 'Whether mail from outside may be relayed to the domains of these address spaces.',
+      doc: 'Whether mail from outside may be relayed to the domains of these address spaces. Never with `*` (or a one-label wildcard such as `*.com`) in the address space: anyone could relay through the organization to any domain, an open relay (`open-relay`).',
     },
   ),
   esm: { tab: 'Address Space', label: 'Address Space' },
@@ -439,7 +449,8 @@ const advanced: FieldSpec = {
           ...connectionTime('Connection time (ETRN/TURN)'),
           // The ETRN/TURN schedule is set on the Advanced tab, not on Delivery Options.
           esm: { tab: 'Advanced', label: 'Connection time (ETRN/TURN)' },
-          doc: 'When to request from the different server, with `request: fromDifferentServer`.',
+          doc: 'When to request ETRN/TURN from the different server, with `request: fromDifferentServer` (Advanced tab; the Delivery Options tab sets when the connector itself sends).',
+          valueDocs: etrnConnectionTimeDocs,
         },
         { ...schedule, esm: { tab: 'Advanced', label: 'Customize (ETRN/TURN)' } },
         {

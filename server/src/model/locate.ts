@@ -100,6 +100,22 @@ export function locate(doc: ParsedDocument, offset: number): Located {
   const wordRange = lineRange(ws, we);
   const prefix = lineText.slice(ws, ch);
 
+  const quoted = listItem && shape.key === undefined ? quotedItem(lineText, shape.col, commentAt) : undefined;
+  if (quoted && ch > quoted.start && ch < quoted.end) {
+    // `- "[203.0.113.50]"`: the quoted text is the item, brackets and all.
+    const inner = lineRange(quoted.start + 1, quoted.end - 1);
+    const word = lineText.slice(quoted.start + 1, quoted.end - 1);
+    return {
+      ...base,
+      path,
+      at: 'key',
+      word,
+      wordRange: inner,
+      prefix: lineText.slice(quoted.start + 1, ch),
+      siblings: sib.keys,
+      siblingValues,
+    };
+  }
   if (blankLine || (shape.key === undefined && ch >= shape.col && !/[:\[]/.test(before.slice(shape.col)))) {
     // A bare word (or nothing) at a key's place: a key being typed, or a list item.
     return { ...base, path, at: 'key', word, wordRange, prefix, siblings: sib.keys, siblingValues };
@@ -152,6 +168,14 @@ export function locate(doc: ParsedDocument, offset: number): Located {
     };
   }
   return { ...base, path, at: 'none', word, wordRange, prefix, siblings: sib.keys, siblingValues };
+}
+
+/** A block-list item that is one quoted scalar (`- "[10.1.0.10]"`): its columns, quotes included. */
+function quotedItem(text: string, col: number, commentAt: number): { start: number; end: number } | undefined {
+  const q = text[col];
+  if (q !== '"' && q !== "'") return undefined;
+  const end = trimEndCol(text, commentAt === -1 ? text.length : commentAt);
+  return end - col >= 2 && text[end - 1] === q ? { start: col, end } : undefined;
 }
 
 /** Where a comment starts on a line (outside quotes), or -1. */
