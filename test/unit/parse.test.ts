@@ -246,3 +246,16 @@ test('closest: a case-only match first, else the nearest within the bound', () =
   assert.equal(editDistance('kitten', 'sitting'), 3);
   assert.equal(editDistance('abcdef', 'uvwxyz', 2), 3, 'bounded: stops past the bound');
 });
+
+test('a flood of stray brackets gives its first syntax errors, and the parse leaves the global stack-trace limit as it was (it lowers it to 0 meanwhile)', () => {
+  const limit = Error.stackTraceLimit;
+  try {
+    Error.stackTraceLimit = 7;
+    const doc = new ParsedDocument(`kind: SmtpConnector\nname: x\n${']'.repeat(5000)}\n`);
+    assert.equal(Error.stackTraceLimit, 7);
+    assert.ok(doc.errors.length >= 1 && doc.errors.length <= MAX_SYNTAX_ERRORS, `${doc.errors.length} errors`);
+    assert.equal(doc.errors[0].range.start.line, 2);
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
+});

@@ -60,12 +60,18 @@ export class ParsedDocument {
       this.yaml = undefined;
       return;
     }
+    // Each syntax error is an Error, and capturing its stack trace is most of the parse's cost when a line holds
+    // thousands of stray brackets (100,000 "]" took seconds): no stack is captured, nothing reads one.
+    const stackTraceLimit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
     try {
       parsed = parseDocument(text, PARSE_OPTIONS) as Document.Parsed<ParsedNode>;
     } catch (e) {
       // The composer recurses: absurd nesting can exhaust the stack.
       const why = e instanceof RangeError ? TOO_DEEP : `The document cannot be read: ${String(e)}`;
       this.errors.push({ range: this.lines.range(0, Math.min(text.length, this.lines.lineEnd(0))), message: why });
+    } finally {
+      Error.stackTraceLimit = stackTraceLimit;
     }
     this.yaml = parsed;
     const found: { start: number; end: number; message: string }[] = [];
