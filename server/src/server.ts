@@ -207,8 +207,11 @@ connection.onHover((p, token) =>
     'hover',
     null,
     () => {
-      ready(p.textDocument.uri);
-      return hover(state.ws, p.textDocument.uri, p.position, caps, (uri) => settings.now(uri));
+      // A large document's hover does not wait for the parse of an edit: it answers from the last check's.
+      const settled = state.settledPosition(p.textDocument.uri, p.position);
+      if (settled === null) return null;
+      if (settled === undefined) ready(p.textDocument.uri);
+      return hover(state.ws, p.textDocument.uri, settled ?? p.position, caps, (uri) => settings.now(uri));
     },
     token,
   ),

@@ -75,6 +75,8 @@ export function initializeParams(kind: 'vscode' | 'minimal', folder: string): In
  */
 export class LspClient {
   readonly pushed = new Map<string, PublishDiagnosticsParams>();
+  /** Every push, in the order received. */
+  readonly pushes: PublishDiagnosticsParams[] = [];
   readonly logs: string[] = [];
   /** The messages logged as errors (a handler or a rule that failed). */
   readonly errorLogs: string[] = [];
@@ -96,6 +98,7 @@ export class LspClient {
     this.exitCode = new Promise((resolve) => proc.on('exit', (code) => resolve(code)));
     conn.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
       this.pushed.set(p.uri, p);
+      this.pushes.push(p);
       this.wake();
     });
     conn.onNotification('window/logMessage', (p: { type: number; message: string }) => {

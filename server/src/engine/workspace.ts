@@ -85,6 +85,30 @@ export class Workspace {
    * order, each moved to its document's current line.
    */
   findings(uri: string, options: CheckOptions = {}): Finding[] {
+    return this.collect(uri, options, false);
+  }
+
+  /**
+   * Does a document of the file wait for its workspace findings (its text,
+   * or a document it reads, changed since they were computed)? `findings`
+   * computes them; `quickFindings` does not.
+   */
+  workspacePending(uri: string): boolean {
+    return this.index.entries(uri).some((e) => e.cached === undefined);
+  }
+
+  /**
+   * The file's findings without running a workspace rule: a document whose
+   * workspace findings are pending gives its syntax and single-document
+   * findings, and keeps its previous workspace findings if its own text did
+   * not change (a document it reads did); every other document its full list.
+   * What a large file shows first, before `findings` has the rest.
+   */
+  quickFindings(uri: string, options: CheckOptions = {}): Finding[] {
+    return this.collect(uri, options, true);
+  }
+
+  private collect(uri: string, options: CheckOptions, quick: boolean): Finding[] {
     const file = this.files.get(uri);
     if (!file) return [];
     const out: Finding[] = [];
@@ -92,27 +116,30 @@ export class Workspace {
     const docs = file.documents;
     for (let i = 0; i < docs.length; i++) {
       const fd = docs[i];
-      const list = this.documentResult(uri, fd, entries[i], options);
+      const list = this.documentResult(uri, fd, entries[i], options, quick);
       for (const f of list) out.push(toFileCoordinates(resolveRelated(f), fd.line));
     }
     return out;
   }
 
   /** One document's findings, document-local, ignore comments and settings applied, sorted; cached on its index entry. */
-  private documentResult(uri: string, fd: FileDocument, known: DocEntry | undefined, options: CheckOptions): readonly WsFinding[] {
+  private documentResult(
+    uri: string,
+    fd: FileDocument,
+    known: DocEntry | undefined,
+    options: CheckOptions,
+    quick = false,
+  ): readonly WsFinding[] {
     const entry = known?.doc === fd.doc ? known : this.index.entries(uri).find((e) => e.doc === fd.doc && e.line === fd.line);
+    if (quick && entry && entry.cached === undefined) {
+      // The previous full list stands for a document whose text is the same; a changed one shows what it alone says.
+      const before = entry.result;
+      return before && before.rules === options.rules ? before.findings : applySettings(fd, checkDocument(fd.doc), options);
+    }
     const own = this.documentFindings(fd, entry);
     const hit = entry?.result;
     if (hit && hit.own === own && hit.rules === options.rules) return hit.findings;
-    const sup = suppressionsOf(fd.doc);
-    const findings: WsFinding[] = [];
-    for (const f of own) {
-      if (isSuppressed(sup, f)) continue;
-      const severity = effectiveSeverity(f.code, f.severity, options.rules);
-      if (severity === 'off') continue;
-      findings.push(severity === f.severity ? f : { ...f, severity });
-    }
-    findings.sort((a, b) => comparePositions(a.range.start, b.range.start) || comparePositions(a.range.end, b.range.end));
+    const findings = applySettings(fd, own, options);
     if (entry) entry.result = { own, rules: options.rules, findings };
     return findings;
   }
@@ -132,6 +159,20 @@ export class Workspace {
     }
     return entry.cached;
   }
+}
+
+/** A document's findings with its ignore comments and the rule settings applied, sorted by position. */
+function applySettings(fd: FileDocument, own: readonly WsFinding[], options: CheckOptions): WsFinding[] {
+  const sup = suppressionsOf(fd.doc);
+  const findings: WsFinding[] = [];
+  for (const f of own) {
+    if (isSuppressed(sup, f)) continue;
+    const severity = effectiveSeverity(f.code, f.severity, options.rules);
+    if (severity === 'off') continue;
+    findings.push(severity === f.severity ? f : { ...f, severity });
+  }
+  findings.sort((a, b) => comparePositions(a.range.start, b.range.start) || comparePositions(a.range.end, b.range.end));
+  return findings;
 }
 
 /** Related information into other documents: the place in the target's current model, moved to its current file line. */

@@ -1,13 +1,16 @@
 import { DocumentDiagnosticReportKind, type Connection, type Diagnostic, type DocumentDiagnosticReport } from 'vscode-languageserver/node';
 import type { Caps } from '../features/caps';
 import { toDiagnostic } from '../features/diagnostics';
-import type { ServerState } from './state';
+import type { Finding } from '../engine/types';
+import { LARGE_FILE_CHARS, type ServerState } from './state';
 import type { Settings } from './settings';
 
 /** How long the server waits after a change before it checks: typing bursts are checked once. */
 export const DIAGNOSTICS_DELAY_MS = 10;
 /** Other files (those a change may affect through the workspace rules) are checked a little later. */
 export const OTHERS_DELAY_MS = 150;
+
+const nextTurn = () => new Promise<void>((r) => setImmediate(r));
 
 /**
  * Keeps every file's diagnostics current. A changed file is checked after a
@@ -120,7 +123,7 @@ export class DiagnosticsPublisher {
 
   /** A pull: the full report, or "unchanged" when the client already has these diagnostics. */
   async pull(uri: string, previousResultId: string | undefined): Promise<DocumentDiagnosticReport> {
-    const items = await this.compute(uri);
+    const items = await this.compute(uri, this.caps.diagnosticRefresh);
     const fingerprint = JSON.stringify(items);
     const last = this.pulledResults.get(uri);
     if (last && previousResultId === last.resultId && last.fingerprint === fingerprint) {
@@ -131,11 +134,29 @@ export class DiagnosticsPublisher {
     return { kind: DocumentDiagnosticReportKind.Full, resultId, items };
   }
 
-  /** The diagnostics of one file on its latest text. */
-  async compute(uri: string): Promise<Diagnostic[]> {
+  /**
+   * The diagnostics of one file on its latest text. With `quick`, a large
+   * file whose workspace findings are pending gets the findings known
+   * without them, and the client is asked to pull again once they are in.
+   */
+  async compute(uri: string, quick = false): Promise<Diagnostic[]> {
     const options = await this.settings.get(uri);
     this.state.sync(uri);
-    return this.state.ws.findings(uri, options).map((f) => toDiagnostic(f, uri, this.caps));
+    const ws = this.state.ws;
+    if (quick && this.phased(uri)) {
+      setImmediate(() => {
+        ws.findings(uri, options);
+        this.connection.languages.diagnostics.refresh().catch(() => undefined);
+      });
+      return ws.quickFindings(uri, options).map((f) => toDiagnostic(f, uri, this.caps));
+    }
+    return ws.findings(uri, options).map((f) => toDiagnostic(f, uri, this.caps));
+  }
+
+  /** A large file whose workspace findings are not computed yet: its report comes in two parts. */
+  private phased(uri: string): boolean {
+    const file = this.state.ws.file(uri);
+    return !!file && file.text.length >= LARGE_FILE_CHARS && this.state.ws.workspacePending(uri);
   }
 
   private async publish(uri: string, onlyIfChanged = false): Promise<void> {
@@ -149,7 +170,20 @@ export class DiagnosticsPublisher {
       if (this.pushed.has(uri)) await this.clear(uri);
       return;
     }
-    const diagnostics = this.state.ws.findings(uri, options).map((f) => toDiagnostic(f, uri, this.caps));
+    const file = this.state.ws.file(uri);
+    if (this.phased(uri)) {
+      // Syntax and single-document findings first; requests waiting in line are answered before the workspace rules run.
+      await this.send(uri, this.state.ws.quickFindings(uri, options), onlyIfChanged);
+      await nextTurn();
+      // A newer text has its own check scheduled.
+      if (this.state.ws.file(uri) !== file) return;
+    }
+    await this.send(uri, this.state.ws.findings(uri, options), onlyIfChanged);
+  }
+
+  /** Pushes a file's findings, unless the client has them for this version already. */
+  private async send(uri: string, findings: Finding[], onlyIfChanged: boolean): Promise<void> {
+    const diagnostics = findings.map((f) => toDiagnostic(f, uri, this.caps));
     const fingerprint = JSON.stringify(diagnostics);
     const prev = this.pushed.get(uri);
     const version = this.state.version(uri);

@@ -1,7 +1,15 @@
 import { TextDocuments, type TextDocumentContentChangeEvent } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Workspace } from '../engine/workspace';
+import type { Position } from 'vscode-languageserver-types';
 import type { ChangedWindow } from '../model/parse';
+
+/**
+ * From this size on, a file is large: its syntax and single-document
+ * findings are published before its workspace findings, and a hover between
+ * an edit and its check answers from the last check's parse.
+ */
+export const LARGE_FILE_CHARS = 128 * 1024;
 
 /**
  * The texts the engine sees: an open document's text as the editor has it,
@@ -84,6 +92,32 @@ export class ServerState {
     }
     if (w !== undefined) this.windows.set(uri, w);
     return doc;
+  }
+
+  /**
+   * Where a position of a large open document's text stands in the text
+   * the engine last took, when the engine is behind it: lines before the
+   * changed lines are the same, lines after them moved by as many lines as
+   * the change added; a position inside the change has none (null). The
+   * position itself when the engine is up to date, undefined when it is
+   * behind on a small file, or without the change's place (bring it up to
+   * date then: it is quick, or the only way).
+   */
+  settledPosition(uri: string, position: Position): Position | null | undefined {
+    const doc = this.documents.get(uri);
+    const held = this.synced.get(uri);
+    if (!doc || held?.doc !== doc) return undefined;
+    if (held.version === doc.version) return position;
+    const window = this.windows.get(uri);
+    const file = this.ws.file(uri);
+    if (!window || !file || file.text !== held.text || held.text.length < LARGE_FILE_CHARS) return undefined;
+    const first = doc.positionAt(window.start).line;
+    const last = doc.positionAt(window.end).line;
+    if (position.line < first) return position;
+    if (position.line <= last) return null;
+    const end = file.documents[file.documents.length - 1];
+    const before = end.line + end.doc.lines.lineCount;
+    return { line: position.line - (doc.lineCount - before), character: position.character };
   }
 
   /** Every open document brought up to date. */

@@ -1,0 +1,86 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Connection, TextDocumentContentChangeEvent } from 'vscode-languageserver/node';
+import { ServerState, LARGE_FILE_CHARS } from '../../server/src/lsp/state';
+import { hover } from '../../server/src/features/hover';
+import { readCaps } from '../../server/src/features/caps';
+import { connector, routingGroup } from '../helpers/workspace';
+
+// A hover on a large document between an edit and its check does not wait
+// for the parse of the edit: it answers from the text the engine last took.
+// The editor's notifications are fed to the server's state directly, so that
+// no check can run between the edit and the hover.
+
+type Handler = (e: unknown) => void;
+
+/** The server's state, listening to a connection that only hands over the document notifications. */
+function stateWithDocuments() {
+  const handlers: Record<string, Handler> = {};
+  const on = (name: string) => (h: Handler) => {
+    handlers[name] = h;
+    return { dispose: () => undefined };
+  };
+  const connection = {
+    onDidOpenTextDocument: on('open'),
+    onDidChangeTextDocument: on('change'),
+    onDidCloseTextDocument: on('close'),
+    onWillSaveTextDocument: on('willSave'),
+    onWillSaveTextDocumentWaitUntil: on('willSaveWaitUntil'),
+    onDidSaveTextDocument: on('save'),
+  } as unknown as Connection;
+  const state = new ServerState();
+  state.documents.listen(connection);
+  return {
+    state,
+    open: (uri: string, text: string) => handlers.open({ textDocument: { uri, languageId: 'exchange-connector', version: 1, text } }),
+    change: (uri: string, version: number, contentChanges: TextDocumentContentChangeEvent[]) =>
+      handlers.change({ textDocument: { uri, version }, contentChanges }),
+  };
+}
+
+const text = [
+  routingGroup('Paris', [{ name: 'PARIS-EX01', fqdn: 'paris-ex01.contoso.com' }]),
+  ...Array.from({ length: 600 }, (_, i) => connector({ name: `C${i}`, from: 'Paris', to: ['Boston'], bridgehead: 'PARIS-EX01' })),
+].join('---\n');
+const caps = readCaps(undefined);
+const lines = text.split('\n');
+const uri = 'file:///w/large.connector.yaml';
+
+test('on a large document, a hover after an edit answers from the last parse: moved below the edit, none on it', () => {
+  assert.ok(text.length >= LARGE_FILE_CHARS);
+  const { state, open, change } = stateWithDocuments();
+  open(uri, text);
+  state.sync(uri);
+  const engineText = state.ws.file(uri)!.text;
+  const at = lines.indexOf('name: C100');
+  const below = lines.indexOf('name: C300');
+  const position = { line: below, character: 2 };
+  assert.deepEqual(state.settledPosition(uri, position), position);
+  const before = hover(state.ws, uri, position, caps);
+  assert.ok(before);
+
+  change(uri, 2, [
+    { range: { start: { line: at, character: 0 }, end: { line: at, character: 0 } }, text: 'routingGroup: Boston\nname: Renamed\n' },
+  ]);
+  const moved = state.settledPosition(uri, { line: below + 2, character: 2 });
+  assert.deepEqual(moved, position);
+  assert.deepEqual(hover(state.ws, uri, moved!, caps), before);
+  assert.equal(state.settledPosition(uri, { line: at, character: 2 }), null);
+  assert.equal(state.settledPosition(uri, { line: at + 1, character: 2 }), null);
+  assert.deepEqual(state.settledPosition(uri, { line: 3, character: 1 }), { line: 3, character: 1 });
+  // Nothing was parsed for the hover: the engine still has the text it had.
+  assert.equal(state.ws.file(uri)!.text, engineText);
+
+  // Once the engine takes the new text, positions are its own again.
+  state.sync(uri);
+  assert.deepEqual(state.settledPosition(uri, { line: at, character: 2 }), { line: at, character: 2 });
+});
+
+test('on a small document the hover brings the engine up to date first', () => {
+  const { state, open, change } = stateWithDocuments();
+  const small = connector({ name: 'C', from: 'Paris', to: ['Boston'] });
+  open(uri, small);
+  state.sync(uri);
+  change(uri, 2, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '# note\n' }]);
+  assert.equal(state.settledPosition(uri, { line: 0, character: 0 }), undefined);
+});
