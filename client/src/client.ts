@@ -9,6 +9,8 @@ import type { RequestType, RequestType0 } from 'vscode-languageclient/node';
 import { DocumentVisibilityNotification, TopologyChangedNotification, type DocumentVisibility } from '../../shared/protocol';
 import { inTabs, isConnectorUri, openWithoutTab, watchTabs } from './hiddenDocuments';
 import { CONNECTOR_FILES_GLOB, LANGUAGE_ID } from './files';
+import { traceChannel } from './traceChannel';
+import { withRuleLink } from './ruleDocs';
 
 export class ServerNotRunningError extends Error {
   constructor() {
@@ -32,10 +34,15 @@ export class ConnectorClient implements vscode.Disposable {
   /** Fires when the server says the topology changed (never polled). */
   readonly onDidChangeTopology = this.topologyEmitter.event;
 
+  /** The output channel as the client's trace channel sees it (traceChannel.ts). */
+  private readonly trace: vscode.LogOutputChannel;
+
   constructor(
     private readonly serverModule: string,
     readonly output: vscode.LogOutputChannel,
-  ) {}
+  ) {
+    this.trace = traceChannel(output, 'exchangeConnectors');
+  }
 
   get state(): ServerHealth {
     return this.health;
@@ -58,9 +65,18 @@ export class ConnectorClient implements vscode.Disposable {
       documentSelector: [{ language: LANGUAGE_ID }],
       synchronize: { configurationSection: 'exchangeConnectors', fileEvents: watcher },
       outputChannel: this.output,
+      // exchangeConnectors.trace.server alone shows the traffic (traceChannel.ts).
+      traceOutputChannel: this.trace,
       // Hovers and completion documentation show names from the files: no command links, no HTML.
       markdown: { isTrusted: false, supportHtml: false },
       middleware: {
+        // A code link opens the rule's section rendered (ruleDocs.ts), pulled or pushed alike.
+        provideDiagnostics: async (document, previousResultId, token, next) => {
+          const report = await next(document, previousResultId, token);
+          if (report?.kind === 'full') report.items = report.items.map(withRuleLink);
+          return report;
+        },
+        handleDiagnostics: (uri, diagnostics, next) => next(uri, diagnostics.map(withRuleLink)),
         // A document opened without a tab (by a command, or kept open by VS Code) has its problems pushed.
         didOpen: async (document, next) => {
           await next(document);
@@ -135,6 +151,7 @@ export class ConnectorClient implements vscode.Disposable {
 
   dispose(): void {
     void this.stop();
+    this.trace.dispose();
     this.healthEmitter.dispose();
     this.topologyEmitter.dispose();
   }

@@ -19,10 +19,16 @@ import { describeStatus } from './status';
 import { nodeLocation, OPEN_LOCATION, type TopologyTree, type TreeNode } from './treeView';
 import type { TopologyDiagram } from './diagramPanel';
 import { askRouteQuery, routeStartOf } from './traceQuestions';
+import { showRuleDocumentation } from './ruleDocs';
 
 type Handler = (...args: any[]) => Promise<unknown>;
 
-export function registerCommands(connector: ConnectorClient, tree: TopologyTree, diagram: TopologyDiagram): vscode.Disposable[] {
+export function registerCommands(
+  connector: ConnectorClient,
+  tree: TopologyTree,
+  diagram: TopologyDiagram,
+  extensionUri: vscode.Uri,
+): vscode.Disposable[] {
   const routes = vscode.window.createOutputChannel('Exchange Connectors: Routes');
   const reports = new ImportReports();
 
@@ -73,6 +79,9 @@ export function registerCommands(connector: ConnectorClient, tree: TopologyTree,
 
     'exchangeConnectors.showTopology': async () => diagram.show(),
 
+    'exchangeConnectors.showRuleDocumentation': async (code?: string) =>
+      showRuleDocumentation(extensionUri, typeof code === 'string' ? code : undefined),
+
     'exchangeConnectors.openNode': async (node: TreeNode) => {
       const location = nodeLocation(node);
       if (!location) throw new Error('This item is defined in no file.');
@@ -106,7 +115,8 @@ export function registerCommands(connector: ConnectorClient, tree: TopologyTree,
 
     'exchangeConnectors.checkWorkspace': async () => {
       const status = await connector.request(ServerStatusRequest);
-      await vscode.commands.executeCommand('workbench.actions.view.problems');
+      // Opens and focuses the Problems panel; workbench.actions.view.problems would close it when it is open.
+      await vscode.commands.executeCommand('workbench.action.problems.focus');
       void vscode.window.showInformationMessage(`Exchange connectors checked: ${describeStatus(status)}.`);
       return status;
     },

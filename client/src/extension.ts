@@ -38,7 +38,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
     diagram,
     new StatusItem(connector),
     trackConnectorFiles(),
-    ...registerCommands(connector, tree, diagram),
+    ...registerCommands(connector, tree, diagram, context.extensionUri),
   );
   await connector.start();
   return {

@@ -50,6 +50,17 @@ test("docs/rules.md's tables hold one row per code of their scope, with severity
   assert.equal(fresh, readFileSync(join(ROOT, 'docs/rules.md'), 'utf8'));
 });
 
+test('docs/rules.md has a section per code, its heading the code itself, and its tables link there', () => {
+  const text = readFileSync(join(ROOT, 'docs/rules.md'), 'utf8');
+  const lines = text.split(/\r?\n/);
+  for (const code of Object.keys(CODES)) {
+    assert.equal(lines.filter((l) => l === `### \`${code}\``).length, 1, `the heading of ${code}`);
+    assert.equal(lines.filter((l) => l.startsWith(`| [\`${code}\`](#${code}) |`)).length, 1, `the table row of ${code}`);
+  }
+  // The anchors are the headings now: no row keeps an id of its own, which would be a second target.
+  assert.doesNotMatch(text, /<a id=/);
+});
+
 test("package.json's rules setting is regenerated from codes.ts, and nothing else in the manifest changes", () => {
   const text = readFileSync(join(ROOT, 'package.json'), 'utf8');
   const pkg = JSON.parse(text);

@@ -6,7 +6,8 @@
  */
 import * as vscode from 'vscode';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { CODES } from '../../../server/src/rules/codes';
 import { msg } from '../../../server/src/rules/messages';
 import { fieldAt } from '../../../server/src/model/catalog';
@@ -61,6 +62,31 @@ async function topology(): Promise<Topology> {
   const t = await api.topology();
   assert.ok(t, 'the server gives a topology');
   return t;
+}
+
+/** Re-checks once a second: for files other processes write. */
+const everySecond = (l: () => void) => {
+  const t = setInterval(l, 1000);
+  return { dispose: () => clearInterval(t) };
+};
+
+/** The first file of that name under a folder, or undefined. */
+function findFile(dir: string, name: string): string | undefined {
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return undefined;
+  }
+  for (const e of entries) {
+    const path = join(dir, e.name);
+    if (e.isFile() && e.name === name) return path;
+    if (e.isDirectory()) {
+      const found = findFile(path, name);
+      if (found) return found;
+    }
+  }
+  return undefined;
 }
 
 const mistakes = () =>
@@ -167,6 +193,57 @@ export const tests: ApiTest[] = [
       await vscode.window.tabGroups.close(tab);
       await api.topology();
       await diagnosticsOf(uri, 'cost-range after its tab closed', costRange);
+    },
+  },
+  {
+    name: "a diagnostic's code opens the rule's own section of rules.md, rendered in the Markdown preview",
+    fn: async () => {
+      const uri = at('e2e', 'quickfix.connector.yaml');
+      await show(uri);
+      const [d] = (await diagnosticsOf(uri, 'cost-range', (ds) => ds.some((x) => codeOf(x) === 'cost-range'))).filter(
+        (x) => codeOf(x) === 'cost-range',
+      );
+      const code = d.code as { value: string; target: vscode.Uri };
+      // The link runs the extension's command with the code: VS Code opens command links from a diagnostic's code.
+      assert.equal(code.target.scheme, 'command');
+      assert.equal(code.target.path, 'exchangeConnectors.showRuleDocumentation');
+      const args = JSON.parse(decodeURIComponent(code.target.query)) as string[];
+      assert.deepEqual(args, ['cost-range']);
+      const opened = await vscode.commands.executeCommand<vscode.Uri>(code.target.path, ...args);
+      assert.equal(opened.fragment, 'cost-range');
+      assert.ok(opened.path.endsWith('/docs/rules.md'), opened.path);
+      // A rendered preview (a webview), not the raw file in a text editor.
+      const tab = await waitFor(
+        'the Markdown preview of rules.md',
+        () =>
+          vscode.window.tabGroups.all
+            .flatMap((g) => g.tabs)
+            .find(
+              (t) => t.input instanceof vscode.TabInputWebview && /markdown\.preview/.test(t.input.viewType) && /rules\.md/.test(t.label),
+            ),
+        [(l) => vscode.window.tabGroups.onDidChangeTabs(l)],
+      );
+      assert.ok(
+        !vscode.window.visibleTextEditors.some((e) => e.document.uri.path.endsWith('/docs/rules.md')),
+        'rules.md is not opened as text',
+      );
+      await vscode.window.tabGroups.close(tab);
+    },
+  },
+  {
+    name: 'exchangeConnectors.trace.server shows the LSP traffic in the output channel at its default log level',
+    fn: async () => {
+      // The user settings turn the trace on (codeServer.ts), and code-server runs at its default log level (info).
+      assert.equal(vscode.workspace.getConfiguration('exchangeConnectors').get('trace.server'), 'messages');
+      const logs = join(dirname(process.env.EXCONN_E2E_RESULTS ?? ''), 'user-data', 'logs');
+      const file = await waitFor("the output channel's log file", () => findFile(logs, 'Exchange Connectors.log'), [everySecond]);
+      const doc = await vscode.workspace.openTextDocument(at('e2e', 'quickfix.connector.yaml'));
+      await vscode.commands.executeCommand('vscode.executeHoverProvider', doc.uri, positionOf(doc, 'delivery:', 2));
+      await waitFor(
+        `a hover request in ${file}`,
+        () => (/Sending request 'textDocument\/hover/.test(readFileSync(file, 'utf8')) ? true : undefined),
+        [everySecond],
+      );
     },
   },
   {

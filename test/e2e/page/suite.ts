@@ -86,6 +86,56 @@ export const pageTests: PageTest[] = [
     },
   },
   {
+    name: "a problem's code opens its rule's own section of rules.md, rendered in the Markdown preview",
+    fn: async (wb) => {
+      await wb.open('e2e/quickfix.connector.yaml');
+      const panel = await wb.problems();
+      await wb.filterProblems('cost-range');
+      const row = panel.locator('.monaco-list-row', { hasText: msg.costRange('150') }).first();
+      await row.waitFor({ timeout: 30000 });
+      await row.locator('a.code-link, a.monaco-link', { hasText: 'cost-range' }).first().click();
+      // The preview is a webview: find the frame that renders the section's heading.
+      const heading = await waitUntil(
+        'the rendered cost-range section',
+        async () => {
+          for (const frame of wb.page.frames()) {
+            const h = frame.locator('h3#cost-range');
+            if (await h.count().catch(() => 0)) return h;
+          }
+          return undefined;
+        },
+        30000,
+      );
+      // Scrolled to the section: its heading in the upper half of the preview, not below the tables at line 1.
+      await waitUntil(
+        'the preview scrolled to the cost-range section',
+        () =>
+          heading.evaluate((el) => {
+            const top = el.getBoundingClientRect().top;
+            return top >= 0 && top < el.ownerDocument.documentElement.clientHeight / 2 ? true : undefined;
+          }),
+        15000,
+      );
+      await wb.filterProblems('');
+      await wb.command('View: Close All Editors');
+    },
+  },
+  {
+    name: 'Check the Workspace shows the Problems panel, and leaves it open when it is open already',
+    fn: async (wb) => {
+      const panel = await wb.problems();
+      await wb.command('Exchange Connectors: Check the Workspace');
+      // The summary comes after the panel is shown: by then a toggle would have closed it.
+      await wb.page.locator('.notification-toast', { hasText: 'Exchange connectors checked' }).first().waitFor({ timeout: 30000 });
+      assert.ok(await panel.isVisible(), 'the Problems panel is still open');
+      await wb.command('View: Hide Panel');
+      await panel.waitFor({ state: 'hidden' });
+      await wb.command('Exchange Connectors: Check the Workspace');
+      await panel.waitFor({ timeout: 30000 });
+      await wb.command('Notifications: Clear All Notifications');
+    },
+  },
+  {
     name: 'a hover shows the documentation of a field',
     fn: async (wb) => {
       await wb.open('e2e/quickfix.connector.yaml');
