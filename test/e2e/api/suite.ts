@@ -213,7 +213,7 @@ export const tests: ApiTest[] = [
       assert.equal(opened.fragment, 'cost-range');
       assert.ok(opened.path.endsWith('/docs/rules.md'), opened.path);
       // A rendered preview (a webview), not the raw file in a text editor.
-      const tab = await waitFor(
+      await waitFor(
         'the Markdown preview of rules.md',
         () =>
           vscode.window.tabGroups.all
@@ -227,7 +227,7 @@ export const tests: ApiTest[] = [
         !vscode.window.visibleTextEditors.some((e) => e.document.uri.path.endsWith('/docs/rules.md')),
         'rules.md is not opened as text',
       );
-      await vscode.window.tabGroups.close(tab);
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     },
   },
   {
