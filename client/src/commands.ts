@@ -146,9 +146,10 @@ export function registerCommands(
       }
       const args = await askNewConnector(t, given);
       if (!args) return undefined;
-      const uri = await writeNewConnector(t, args);
-      await vscode.window.showTextDocument(uri);
-      return uri;
+      const uris = await writeNewConnector(t, args);
+      // The connector back (when written) in its own tab, the connector itself in front.
+      for (const uri of [...uris].reverse()) await vscode.window.showTextDocument(uri, { preview: false });
+      return uris;
     },
 
     'exchangeConnectors.createReciprocalConnector': async (arg?: TreeNode | ConnectorNode) => {

@@ -38,6 +38,7 @@ import { DiagnosticsPublisher } from './lsp/diagnostics';
 import { loadFolders } from './lsp/loader';
 import { CONNECTOR_GLOB, existsOnDisk, isConnectorFile, readText, uriToPath } from './lsp/files';
 import { guard, runSafe } from './lsp/runSafe';
+import { SHOW_CREATED_FILE, showCreatedFile } from './lsp/showCreated';
 import {
   DocumentVisibilityNotification,
   ImportLdifRequest,
@@ -94,6 +95,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
         ? { diagnosticProvider: { identifier: 'exconn', interFileDependencies: true, workspaceDiagnostics: false } }
         : {}),
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      executeCommandProvider: { commands: [SHOW_CREATED_FILE] },
     },
     serverInfo: { name: 'exconn-language-server', version: '0.1.0' },
   };
@@ -212,6 +214,19 @@ connection.onHover((p, token) =>
       if (settled === null) return null;
       if (settled === undefined) ready(p.textDocument.uri);
       return hover(state.ws, p.textDocument.uri, settled ?? p.position, caps, (uri) => settings.now(uri));
+    },
+    token,
+  ),
+);
+
+connection.onExecuteCommand((p, token) =>
+  runSafe(
+    log,
+    'execute command',
+    null,
+    async () => {
+      if (p.command === SHOW_CREATED_FILE) await showCreatedFile(connection, caps.showDocument, p.arguments?.[0]);
+      return null;
     },
     token,
   ),

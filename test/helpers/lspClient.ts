@@ -82,6 +82,9 @@ export class LspClient {
   readonly errorLogs: string[] = [];
   readonly notifications: { method: string; params: unknown }[] = [];
   refreshes = 0;
+  /** The URIs the server asked to show (window/showDocument), and the messages it showed (window/showMessage). */
+  readonly shownDocuments: string[] = [];
+  readonly shownMessages: string[] = [];
   /** The kinds of the work-done progress notifications received: begin, report…, end. */
   readonly progress: string[] = [];
   settings: Record<string, unknown> = {};
@@ -114,6 +117,15 @@ export class LspClient {
       return p.items.map(() => this.settings);
     });
     conn.onRequest('client/registerCapability', () => null);
+    conn.onRequest('window/showDocument', (p: { uri: string }) => {
+      this.shownDocuments.push(p.uri);
+      this.wake();
+      return { success: true };
+    });
+    conn.onNotification('window/showMessage', (p: { message: string }) => {
+      this.shownMessages.push(p.message);
+      this.wake();
+    });
     conn.onRequest('window/workDoneProgress/create', () => null);
     conn.onRequest('workspace/diagnostic/refresh', () => {
       this.refreshes++;

@@ -32,8 +32,11 @@ const head = 'kind: SmtpConnector\nname: Draft\nadministrativeGroup: First Admin
 /** A name as YAML: double-quoted, so that NUL, backslashes and colons survive. */
 const quoted = (s: string) => JSON.stringify(s).replace(/\\u0000/g, '\\0');
 
-/** The create operations of a diagnostic's quick fixes, with their titles. */
-async function createdFiles(uri: string, code: string): Promise<{ title: string; uri: string; edit: CodeAction['edit'] }[]> {
+/** The create operations of a diagnostic's quick fixes, with their titles and commands. */
+async function createdFiles(
+  uri: string,
+  code: string,
+): Promise<{ title: string; uri: string; edit: CodeAction['edit']; command: CodeAction['command'] }[]> {
   const report = (await client.request<DocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri } })) as {
     items: Diagnostic[];
   };
@@ -47,7 +50,7 @@ async function createdFiles(uri: string, code: string): Promise<{ title: string;
   const out = [];
   for (const a of actions)
     for (const c of a.edit?.documentChanges ?? [])
-      if ('kind' in c && c.kind === 'create') out.push({ title: a.title, uri: c.uri, edit: a.edit });
+      if ('kind' in c && c.kind === 'create') out.push({ title: a.title, uri: c.uri, edit: a.edit, command: a.command });
   return out;
 }
 
@@ -160,4 +163,25 @@ test("the reciprocal connector of a routing group with a hostile name is a safe 
     await client.close(uri);
     await client.close(rg);
   }
+});
+
+test('a fix that creates a file shows it afterwards: its command makes the server ask the editor to show the new file', async () => {
+  // A group of its own, with no connector back to Paris.
+  const rg = ws.uri('boston/lonely.routinggroup.yaml');
+  await client.open(
+    rg,
+    'kind: RoutingGroup\nname: Lonely\nadministrativeGroup: First Administrative Group\nservers:\n  - name: LON-EX01\n    fqdn: lon-ex01.contoso.com\n',
+  );
+  const uri = ws.uri('paris/to-lonely.connector.yaml');
+  await client.open(uri, head + 'connectedRoutingGroups:\n  - routingGroup: Lonely\n    cost: 7\n');
+  const [created] = await createdFiles(uri, 'missing-reciprocal-connector');
+  assert.ok(created, 'the reciprocal fix creates a file');
+  // The editor applies the edit, then runs the command (as VS Code does with a code action that has both).
+  assert.deepEqual(created.command, { title: 'Show the new file', command: 'exconn.showCreatedFile', arguments: [created.uri] });
+  assert.deepEqual(client.initializeResult.capabilities.executeCommandProvider?.commands, ['exconn.showCreatedFile']);
+  const before = client.shownDocuments.length;
+  await client.request('workspace/executeCommand', { command: created.command!.command, arguments: created.command!.arguments });
+  assert.deepEqual(client.shownDocuments.slice(before), [created.uri]);
+  await client.close(uri);
+  await client.close(rg);
 });

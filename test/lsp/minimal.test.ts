@@ -1,5 +1,6 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { join, sep } from 'node:path';
 import { readFileSync } from 'node:fs';
 import type {
   CodeAction,
@@ -161,4 +162,12 @@ test('without workspace/configuration, the settings come with didChangeConfigura
   await client.notify('workspace/didChangeConfiguration', { settings: { exchangeConnectors: { rules: { 'cost-range': 'off' } } } });
   await client.pushedFor(uri, (x) => !x.diagnostics.some((d) => d.code === 'cost-range'));
   await client.close(uri);
+});
+
+test('a client that cannot show documents is told where a created file is', async () => {
+  const uri = ws.uri('paris/new-file.connector.yaml');
+  await client.request('workspace/executeCommand', { command: 'exconn.showCreatedFile', arguments: [uri] });
+  const message = await client.until('the message', () => client.shownMessages.find((m) => m.includes('new-file.connector.yaml')));
+  assert.equal(message, `Created new-file.connector.yaml in ${join(ws.dir, 'paris')}${sep}`);
+  assert.deepEqual(client.shownDocuments, []);
 });

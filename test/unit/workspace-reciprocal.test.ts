@@ -51,6 +51,7 @@ test('missing-reciprocal-connector fires when no connector in the connected grou
       'name: Boston to Paris',
       'administrativeGroup: First Administrative Group',
       'routingGroup: Boston',
+      '',
       'general:',
       '  delivery: smartHost',
       '  smartHosts:',
@@ -58,6 +59,7 @@ test('missing-reciprocal-connector fires when no connector in the connected grou
       '  localBridgeheads:',
       '    - server: BOS-EX01',
       '      virtualServer: Inbound VS',
+      '',
       'connectedRoutingGroups:',
       '  - routingGroup: Paris',
       '    administrativeGroup: First Administrative Group',
@@ -83,7 +85,7 @@ test('missing-reciprocal-connector for an inferred remote group: beside the orig
   });
   const created = f.fixes[0].create![0];
   assert.equal(created.uri, 'a/b/oslo-to-paris.connector.yaml');
-  assert.match(created.text, /\ngeneral:\n  delivery: dns\nconnectedRoutingGroups:\n/);
+  assert.match(created.text, /\n\ngeneral:\n  delivery: dns\n\nconnectedRoutingGroups:\n/);
 });
 
 test('missing-reciprocal-connector does not fire when the remote group connects back (in any file), and the fix never writes into an existing file: it creates -2', () => {

@@ -17,6 +17,7 @@ export interface Caps {
   watchedFilesDynamic: boolean;
   prepareRename: boolean;
   completionItemKinds: boolean;
+  showDocument: boolean;
   /** The most folding ranges the client wants. */
   foldingRangeLimit: number;
   /** A URI of docs/rules.md where the server is installed, for diagnostics' code links; none when it is not there. */
@@ -42,6 +43,7 @@ export function readCaps(c: ClientCapabilities | undefined): Caps {
     watchedFilesDynamic: !!ws?.didChangeWatchedFiles?.dynamicRegistration,
     prepareRename: !!td?.rename?.prepareSupport,
     completionItemKinds: !!td?.completion?.completionItemKind,
+    showDocument: !!c?.window?.showDocument?.support,
     foldingRangeLimit: td?.foldingRange?.rangeLimit ?? Infinity,
   };
 }

@@ -17,6 +17,9 @@ import { baseName, freeFileName } from '../workspace/paths';
 
 export const FIX_ALL_KIND = 'source.fixAll.exconn';
 
+/** The command of a fix that creates a file: the editor runs it after the edit, and the server shows the file (lsp/showCreated.ts). */
+export const SHOW_CREATED_FILE = 'exconn.showCreatedFile';
+
 export interface CodeActionRequest {
   uri: string;
   range: Range;
@@ -62,6 +65,9 @@ export function codeActions(
           diagnostics: [diag],
           ...(fix.preferred ? { isPreferred: true } : {}),
           edit,
+          ...(fix.create?.length
+            ? { command: { title: 'Show the new file', command: SHOW_CREATED_FILE, arguments: [fix.create[0].uri] } }
+            : {}),
         });
       }
     }

@@ -431,7 +431,7 @@ export const tests: ApiTest[] = [
       assert.ok(seattle.location);
       const server = seattle.servers[0];
       step('the New SMTP Connector command');
-      const created = await vscode.commands.executeCommand<vscode.Uri>('exchangeConnectors.newConnector', {
+      const [created] = await vscode.commands.executeCommand<vscode.Uri[]>('exchangeConnectors.newConnector', {
         routingGroup: 'Seattle',
         administrativeGroup: 'North America',
         server: server.name,
@@ -475,8 +475,120 @@ export const tests: ApiTest[] = [
         assert.ok(Array.isArray(back) && back.length, `the reciprocal connector was created (the command said: ${String(back)})`);
         assert.equal(back[0].toString(), scratch('oslo', 'oslo-to-seattle.connector.yaml').toString());
         assert.match(readFileSync(back[0].fsPath, 'utf8'), /routingGroup: Seattle/);
+        step('the quick fix itself, as the light bulb applies it: the edit, then its command, which shows the new file');
+        await vscode.workspace.fs.delete(back[0]);
+        const [d] = await diagnosticsOf(created, 'missing-reciprocal-connector again', (ds) =>
+          ds.some((x) => codeOf(x) === 'missing-reciprocal-connector'),
+        );
+        const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+          'vscode.executeCodeActionProvider',
+          created,
+          d.range,
+          vscode.CodeActionKind.QuickFix.value,
+        );
+        const fix = actions.find((a) => /oslo-to-seattle(-\d+)?\.connector\.yaml/.test(a.title));
+        assert.ok(
+          fix?.edit && fix.command,
+          `the reciprocal fix with an edit and a command among [${actions.map((a) => a.title).join(', ')}]`,
+        );
+        const target = String(fix.command.arguments?.[0]);
+        assert.match(target, /\/oslo-to-seattle(-\d+)?\.connector\.yaml$/);
+        await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+        assert.ok(await vscode.workspace.applyEdit(fix.edit));
+        await vscode.commands.executeCommand(fix.command.command, ...(fix.command.arguments ?? []));
+        await waitFor(
+          'the created file in the active editor',
+          () => (vscode.window.activeTextEditor?.document.uri.toString() === vscode.Uri.parse(target).toString() ? true : undefined),
+          [(l) => vscode.window.onDidChangeActiveTextEditor(l)],
+        );
+        const shown = vscode.window.activeTextEditor!.document;
+        // The wizard's layout: a blank line between the tabs.
+        assert.match(shown.getText(), /^routingGroup: Oslo\n\ngeneral:\n[^]*\n\nconnectedRoutingGroups:\n/m);
+        await shown.save();
       } finally {
         await vscode.workspace.fs.delete(created);
+      }
+    },
+  },
+  {
+    name: 'the New SMTP Connector command writes both directions of a link at once, at the cost given; an address space names its connector',
+    timeoutMs: 60000,
+    fn: async () => {
+      step('writing Bergen');
+      await write(
+        scratch('bergen', 'bergen.routinggroup.yaml'),
+        [
+          'kind: RoutingGroup',
+          'name: Bergen',
+          'administrativeGroup: North America',
+          'servers:',
+          '  - name: BRG-EX01',
+          '    fqdn: brg-ex01.bergen.contoso.com',
+          '',
+        ].join('\n'),
+      );
+      const seattle = await waitFor(
+        'Seattle and Bergen in the topology',
+        async () => {
+          const groups = (await topology()).administrativeGroups.find((a) => a.name === 'North America')?.routingGroups ?? [];
+          return groups.some((g) => g.name === 'Bergen' && !g.inferred)
+            ? groups.find((g) => g.name === 'Seattle' && !g.inferred)
+            : undefined;
+        },
+        [onDiagnostics],
+      );
+      const server = seattle.servers[0];
+      const given = {
+        routingGroup: 'Seattle',
+        administrativeGroup: 'North America',
+        server: server.name,
+        virtualServer: server.virtualServers[0],
+      };
+      step('both ways');
+      const uris = await vscode.commands.executeCommand<vscode.Uri[]>('exchangeConnectors.newConnector', {
+        ...given,
+        toGroup: 'Bergen',
+        toAdministrativeGroup: 'North America',
+        cost: 20,
+        both: true,
+      });
+      step('an address space');
+      const [internet] = await vscode.commands.executeCommand<vscode.Uri[]>('exchangeConnectors.newConnector', {
+        ...given,
+        addressSpace: 'tailspintoys.com',
+        cost: 5,
+      });
+      try {
+        assert.deepEqual(
+          uris.map((u) => vscode.workspace.asRelativePath(u)),
+          ['north-america/seattle/seattle-to-bergen.connector.yaml', 'api-scratch/bergen/bergen-to-seattle.connector.yaml'],
+        );
+        const [out, back] = uris.map((u) => readFileSync(u.fsPath, 'utf8'));
+        assert.match(out, /^name: Seattle to Bergen$[^]*^ {4}- brg-ex01\.bergen\.contoso\.com$[^]*^ {4}cost: 20$/m);
+        assert.match(back, /^name: Bergen to Seattle$[^]*^ {4}- server: BRG-EX01$[^]*^ {2}- routingGroup: Seattle$[^]*^ {4}cost: 20$/m);
+        // Both ends present: neither has a missing connector back, nor any error.
+        for (const uri of uris)
+          await diagnosticsOf(uri, 'no missing-reciprocal-connector and no error', (ds) =>
+            ds.every((d) => codeOf(d) !== 'missing-reciprocal-connector' && d.severity !== vscode.DiagnosticSeverity.Error),
+          );
+        const node = await waitFor(
+          'Seattle to Bergen in the topology',
+          async () =>
+            (await topology()).administrativeGroups
+              .flatMap((a) => a.routingGroups)
+              .flatMap((g) => g.connectors)
+              .find((c) => c.name === 'Seattle to Bergen' && c.status === 'complete'),
+          [onDiagnostics],
+        );
+        assert.equal(node.connected[0].cost, 20);
+        assert.equal(vscode.workspace.asRelativePath(internet), 'north-america/seattle/seattle-to-tailspintoys.com.connector.yaml');
+        assert.match(
+          readFileSync(internet.fsPath, 'utf8'),
+          /^name: Seattle to tailspintoys\.com$[^]*^ {6}address: "tailspintoys\.com"\n {6}cost: 5$/m,
+        );
+      } finally {
+        await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+        for (const uri of [...uris, internet]) await vscode.workspace.fs.delete(uri);
       }
     },
   },

@@ -1,6 +1,7 @@
 import type { ConnectorModel, RoutingGroupModel } from '../../model/extract';
 import { groupLinks, hasConnectorBack, lookupGroup, modernServers, ownBridgeheadFqdns, ownGroupKey } from '../../workspace/facts';
-import { baseName, fileStem, freeFileName, sibling } from '../../workspace/paths';
+import { baseName, freeFileName, sibling } from '../../workspace/paths';
+import { connectorFileName, connectorName, smtpConnectorText } from '../../../../shared/newConnector';
 import { nameKey } from '../../workspace/names';
 import type { WorkspaceIndex } from '../../workspace/index';
 import type { Fix } from '../../engine/types';
@@ -39,14 +40,14 @@ export const reciprocalRule: WorkspaceRule<ConnectorModel> = {
       const remoteName = remote.state === 'defined' ? remote.entry.model.name!.value : link.routingGroup!.value;
       const originDef = ctx.index.groups.get(own)?.[0];
       const originName = originDef?.model.name?.value ?? c.routingGroup!.value;
-      const file = `${fileStem(remoteName)}-to-${fileStem(originName)}.connector.yaml`;
+      const file = connectorFileName(remoteName, originName);
       const target = freeFileName(sibling(remote.state === 'defined' ? remote.entry.uri : ctx.uri, file), (u) => ctx.exists(u));
       const fixes: Fix[] = [];
       if (target) {
         const bridgehead = remote.state === 'defined' ? remote.entry.model.servers.find((s) => s.name) : undefined;
         const rgc = c.kind === 'RoutingGroupConnector';
         const text = (rgc ? reciprocalRgcText : reciprocalText)({
-          name: `${remoteName} to ${originName}`,
+          name: connectorName(remoteName, originName),
           adminGroup: link.adminGroupName!,
           routingGroup: remoteName,
           smartHosts: ownBridgeheadFqdns(ctx.index, c),
@@ -94,31 +95,16 @@ interface Reciprocal {
   localServers: string[];
 }
 
+/** The SMTP connector back, in the New Connector wizard's layout (shared/newConnector.ts). */
 function reciprocalText(r: Reciprocal): string {
-  const out = [
-    'kind: SmtpConnector',
-    `name: ${yamlString(r.name)}`,
-    `administrativeGroup: ${yamlString(r.adminGroup)}`,
-    `routingGroup: ${yamlString(r.routingGroup)}`,
-    'general:',
-  ];
-  if (r.smartHosts.length) {
-    out.push('  delivery: smartHost', '  smartHosts:', ...r.smartHosts.map((h) => `    - ${yamlString(h)}`));
-  } else {
-    out.push('  delivery: dns');
-  }
-  if (r.bridgehead) {
-    out.push('  localBridgeheads:', `    - server: ${yamlString(r.bridgehead.server)}`);
-    if (r.bridgehead.virtualServer) out.push(`      virtualServer: ${yamlString(r.bridgehead.virtualServer)}`);
-  }
-  out.push(
-    'connectedRoutingGroups:',
-    `  - routingGroup: ${yamlString(r.origin)}`,
-    `    administrativeGroup: ${yamlString(r.originAdminGroup)}`,
-    `    cost: ${r.cost}`,
-    '',
-  );
-  return out.join('\n');
+  return smtpConnectorText({
+    name: r.name,
+    administrativeGroup: r.adminGroup,
+    routingGroup: r.routingGroup,
+    smartHosts: r.smartHosts,
+    ...(r.bridgehead ? { bridgehead: r.bridgehead } : {}),
+    connected: { routingGroup: r.origin, administrativeGroup: r.originAdminGroup, cost: r.cost },
+  });
 }
 
 /**
@@ -134,6 +120,7 @@ function reciprocalRgcText(r: Reciprocal): string {
     `name: ${yamlString(r.name)}`,
     `administrativeGroup: ${yamlString(r.adminGroup)}`,
     `routingGroup: ${yamlString(r.routingGroup)}`,
+    '',
     'general:',
     `  connectedRoutingGroup: { routingGroup: ${yamlString(r.origin)}, administrativeGroup: ${yamlString(r.originAdminGroup)} }`,
     `  cost: ${r.cost}`,
@@ -141,6 +128,7 @@ function reciprocalRgcText(r: Reciprocal): string {
   const local = r.localServers.length ? r.localServers : r.bridgehead ? [r.bridgehead.server] : [];
   if (local.length) out.push('  localBridgeheads:', ...local.map((s) => `    - server: ${yamlString(s)}`));
   out.push(
+    '',
     r.remoteServers.length ? 'remoteBridgeheads:' : 'remoteBridgeheads: []',
     ...r.remoteServers.map((s) => `  - server: ${yamlString(s)}`),
     '',
