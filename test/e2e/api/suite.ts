@@ -440,6 +440,7 @@ export const tests: ApiTest[] = [
         toAdministrativeGroup: 'North America',
       });
       assert.ok(created, 'the command returns the new file');
+      const extra: vscode.Uri[] = [];
       try {
         await show(created);
         assert.equal(
@@ -475,38 +476,60 @@ export const tests: ApiTest[] = [
         assert.ok(Array.isArray(back) && back.length, `the reciprocal connector was created (the command said: ${String(back)})`);
         assert.equal(back[0].toString(), scratch('oslo', 'oslo-to-seattle.connector.yaml').toString());
         assert.match(readFileSync(back[0].fsPath, 'utf8'), /routingGroup: Seattle/);
+        step('Tromso, for a one-sided connector of its own');
+        await write(
+          scratch('tromso', 'tromso.routinggroup.yaml'),
+          'kind: RoutingGroup\nname: Tromso\nadministrativeGroup: North America\nservers:\n  - name: TRM-EX01\n    fqdn: trm-ex01.tromso.contoso.com\n',
+        );
+        await waitFor(
+          'Tromso in the topology',
+          async () =>
+            (await topology()).administrativeGroups.flatMap((a) => a.routingGroups).some((g) => g.name === 'Tromso' && !g.inferred)
+              ? true
+              : undefined,
+          [onDiagnostics],
+        );
+        const [toTromso] = await vscode.commands.executeCommand<vscode.Uri[]>('exchangeConnectors.newConnector', {
+          routingGroup: 'Seattle',
+          administrativeGroup: 'North America',
+          server: server.name,
+          virtualServer: server.virtualServers[0],
+          toGroup: 'Tromso',
+          toAdministrativeGroup: 'North America',
+        });
+        extra.push(toTromso);
         step('the quick fix itself, as the light bulb applies it: the edit, then its command, which shows the new file');
-        await vscode.workspace.fs.delete(back[0]);
-        const [d] = await diagnosticsOf(created, 'missing-reciprocal-connector again', (ds) =>
+        const [d] = await diagnosticsOf(toTromso, 'missing-reciprocal-connector', (ds) =>
           ds.some((x) => codeOf(x) === 'missing-reciprocal-connector'),
         );
         const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
           'vscode.executeCodeActionProvider',
-          created,
+          toTromso,
           d.range,
           vscode.CodeActionKind.QuickFix.value,
         );
-        const fix = actions.find((a) => /oslo-to-seattle(-\d+)?\.connector\.yaml/.test(a.title));
+        const fix = actions.find((a) => /tromso-to-seattle\.connector\.yaml/.test(a.title));
         assert.ok(
           fix?.edit && fix.command,
           `the reciprocal fix with an edit and a command among [${actions.map((a) => a.title).join(', ')}]`,
         );
         const target = String(fix.command.arguments?.[0]);
-        assert.match(target, /\/oslo-to-seattle(-\d+)?\.connector\.yaml$/);
+        assert.equal(target, scratch('tromso', 'tromso-to-seattle.connector.yaml').toString());
         await vscode.commands.executeCommand('workbench.action.closeAllEditors');
         assert.ok(await vscode.workspace.applyEdit(fix.edit));
         await vscode.commands.executeCommand(fix.command.command, ...(fix.command.arguments ?? []));
         await waitFor(
           'the created file in the active editor',
-          () => (vscode.window.activeTextEditor?.document.uri.toString() === vscode.Uri.parse(target).toString() ? true : undefined),
+          () => (vscode.window.activeTextEditor?.document.uri.toString() === target ? true : undefined),
           [(l) => vscode.window.onDidChangeActiveTextEditor(l)],
         );
         const shown = vscode.window.activeTextEditor!.document;
         // The wizard's layout: a blank line between the tabs.
-        assert.match(shown.getText(), /^routingGroup: Oslo\n\ngeneral:\n[^]*\n\nconnectedRoutingGroups:\n/m);
+        assert.match(shown.getText(), /^routingGroup: Tromso\n\ngeneral:\n[^]*\n\nconnectedRoutingGroups:\n/m);
         await shown.save();
       } finally {
-        await vscode.workspace.fs.delete(created);
+        await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+        for (const uri of [created, ...extra]) await vscode.workspace.fs.delete(uri);
       }
     },
   },

@@ -3,7 +3,7 @@
  * waits on what appears (an element, a file's content), never on time.
  */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { msg } from '../../../server/src/rules/messages';
 import { fieldAt } from '../../../server/src/model/catalog';
@@ -251,6 +251,56 @@ export const pageTests: PageTest[] = [
       assert.ok(entry, `the first hop, ${first}, leaves a North America group`);
       await links.first().click();
       await wb.activeTab(entry.uri.split('/').pop()!).waitFor({ timeout: 15000 });
+    },
+  },
+  {
+    name: 'New SMTP Connector asks the cost and, in the same step, writes both directions of the link',
+    fn: async (wb, workspace) => {
+      const out = join(workspace, 'north-america/seattle/seattle-to-paris.connector.yaml');
+      const back = join(workspace, 'europe/paris/paris-to-seattle.connector.yaml');
+      await wb.command('View: Close All Editors');
+      await wb.command('Exchange Connectors: New SMTP Connector');
+      const input = wb.page.locator('.quick-input-widget .quick-input-box input');
+      const step = (n: number) => wb.page.locator('.quick-input-widget .quick-input-title', { hasText: `(${n}/5)` }).waitFor();
+      const row = (text: string) => wb.page.locator('.quick-input-list .monaco-list-row', { hasText: text });
+      await step(1);
+      await input.fill('Seattle');
+      await row('North America').filter({ hasText: 'Seattle' }).first().click();
+      await step(2);
+      await wb.page.keyboard.press('Enter');
+      await step(3);
+      await input.fill('Paris');
+      await row('Europe').filter({ hasText: 'Paris' }).first().click();
+      // The cost is typed in the box of the step that also offers the way back.
+      await step(4);
+      await input.fill('15');
+      await row('Both ways, cost 15').first().click();
+      await step(5);
+      assert.equal(await input.inputValue(), 'Seattle to Paris');
+      await wb.page.keyboard.press('Enter');
+      try {
+        const texts = await waitUntil(
+          'both connector files',
+          () => {
+            try {
+              return [readFileSync(out, 'utf8'), readFileSync(back, 'utf8')];
+            } catch {
+              return undefined;
+            }
+          },
+          15000,
+        );
+        assert.match(texts[0], /^name: Seattle to Paris$[^]*^ {2}- routingGroup: Paris\n {4}administrativeGroup: Europe\n {4}cost: 15$/m);
+        assert.match(
+          texts[1],
+          /^name: Paris to Seattle$[^]*^ {2}- routingGroup: Seattle\n {4}administrativeGroup: North America\n {4}cost: 15$/m,
+        );
+        await wb.activeTab('seattle-to-paris.connector.yaml').waitFor();
+      } finally {
+        await wb.command('View: Close All Editors');
+        rmSync(out, { force: true });
+        rmSync(back, { force: true });
+      }
     },
   },
 ];
