@@ -167,6 +167,29 @@ test('internet-scoped-only near misses: one organization-wide connector for "*",
   );
 });
 
+test('internet-scoped-only follows edits elsewhere: an organization-wide connector for "*" clears it, removing it brings it back', () => {
+  const b = internet('Boston', 'BOS-EX01', 'routingGroup');
+  const ws = workspaceOf({ 'boston.routinggroup.yaml': boston, 'paris.routinggroup.yaml': paris, 'b.connector.yaml': b });
+  const warns = () =>
+    expectOne(ws.findings('b.connector.yaml'), {
+      code: 'internet-scoped-only',
+      range: rangeOf(b, 'routingGroup', 1),
+      message: msg.internetScopedOnly(['Paris']),
+    });
+  warns();
+  ws.setFile('p.connector.yaml', internet('Paris', 'PAR-EX01', 'organization'));
+  expectNone(ws.findings('b.connector.yaml'), 'internet-scoped-only');
+  ws.removeFile('p.connector.yaml');
+  warns();
+  // A new routing group without a connector of its own is named too.
+  ws.setFile('seattle.routinggroup.yaml', seattle);
+  expectOne(ws.findings('b.connector.yaml'), {
+    code: 'internet-scoped-only',
+    range: rangeOf(b, 'routingGroup', 1),
+    message: msg.internetScopedOnly(['Paris', 'Seattle']),
+  });
+});
+
 test('legacy-bridgehead: a local or remote bridgehead on an Exchange 5.5 server, on the server entry', () => {
   const mixed = routingGroup('Boston', [
     { name: 'BOS-EX01', fqdn: 'bos-ex01.boston.contoso.com' },

@@ -122,6 +122,8 @@ export class WorkspaceIndex {
   private readonly quiet = new Set<DocEntry>();
   /** How many documents had their workspace findings computed: tests read it to prove that updates stay local. */
   checks = 0;
+  /** Counts updates: what is worked out once for the whole index (rules/workspace/routing.ts) is valid for one generation. */
+  generation = 0;
 
   /** `readsOf` gives what the workspace rules read for a model (rules/workspace/index.ts: workspaceReads). */
   constructor(private readonly readsOf: (model: DocumentModel) => string[] = () => []) {}
@@ -132,6 +134,7 @@ export class WorkspaceIndex {
    * index holds: only those are read again, the others only move.
    */
   update(uri: string, file: ParsedFile | undefined, spliced = false): IndexChange {
+    this.generation++;
     const before = this.globals();
     const existed = this.files.has(uri);
     const old = this.files.get(uri) ?? [];

@@ -2,7 +2,7 @@ import type { Range } from 'vscode-languageserver-types';
 import type { AddressSpaceModel, ConnectorModel } from '../../model/extract';
 import { parseSmtpAddressSpace } from '../../model/domain';
 import { mapOf, nodeRange, pairOf } from '../../model/access';
-import type { ConnectorEntry } from '../../workspace/index';
+import type { ConnectorEntry, WorkspaceIndex } from '../../workspace/index';
 import { groupLinks, ownGroupKey } from '../../workspace/facts';
 import { nameKey } from '../../workspace/names';
 import { keys } from '../../workspace/keys';
@@ -18,6 +18,26 @@ import type { WorkspaceRule, WsRelated } from './context';
  * every connector and routing group (keys.routing), so only the connectors
  * they can fire on declare the read.
  */
+
+/**
+ * What both rules work out for the whole organization, once per state of the
+ * index and shared by every connector they check: without it, an organization
+ * whose routing groups each have a scoped Internet connector did the same
+ * whole-organization scan once per connector (seconds per edit at 500 groups).
+ */
+interface Shared {
+  generation: number;
+  finder?: LoopFinder;
+  /** The routing groups with no connector for `*` of their own; none when one connector for `*` serves the organization. */
+  withoutInternet?: string[];
+}
+const shared = new WeakMap<WorkspaceIndex, Shared>();
+
+function sharedFor(index: WorkspaceIndex): Shared {
+  let s = shared.get(index);
+  if (!s || s.generation !== index.generation) shared.set(index, (s = { generation: index.generation }));
+  return s;
+}
 
 /** A connector with connected routing groups and an SMTP address space: it hands matching mail over to those groups. */
 function handsOver(c: ConnectorModel): boolean {
@@ -44,7 +64,7 @@ export const routingLoopRule: WorkspaceRule<ConnectorModel> = {
     if (!handsOver(c)) return;
     const own = ownGroupKey(c)!;
     const me = ctx.entry as ConnectorEntry;
-    let finder: LoopFinder | undefined;
+    const s = sharedFor(ctx.index);
     const reported = new Set<AddressSpaceModel>();
     for (const as of c.addressSpaces) {
       const parsed = as.type === 'SMTP' ? parseSmtpAddressSpace(as.address.value) : undefined;
@@ -52,7 +72,7 @@ export const routingLoopRule: WorkspaceRule<ConnectorModel> = {
       const domain = probeDomain(parsed);
       const entry = entryFor(c, domain);
       if (!entry || reported.has(entry)) continue;
-      const loop = (finder ??= new LoopFinder(ctx.index)).loop(own, domain);
+      const loop = (s.finder ??= new LoopFinder(ctx.index)).loop(own, domain);
       if (!loop?.connectors.includes(me)) continue;
       reported.add(entry);
       const related: WsRelated[] = [];
@@ -83,19 +103,24 @@ function isInternet(c: ConnectorModel): boolean {
   return c.addressSpaces.some((a) => a.type === 'SMTP' && a.address.value === '*');
 }
 
+function groupsWithoutInternet(index: WorkspaceIndex): string[] {
+  const served = new Set<string>();
+  for (const x of index.connectors) {
+    if (x.model.kind !== 'SmtpConnector' || !isInternet(x.model)) continue;
+    if (x.model.scope === 'organization') return []; // one connector for '*' serves every group
+    const k = ownGroupKey(x.model);
+    if (k) served.add(k);
+  }
+  return [...buildGraph(index).groups.values()].filter((g) => !served.has(g.key)).map((g) => g.name);
+}
+
 export const internetScopedOnlyRule: WorkspaceRule<ConnectorModel> = {
   kind: 'SmtpConnector',
   reads: (c) => (scopedInternet(c) ? [keys.routing] : []),
   check(ctx) {
     if (!scopedInternet(ctx.model)) return;
-    const served = new Set<string>();
-    for (const x of ctx.index.connectors) {
-      if (x.model.kind !== 'SmtpConnector' || !isInternet(x.model)) continue;
-      if (x.model.scope === 'organization') return; // one connector for '*' serves every group
-      const k = ownGroupKey(x.model);
-      if (k) served.add(k);
-    }
-    const left = [...buildGraph(ctx.index).groups.values()].filter((g) => !served.has(g.key)).map((g) => g.name);
+    const s = sharedFor(ctx.index);
+    const left = (s.withoutInternet ??= groupsWithoutInternet(ctx.index));
     if (left.length === 0) return;
     const scope = pairOf(mapOf(ctx.doc, ctx.model.nodes.root, 'addressSpace'), 'scope');
     if (!scope?.value) return;
