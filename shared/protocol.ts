@@ -9,8 +9,8 @@ import { NotificationType, NotificationType0, RequestType, RequestType0 } from '
 import type { Location } from 'vscode-languageserver-types';
 import type { RouteQuery, RouteResult } from './route';
 
-export type { PassReason, Route, RouteExit, RouteHop, RouteQuery, RouteResult } from './route';
-export { REASON_TEXT, describeReason } from './route';
+export type { PassDetail, PassedOver, PassReason, Route, RouteExit, RouteHop, RouteQuery, RouteResult } from './route';
+export { REASON_TEXT, describePass, describeReason } from './route';
 
 /** Request: the organization's routing topology, for the tree view. */
 export const TopologyRequest = new RequestType0<Topology, void>('exconn/topology');

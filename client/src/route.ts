@@ -1,5 +1,5 @@
 /** "Trace a Route": the question asked with quick picks, the answer written for people. */
-import { describeReason, type RouteQuery, type RouteResult } from '../../shared/protocol';
+import { describePass, type RouteQuery, type RouteResult } from '../../shared/protocol';
 
 /** The answer as lines of text: each route hop by hop, then the passed-over candidates and why. */
 export function formatRoute(query: RouteQuery, result: RouteResult): string {
@@ -26,7 +26,7 @@ export function formatRoute(query: RouteQuery, result: RouteResult): string {
   }
   if (result.passedOver.length) {
     out.push('  Passed over:');
-    for (const p of result.passedOver) out.push(`    "${p.connector}": ${describeReason(p.reason)}`);
+    for (const p of result.passedOver) out.push(`    "${p.connector}": ${describePass(p)}`);
   } else {
     out.push('  No other candidate.');
   }

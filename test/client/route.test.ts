@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { formatRoute } from '../../client/src/route';
 import { formatRouteText } from '../../server/src/route/format';
-import { REASON_TEXT, type PassReason } from '../../shared/route';
+import { REASON_TEXT, describePass, type PassDetail, type PassReason } from '../../shared/route';
 
 test('a delivered route reads hop by hop, then the passed-over candidates with reasons', () => {
   const text = formatRoute(
@@ -19,7 +19,7 @@ test('a delivered route reads hop by hop, then the passed-over candidates with r
           ],
         },
       ],
-      passedOver: [{ connector: 'Paris Internet', reason: 'size' }],
+      passedOver: [{ connector: 'Paris Internet', reason: 'size', detail: { sizeKB: 6000, limitKB: 5000 } }],
     },
   );
   assert.equal(
@@ -30,7 +30,7 @@ test('a delivered route reads hop by hop, then the passed-over candidates with r
       '    Paris → Boston  via "Paris to Boston" (cost 1)',
       '    Boston → *  via "Boston Internet" (cost 10)',
       '  Passed over:',
-      '    "Paris Internet": the message is not smaller than its size limit',
+      '    "Paris Internet": the message (6000 KB) is not smaller than its size limit (5000 KB)',
     ].join('\n'),
   );
 });
@@ -95,13 +95,28 @@ test('a DNS exit names the group that sends by DNS; a loop names its groups and 
   );
 });
 
-test('the editor and exconn route explain every reason in the same words, from shared/route.ts', () => {
+test('the editor and exconn route explain every reason in the same words, from shared/route.ts, naming the cause', () => {
+  const details: Record<PassReason, PassDetail> = {
+    'address-space': { domain: 'fabrikam.com', space: '*', winner: 'London to Fabrikam', winnerSpace: 'fabrikam.com' },
+    scope: { group: 'Tokyo', at: 'Paris' },
+    size: { sizeKB: 6000, limitKB: 5000 },
+    priority: { priority: 'low', allowed: ['high', 'normal'] },
+    type: { type: 'system', allowed: ['nonSystem'] },
+    schedule: { connectionTime: 'never' },
+    cost: { total: 20, lowest: 11, winner: 'Boston Internet' },
+    unreachable: { group: 'Oslo', at: 'Paris' },
+  };
   for (const reason of Object.keys(REASON_TEXT) as PassReason[]) {
-    const result = { delivered: false, routes: [], passedOver: [{ connector: 'C', reason }] };
-    const editor = formatRoute({ from: 'A', toGroup: 'B' }, result);
-    const cli = formatRouteText({ from: 'A', toGroup: 'B' }, result);
-    assert.ok(editor.endsWith(`"C": ${REASON_TEXT[reason]}`), reason);
-    assert.ok(cli.endsWith(`"C": ${reason}: ${REASON_TEXT[reason]}\n`), reason);
+    for (const detail of [undefined, details[reason]]) {
+      const p = { connector: 'C', reason, ...(detail ? { detail } : {}) };
+      const result = { delivered: false, routes: [], passedOver: [p] };
+      const words = describePass(p);
+      assert.equal(words === REASON_TEXT[reason], detail === undefined, `${reason}: particulars change the words`);
+      const editor = formatRoute({ from: 'A', toGroup: 'B' }, result);
+      const cli = formatRouteText({ from: 'A', toGroup: 'B' }, result);
+      assert.ok(editor.endsWith(`"C": ${words}`), reason);
+      assert.ok(cli.endsWith(`"C": ${reason}: ${words}\n`), reason);
+    }
   }
   assert.equal(REASON_TEXT.scope, 'its address space has routing-group scope and the message is in another routing group');
 });

@@ -112,7 +112,10 @@ test('a traced route: its hops on the route, passed-over connectors greyed with 
   assert.ok(classesOf('Seattle ISP Backup')[0].includes('passed'));
   assert.ok(classesOf('Boston to Paris')[0].includes('off-route'));
   const backup = diagram.edges.find((e) => e.connector === 'Seattle ISP Backup')!;
-  assert.ok(backup.title.includes('Passed over: a route with a lower total cost exists'));
+  assert.ok(
+    backup.title.includes('Passed over: its total cost from Boston is 51, more than 1 through "Boston Internet"'),
+    backup.title.join('\n'),
+  );
   assert.equal(panel!.routes.length, route.result.routes.length);
   assert.deepEqual(
     panel!.routes[0].hops.map((h) => [h.text, diagram.edges.find((e) => e.id === h.edge)?.connector]),

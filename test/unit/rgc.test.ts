@@ -154,7 +154,7 @@ test('routing: a Routing Group Connector is a link at its cost; its restrictions
   });
   const r = simulateRoute(workspaceOf({ ...groups, 'b.connector.yaml': small }).index, { from: 'Boston', toGroup: 'Paris', sizeKB: 100 });
   assert.equal(r.delivered, false);
-  assert.deepEqual(r.passedOver, [{ connector: 'Boston to Paris', reason: 'size' }]);
+  assert.deepEqual(r.passedOver, [{ connector: 'Boston to Paris', reason: 'size', detail: { sizeKB: 100, limitKB: 100 } }]);
 });
 
 test('the tree, hover, completion and the outline know the Routing Group Connector', () => {

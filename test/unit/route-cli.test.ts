@@ -36,7 +36,7 @@ test('exconn route text: one line per hop, then the passed-over candidates', () 
   assert.equal(lines[1], 'Route 1, total cost 20:');
   assert.equal(lines[2], '  Paris -> * via "Paris Internet" (cost 20)');
   assert.equal(lines[3], 'Passed over:');
-  assert.ok(lines.includes('  "Boston Internet": size: the message is not smaller than its size limit'), r.stdout);
+  assert.ok(lines.includes('  "Boston Internet": size: the message (6000 KB) is not smaller than its size limit (5000 KB)'), r.stdout);
 });
 
 test('exconn route: an unreachable group is delivered false with exit status 1', () => {

@@ -98,7 +98,11 @@ test('a connector whose routing group cannot be reached is passed over as unreac
     }),
   });
   const r = simulateRoute(w.index, { from: 'A', to: 'x@example.com' });
-  assert.deepEqual(r, { delivered: false, routes: [], passedOver: [{ connector: 'B Internet', reason: 'unreachable' }] });
+  assert.deepEqual(r, {
+    delivered: false,
+    routes: [],
+    passedOver: [{ connector: 'B Internet', reason: 'unreachable', detail: { group: 'B', at: 'A' } }],
+  });
 });
 
 test('system messages: a link that carries only non-system messages is passed over for type', () => {

@@ -1,5 +1,5 @@
 import type { RouteQuery, RouteResult } from '../route/types';
-import { REASON_TEXT } from '../../../shared/route';
+import { describePass } from '../../../shared/route';
 import type { RoutePanel, RoutePanelHop } from '../../../shared/protocol';
 import type { Diagram, DiagramEdge, DiagramNode } from './model';
 
@@ -91,15 +91,16 @@ export function drawRoute(diagram: Diagram, query: RouteQuery, result: RouteResu
   const seen = new Set<string>();
   for (const p of result.passedOver) {
     // Hop-by-hop routing may pass a connector over at several groups for the same reason: say it once.
-    const key = `${lower(p.connector)}\n${p.reason}`;
+    const why = describePass(p);
+    const key = `${lower(p.connector)}\n${why}`;
     if (seen.has(key)) continue;
     seen.add(key);
     const edges = diagram.edges.filter((e) => lower(e.connector) === lower(p.connector) && !onRoute.has(e));
     for (const e of edges) {
       mark(e, 'passed');
-      e.title.push(`Passed over: ${REASON_TEXT[p.reason] ?? p.reason}`);
+      e.title.push(`Passed over: ${why}`);
     }
-    panel.passedOver.push({ text: `"${p.connector}": ${REASON_TEXT[p.reason] ?? p.reason}`, ...(edges[0] ? { edge: edges[0].id } : {}) });
+    panel.passedOver.push({ text: `"${p.connector}": ${why}`, ...(edges[0] ? { edge: edges[0].id } : {}) });
   }
   for (const e of diagram.edges)
     if (!e.classes.includes('on-route') && !e.classes.includes('passed') && !e.classes.includes('loop')) mark(e, 'off-route');

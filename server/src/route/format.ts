@@ -1,4 +1,4 @@
-import { REASON_TEXT } from '../../../shared/route';
+import { describePass } from '../../../shared/route';
 import type { RouteQuery, RouteResult } from './types';
 
 /** The heading's verdict: delivered, shared, looping or refused. */
@@ -28,7 +28,7 @@ export function formatRouteText(q: RouteQuery, r: RouteResult): string {
   }
   if (r.passedOver.length) {
     out.push('Passed over:');
-    for (const p of r.passedOver) out.push(`  "${p.connector}": ${p.reason}: ${REASON_TEXT[p.reason]}`);
+    for (const p of r.passedOver) out.push(`  "${p.connector}": ${p.reason}: ${describePass(p)}`);
   }
   return out.join('\n') + '\n';
 }

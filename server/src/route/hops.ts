@@ -1,9 +1,9 @@
 import type { ConnectorEntry } from '../workspace/index';
 import { groupLinks, ownGroupKey } from '../workspace/facts';
 import type { RouteGraph } from './graph';
-import { bestMatch, type Match } from './match';
+import { bestMatch, smtpSpaces, type Match } from './match';
 import { firstEdges, MAX_ROUTES, shortestPaths, type Edge, type Paths } from './paths';
-import type { PassReason, Route, RouteHop } from './types';
+import type { Pass, Route, RouteHop } from './types';
 
 /**
  * Hop-by-hop routing to an address, as Exchange 2003 does it: every
@@ -39,7 +39,7 @@ export interface AddressRouting {
   /** Some group the message reaches has matching connectors that all refuse it. */
   refused: boolean;
   /** Why each connector was not taken, at the last group that considered it. */
-  passed: Map<ConnectorEntry, PassReason>;
+  passed: Map<ConnectorEntry, Pass>;
   used: Set<ConnectorEntry>;
 }
 
@@ -47,7 +47,7 @@ export function routeToAddress(
   graph: RouteGraph,
   from: string,
   domain: string,
-  blocked: Map<ConnectorEntry, PassReason>,
+  blocked: Map<ConnectorEntry, Pass>,
   links: Map<string, Edge[]>,
 ): AddressRouting {
   const out: AddressRouting = { routes: [], refused: false, passed: new Map(), used: new Set() };
@@ -57,7 +57,7 @@ export function routeToAddress(
   const decisionAt = (g: string): Decision => {
     let d = decisions.get(g);
     if (!d) {
-      const reasons = new Map<ConnectorEntry, PassReason>();
+      const reasons = new Map<ConnectorEntry, Pass>();
       d = decide(graph, g, domain, blocked, shortestPaths(links, g), reasons);
       for (const [c, why] of reasons) out.passed.set(c, why);
       decisions.set(g, d);
@@ -107,40 +107,49 @@ function decide(
   graph: RouteGraph,
   g: string,
   domain: string,
-  blocked: Map<ConnectorEntry, PassReason>,
+  blocked: Map<ConnectorEntry, Pass>,
   paths: Paths,
-  reasons: Map<ConnectorEntry, PassReason>,
+  reasons: Map<ConnectorEntry, Pass>,
 ): Decision {
   type Candidate = { c: ConnectorEntry; own: string; match: Match; total: number };
   const candidates: Candidate[] = [];
+  const at = graph.groups.get(g)!.name;
   let inScope = 0;
   for (const c of graph.connectors) {
     if (!c.model.addressSpaces.length) continue;
     const match = bestMatch(c.model, domain);
     if (!match) {
-      reasons.set(c, 'address-space');
+      reasons.set(c, { reason: 'address-space', detail: { domain, spaces: smtpSpaces(c.model) } });
       continue;
     }
     const own = ownGroupKey(c.model)!;
+    const group = graph.groups.get(own)!.name;
     if (c.model.scope === 'routingGroup' && own !== g) {
-      reasons.set(c, 'scope');
+      reasons.set(c, { reason: 'scope', detail: { group, at } });
       continue;
     }
     inScope++;
     if (blocked.has(c)) reasons.set(c, blocked.get(c)!);
-    else if (!paths.dist.has(own)) reasons.set(c, 'unreachable');
+    else if (!paths.dist.has(own)) reasons.set(c, { reason: 'unreachable', detail: { group, at } });
     else candidates.push({ c, own, match, total: paths.dist.get(own)! + match.cost });
   }
   if (inScope === 0) return { kind: 'dns' };
   const best = Math.max(-1, ...candidates.map((x) => x.match.specificity));
   const specific = candidates.filter((x) => x.match.specificity === best);
-  for (const x of candidates) if (x.match.specificity < best) reasons.set(x.c, 'address-space');
+  const nameOf = (x: Candidate) => x.c.model.name!.value;
+  for (const x of candidates)
+    if (x.match.specificity < best)
+      reasons.set(x.c, {
+        reason: 'address-space',
+        detail: { domain, space: x.match.space, winner: nameOf(specific[0]), winnerSpace: specific[0].match.space },
+      });
   const lowest = Math.min(Infinity, ...specific.map((x) => x.total));
+  const cheapest = specific.find((x) => x.total === lowest);
   const steps: Step[] = [];
   const taken = new Set<Edge>();
   for (const x of specific) {
     if (x.total !== lowest) {
-      reasons.set(x.c, 'cost');
+      reasons.set(x.c, { reason: 'cost', detail: { total: x.total, lowest, at, ...(cheapest ? { winner: nameOf(cheapest) } : {}) } });
       continue;
     }
     const from = graph.groups.get(g)!.name;

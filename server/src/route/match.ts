@@ -1,7 +1,7 @@
 import type { ConnectorModel } from '../model/extract';
 import { normalizeDomain, parseSmtpAddressSpace } from '../model/domain';
 import { isOpen, parseSchedule } from '../model/schedule';
-import type { PassReason } from './types';
+import type { Pass } from './types';
 import type { RouteGraph } from './graph';
 import type { ConnectorEntry } from '../workspace/index';
 
@@ -56,9 +56,9 @@ export function bestMatch(c: ConnectorModel, domain: string): Match | undefined 
 /** The message `exconn route` assumes when the query says nothing: 1 KB, normal priority, not a system message. */
 export const DEFAULT_MESSAGE: Message = { sizeKB: 1, priority: 'normal', system: false };
 
-/** The connectors the message cannot use at all, with the reason (content restrictions, schedule). */
-export function blockedConnectors(graph: RouteGraph, m: Message): Map<ConnectorEntry, PassReason> {
-  const blocked = new Map<ConnectorEntry, PassReason>();
+/** The connectors the message cannot use at all, with the reason (content restrictions, schedule) and its numbers. */
+export function blockedConnectors(graph: RouteGraph, m: Message): Map<ConnectorEntry, Pass> {
+  const blocked = new Map<ConnectorEntry, Pass>();
   for (const c of graph.connectors) {
     const why = restrictionReason(c.model, m);
     if (why) blocked.set(c, why);
@@ -66,16 +66,28 @@ export function blockedConnectors(graph: RouteGraph, m: Message): Map<ConnectorE
   return blocked;
 }
 
-/** Why the message cannot use a connector at all, whatever its address: content restrictions, then schedule. */
-export function restrictionReason(c: ConnectorModel, m: Message): PassReason | undefined {
-  if (c.maxMessageSizeKB !== undefined && m.sizeKB >= c.maxMessageSizeKB) return 'size';
-  if (!c.allowedPriorities.includes(m.priority)) return 'priority';
-  if (!c.allowedTypes.includes(m.system ? 'system' : 'nonSystem')) return 'type';
+/** Why the message cannot use a connector at all, whatever its address: content restrictions, then schedule, with the numbers. */
+export function restrictionReason(c: ConnectorModel, m: Message): Pass | undefined {
+  if (c.maxMessageSizeKB !== undefined && m.sizeKB >= c.maxMessageSizeKB)
+    return { reason: 'size', detail: { sizeKB: m.sizeKB, limitKB: c.maxMessageSizeKB } };
+  if (!c.allowedPriorities.includes(m.priority))
+    return { reason: 'priority', detail: { priority: m.priority, allowed: [...c.allowedPriorities] } };
+  const type = m.system ? 'system' : 'nonSystem';
+  if (!c.allowedTypes.includes(type)) return { reason: 'type', detail: { type, allowed: [...c.allowedTypes] } };
   // System Manager: "Use different delivery times for oversize messages (greater than N KB)".
   const oversize = c.oversize?.thresholdKB !== undefined && m.sizeKB > c.oversize.thresholdKB ? c.oversize : undefined;
   const time = oversize ?? c;
-  if (!everOpens(time.connectionTime, time.schedule)) return 'schedule';
+  if (!everOpens(time.connectionTime, time.schedule))
+    return {
+      reason: 'schedule',
+      detail: { connectionTime: time.connectionTime, ...(oversize ? { oversizeKB: oversize.thresholdKB } : {}) },
+    };
   return undefined;
+}
+
+/** A connector's SMTP address spaces, as written: what it could have matched. */
+export function smtpSpaces(c: ConnectorModel): string[] {
+  return c.addressSpaces.filter((as) => as.type === 'SMTP').map((as) => as.address.value);
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { ConnectorEntry } from '../workspace/index';
 import { groupLinks, ownGroupKey } from '../workspace/facts';
 import type { RouteGraph } from './graph';
-import type { PassReason, Route, RouteHop } from './types';
+import type { Route, RouteHop } from './types';
 
 /** More than this many equal routes are not listed (an organization of equal costs everywhere has exponentially many). */
 export const MAX_ROUTES = 50;
@@ -22,7 +22,7 @@ export interface Paths {
 }
 
 /** The links out of every group, over the connectors the message may use. */
-export function linksOut(graph: RouteGraph, blocked: Map<ConnectorEntry, PassReason>): Map<string, Edge[]> {
+export function linksOut(graph: RouteGraph, blocked: ReadonlyMap<ConnectorEntry, unknown>): Map<string, Edge[]> {
   const out = new Map<string, Edge[]>();
   for (const c of graph.connectors) {
     if (blocked.has(c)) continue;
@@ -34,6 +34,18 @@ export function linksOut(graph: RouteGraph, blocked: Map<ConnectorEntry, PassRea
       out.set(own, list);
     }
   }
+  return out;
+}
+
+/** The same links pointing the other way: Dijkstra over them gives each group's cost to reach one. */
+export function reversed(links: Map<string, Edge[]>): Map<string, Edge[]> {
+  const out = new Map<string, Edge[]>();
+  for (const list of links.values())
+    for (const e of list) {
+      const back = out.get(e.to) ?? [];
+      back.push({ ...e, from: e.to, to: e.from });
+      out.set(e.to, back);
+    }
   return out;
 }
 

@@ -3,8 +3,8 @@ import { groupLinks, ownGroupKey } from '../workspace/facts';
 import { buildGraph, findGroups, type GroupNode, type RouteGraph } from './graph';
 import { blockedConnectors, DEFAULT_MESSAGE, domainOf } from './match';
 import { routeToAddress } from './hops';
-import { expand, linksOut, shortestPaths } from './paths';
-import type { PassReason, RouteQuery, RouteResult } from './types';
+import { expand, linksOut, reversed, shortestPaths } from './paths';
+import type { Pass, RouteQuery, RouteResult } from './types';
 import { toIsAGroupMessage, unknownGroupMessage } from './suggest';
 
 /**
@@ -39,13 +39,25 @@ export function simulateRoute(index: WorkspaceIndex, query: RouteQuery): RouteRe
     const used = new Set<ConnectorEntry>();
     const routes =
       target.key === from.key ? [{ totalCost: 0, exit: 'connector' as const, hops: [] }] : expand(paths, graph, target.key, used);
-    const passed = new Map<ConnectorEntry, PassReason>();
+    // What reaching the target costs from each group, to say what a route through a connector would cost.
+    const toTarget = shortestPaths(reversed(links), target.key).dist;
+    const lowest = routes[0]?.totalCost;
+    const passed = new Map<ConnectorEntry, Pass>();
     for (const c of graph.connectors) {
       const own = ownGroupKey(c.model)!;
       const out = groupLinks(c.model).filter((l) => l.key !== own);
       // Candidates lead somewhere new: not only back to the start, and not out of the target.
       if (out.length === 0 || out.every((l) => l.key === from.key) || own === target.key || used.has(c)) continue;
-      passed.set(c, blocked.get(c) ?? (paths.dist.has(own) ? 'cost' : 'unreachable'));
+      const blockedWhy = blocked.get(c);
+      const toOwn = paths.dist.get(own);
+      if (blockedWhy) passed.set(c, blockedWhy);
+      else if (toOwn === undefined) passed.set(c, { reason: 'unreachable', detail: { group: graph.groups.get(own)!.name, at: from.name } });
+      else {
+        const onward = Math.min(...out.map((l) => l.link.cost + (toTarget.get(l.key) ?? Infinity)));
+        const detail =
+          onward === Infinity || lowest === undefined ? { target: target.name } : { total: toOwn + onward, lowest, at: from.name };
+        passed.set(c, { reason: 'cost', detail });
+      }
     }
     return { delivered: routes.length > 0, routes, passedOver: passedList(passed) };
   }
@@ -63,8 +75,8 @@ export function simulateRoute(index: WorkspaceIndex, query: RouteQuery): RouteRe
   return { delivered: r.routes.length > 0, routes: r.routes, passedOver };
 }
 
-function passedList(passed: Map<ConnectorEntry, PassReason>): RouteResult['passedOver'] {
-  return [...passed].map(([c, reason]) => ({ connector: c.model.name!.value, reason }));
+function passedList(passed: Map<ConnectorEntry, Pass>): RouteResult['passedOver'] {
+  return [...passed].map(([c, p]) => ({ connector: c.model.name!.value, reason: p.reason, ...(p.detail ? { detail: p.detail } : {}) }));
 }
 
 function oneGroup(graph: RouteGraph, text: string, option: string): GroupNode {
