@@ -226,9 +226,23 @@ export class LspClient {
     return code;
   }
 
+  /**
+   * Stops the server and lets go of it: its pipes are closed and the process unreferenced, so that a server slow to
+   * die (a loaded machine) cannot keep the test file's process alive after its tests passed; SIGKILL follows if it
+   * has not exited in two seconds.
+   */
   kill(): void {
-    if (this.proc.exitCode === null) this.proc.kill();
+    const proc = this.proc;
+    if (proc.exitCode === null && proc.signalCode === null) {
+      proc.kill();
+      setTimeout(() => {
+        if (proc.exitCode === null && proc.signalCode === null) proc.kill('SIGKILL');
+      }, 2000).unref();
+    }
     this.conn.dispose();
+    for (const stream of [proc.stdin, proc.stdout, proc.stderr]) stream?.destroy();
+    if (proc.connected) proc.disconnect();
+    proc.unref();
   }
 
   get running(): boolean {
