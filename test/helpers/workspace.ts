@@ -1,10 +1,21 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Workspace, type CheckOptions } from '../../server/src/engine/workspace';
+import { fixture } from './paths';
 import type { Finding } from '../../server/src/engine/types';
 
 /** A workspace of several files: path → text. */
 export function workspaceOf(files: Record<string, string>): Workspace {
   const ws = new Workspace();
   for (const [uri, text] of Object.entries(files)) ws.setFile(uri, text);
+  return ws;
+}
+
+/** A workspace of the files of one flat folder under test/fixtures/ (keyed by their paths). */
+export function fixtureWorkspace(name: string): Workspace {
+  const dir = fixture(name);
+  const ws = new Workspace();
+  for (const file of readdirSync(dir)) ws.setFile(join(dir, file), readFileSync(join(dir, file), 'utf8'));
   return ws;
 }
 

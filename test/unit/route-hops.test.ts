@@ -1,10 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { fixture } from '../helpers/paths';
-import { workspaceOf, routingGroup, connector } from '../helpers/workspace';
-import { Workspace } from '../../server/src/engine/workspace';
+import { fixtureWorkspace, workspaceOf, routingGroup, connector } from '../helpers/workspace';
 import { simulateRoute } from '../../server/src/route/simulate';
 import type { RouteQuery, RouteResult } from '../../server/src/route/types';
 
@@ -15,13 +11,7 @@ import type { RouteQuery, RouteResult } from '../../server/src/route/types';
  * London Internet (*, scoped; oversize above 2000 KB never); London to Paris and Paris to London
  * both claim fabrikam.com.
  */
-function organization(): Workspace {
-  const dir = fixture('route-hops');
-  const ws = new Workspace();
-  for (const name of readdirSync(dir)) ws.setFile(join(dir, name), readFileSync(join(dir, name), 'utf8'));
-  return ws;
-}
-const ws = organization();
+const ws = fixtureWorkspace('route-hops');
 const route = (q: RouteQuery) => simulateRoute(ws.index, q);
 const reasonOf = (r: RouteResult, connector: string) => r.passedOver.find((p) => p.connector === connector)?.reason;
 const path = (r: RouteResult) =>

@@ -1,22 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { fixture } from '../helpers/paths';
-import { workspaceOf, connector } from '../helpers/workspace';
-import { Workspace } from '../../server/src/engine/workspace';
+import { fixtureWorkspace, workspaceOf, connector } from '../helpers/workspace';
 import { simulateRoute } from '../../server/src/route/simulate';
 import type { RouteQuery, RouteResult } from '../../server/src/route/types';
 import { describePass } from '../../shared/route';
 
 /** The route fixture: Paris, Boston, London, Tokyo, Sydney and Oslo (see test/fixtures/route). */
-function organization(): Workspace {
-  const dir = fixture('route');
-  const ws = new Workspace();
-  for (const name of readdirSync(dir)) ws.setFile(join(dir, name), readFileSync(join(dir, name), 'utf8'));
-  return ws;
-}
-const ws = organization();
+const ws = fixtureWorkspace('route');
 const route = (q: RouteQuery) => simulateRoute(ws.index, q);
 
 /** The passed-over entry of a connector: its reason, particulars and words. */

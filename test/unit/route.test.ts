@@ -1,22 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { fixture } from '../helpers/paths';
-import { workspaceOf, routingGroup, connector } from '../helpers/workspace';
-import { Workspace } from '../../server/src/engine/workspace';
+import { fixtureWorkspace, workspaceOf, routingGroup, connector } from '../helpers/workspace';
 import { simulateRoute, RouteQueryError } from '../../server/src/route/simulate';
 import { traceRoute } from '../../server/src/route/index';
 import type { RouteQuery, RouteResult } from '../../server/src/route/types';
 
 /** The route fixture: Paris, Boston, London, Tokyo, Sydney and Oslo (see test/fixtures/route). */
-function organization(): Workspace {
-  const dir = fixture('route');
-  const ws = new Workspace();
-  for (const name of readdirSync(dir)) ws.setFile(join(dir, name), readFileSync(join(dir, name), 'utf8'));
-  return ws;
-}
-const ws = organization();
+const ws = fixtureWorkspace('route');
 const route = (q: RouteQuery) => simulateRoute(ws.index, q);
 const reasonOf = (r: RouteResult, connector: string) => r.passedOver.find((p) => p.connector === connector)?.reason;
 const path = (r: RouteResult) => r.routes.map((x) => [x.totalCost, x.hops.map((h) => `${h.from}>${h.to}:${h.connector}:${h.cost}`)]);
