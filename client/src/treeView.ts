@@ -38,7 +38,7 @@ export class TopologyTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
   private readonly subscriptions: vscode.Disposable[];
 
   /** A topology loaded ahead of the refresh it caused: the next root request uses it instead of asking again. */
-  private preloaded = false;
+  private preloaded: { topology: Topology | undefined; json: string } | undefined;
   /** The last topology shown, as JSON: a notification that changes nothing visible leaves the tree alone. */
   private shown: string | undefined;
 
@@ -75,7 +75,7 @@ export class TopologyTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
     const next = await this.load();
     const json = JSON.stringify(next);
     if (json === this.shown) return;
-    this.preloaded = true;
+    this.preloaded = { topology: next, json };
     this.changed.fire(undefined);
   }
 
@@ -98,9 +98,10 @@ export class TopologyTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
 
   async getChildren(node?: TreeNode): Promise<TreeNode[]> {
     if (!node) {
-      const topology = this.preloaded ? this.topology : await this.load();
-      this.preloaded = false;
-      this.shown = JSON.stringify(topology);
+      const ahead = this.preloaded;
+      this.preloaded = undefined;
+      const topology = ahead ? (this.topology = ahead.topology) : await this.load();
+      this.shown = ahead ? ahead.json : JSON.stringify(topology);
       if (!topology) return [];
       if (topology.organization) return [{ type: 'organization', ...topology.organization, groups: topology.administrativeGroups }];
       return topology.administrativeGroups.map((group) => ({ type: 'administrativeGroup', group }));
