@@ -1,4 +1,5 @@
-import { isMap, isPair, isScalar, isSeq } from 'yaml';
+import { isScalar } from 'yaml';
+import { walkNodes } from '../model/walk';
 import type { ParsedDocument } from '../model/parse';
 import type { Finding } from './types';
 
@@ -64,14 +65,9 @@ export function isSuppressed(s: Suppressions, f: Pick<Finding, 'code' | 'range'>
 /** A test for offsets inside a scalar's text (a block scalar, a quoted string over several lines). */
 function scalarSpans(doc: ParsedDocument): (offset: number) => boolean {
   const spans: [number, number][] = [];
-  const stack: unknown[] = [doc.yaml?.contents];
-  while (stack.length) {
-    const node = stack.pop();
-    if (node == null) continue;
-    if (isPair(node)) stack.push(node.key, node.value);
-    else if (isMap(node) || isSeq(node)) for (const item of node.items) stack.push(item);
-    else if (isScalar(node) && node.range && typeof node.value === 'string' && node.value.includes('#'))
+  walkNodes(doc.yaml?.contents, (node) => {
+    if (isScalar(node) && node.range && typeof node.value === 'string' && node.value.includes('#'))
       spans.push([node.range[0], node.range[1]]);
-  }
+  });
   return (offset) => spans.some(([start, end]) => start < offset && offset < end);
 }

@@ -1,6 +1,7 @@
 import { parseDocument, isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node, type ParsedNode, type YAMLSeq } from 'yaml';
 import { MAX_NESTING, nestingOverflow } from './depth';
 import { hasLoneCr, type LineIndex } from './text';
+import { walkNodes } from './walk';
 
 /**
  * A large YAML document is mostly one long list (a connector with thousands
@@ -137,21 +138,11 @@ export function reparseEntries(
 
 /** Moves a parsed run of entries to offset `by` of the document; false when it holds an anchor or an alias. */
 function movable(root: Node, by: number): boolean {
-  const stack: unknown[] = [root];
-  while (stack.length) {
-    const node = stack.pop();
-    if (node == null) continue;
-    if (isPair(node)) {
-      stack.push(node.key, node.value);
-      continue;
-    }
-    const n = node as Node;
-    if (isAlias(n) || n.anchor) return false;
+  return walkNodes(root, (n) => {
+    if (isAlias(n) || n.anchor) return 'stop';
     if (n.range) n.range = [n.range[0] + by, n.range[1] + by, n.range[2] + by];
-    if (isMap(n) || isSeq(n)) for (const item of n.items) stack.push(item);
-    else if (!isScalar(n)) return false;
-  }
-  return true;
+    if (!isMap(n) && !isSeq(n) && !isScalar(n)) return 'stop';
+  });
 }
 
 /** Adds `delta` to every offset at or after `from` in the document (nodes wholly before it are skipped). */
@@ -163,19 +154,10 @@ function shiftAfter(doc: Document.Parsed<ParsedNode>, from: number, delta: numbe
     r[2] >= from ? r[2] + delta : r[2],
   ];
   if (doc.range) doc.range = shift(doc.range);
-  const stack: unknown[] = [doc.contents];
-  while (stack.length) {
-    const node = stack.pop();
-    if (node == null) continue;
-    if (isPair(node)) {
-      stack.push(node.key, node.value);
-      continue;
-    }
-    const n = node as Node;
-    if (!n.range || n.range[2] < from) continue;
+  walkNodes(doc.contents, (n) => {
+    if (!n.range || n.range[2] < from) return 'skip';
     n.range = shift(n.range);
-    if (isMap(n) || isSeq(n)) for (const item of n.items) stack.push(item);
-  }
+  });
 }
 
 /** The number of sorted values at or below `x`. */

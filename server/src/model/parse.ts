@@ -1,8 +1,9 @@
-import { parseDocument, isAlias, isMap, isPair, isSeq, type Alias, type Document, type Node, type ParsedNode } from 'yaml';
+import { parseDocument, isAlias, isMap, type Alias, type Document, type Node, type ParsedNode } from 'yaml';
 import type { Range } from 'vscode-languageserver-types';
 import { LineIndex, detectEol, ownCopy } from './text';
 import { splitRegion } from './split';
 import { MAX_NESTING, nestingOverflow } from './depth';
+import { walkNodes } from './walk';
 import { PARSE_OPTIONS, findLongList, reparseEntries, type LongList } from './longList';
 
 export interface SyntaxError {
@@ -100,14 +101,7 @@ export class ParsedDocument {
   private linkAliases(root: Node | null): { start: number; end: number; message: string }[] {
     const errors: { start: number; end: number; message: string }[] = [];
     const anchors = new Map<string, Node>();
-    const stack: unknown[] = [root];
-    while (stack.length) {
-      const node = stack.pop();
-      if (node == null) continue;
-      if (isPair(node)) {
-        stack.push(node.value, node.key);
-        continue;
-      }
+    walkNodes(root, (node) => {
       if (isAlias(node)) {
         const target = anchors.get(node.source);
         if (target) this.aliases.set(node, target);
@@ -119,12 +113,10 @@ export class ParsedDocument {
             message: `Unknown alias *${node.source}: no anchor &${node.source} is set before it.`,
           });
         }
-        continue;
+        return 'skip';
       }
-      const n = node as Node;
-      if (n.anchor) anchors.set(n.anchor, n);
-      if (isMap(n) || isSeq(n)) for (let i = n.items.length - 1; i >= 0; i--) stack.push(n.items[i]);
-    }
+      if (node.anchor) anchors.set(node.anchor, node);
+    });
     return errors;
   }
 
