@@ -171,3 +171,22 @@ test('names in a hover are text: Markdown in a connector name or a message is es
   assert.ok(text.includes('- \\[x\\]\\(command\\:evil\\) from Boston (cost 5)'), text);
   assert.ok(!text.includes('[x](command:evil)'), text);
 });
+
+test("a routing group's problems are those of the last check: a hover runs no pending check, of its document or of any other", () => {
+  // The routing group shares its file with a connector: both wait for their workspace findings after the change below.
+  const uri = 'paris.routinggroup.yaml';
+  const ws = workspaceOf({ ...files, [uri]: `${files[uri]}---\n${files['paris-internet.connector.yaml']}` });
+  for (const u of ws.uris()) ws.findings(u);
+  // A second PAR-EX01 elsewhere: Paris's duplicate-name finding is due, at its next check.
+  ws.setFile('lyon.routinggroup.yaml', files[uri].replace('name: Paris', 'name: Lyon'));
+  assert.ok(ws.workspacePending(uri));
+  const checks = ws.index.checks;
+  const before = hoverText(ws, 'paris-to-boston.connector.yaml', 'Paris\n', false);
+  assert.equal(ws.index.checks, checks, 'no workspace rule ran for the hover');
+  assert.match(before, /\n\nProblems:\n {2}error host-invalid: [^\n]*$/);
+
+  // Once checked, the hover lists what the check found.
+  ws.findings(uri);
+  const after = hoverText(ws, 'paris-to-boston.connector.yaml', 'Paris\n', false);
+  assert.match(after, /\n\nProblems:\n {2}error duplicate-name: /);
+});

@@ -108,6 +108,20 @@ export class Workspace {
     return this.collect(uri, options, true);
   }
 
+  /**
+   * The findings of one YAML document of a file (the `index`-th), as
+   * `quickFindings` gives them, in file coordinates: what a hover on a name
+   * defined there lists, without walking the file's other documents or
+   * running a pending workspace check.
+   */
+  quickDocumentFindings(uri: string, index: number, options: CheckOptions = {}): Finding[] {
+    const fd = this.files.get(uri)?.documents[index];
+    if (!fd) return [];
+    return this.documentResult(uri, fd, this.index.entries(uri)[index], options, true).map((f) =>
+      toFileCoordinates(resolveRelated(f), fd.line),
+    );
+  }
+
   private collect(uri: string, options: CheckOptions, quick: boolean): Finding[] {
     const file = this.files.get(uri);
     if (!file) return [];

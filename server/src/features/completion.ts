@@ -302,9 +302,7 @@ function valueItems(
             about: `Servers: ${g.model.servers.map((x) => x.name?.value ?? '?').join(', ') || 'none'}`,
             rank: elsewhere(g),
           }))
-          .sort(
-            (a, b) => a.rank - b.rank || nameKey(a.name).localeCompare(nameKey(b.name)) || (a.detail ?? '').localeCompare(b.detail ?? ''),
-          ),
+          .sort((a, b) => a.rank - b.rank || compareText(nameKey(a.name), nameKey(b.name)) || compareText(a.detail ?? '', b.detail ?? '')),
       );
     }
     case 'server': {
@@ -356,6 +354,15 @@ function valueItems(
   }
 }
 
+/**
+ * Names in code-unit order: the same on every machine, and without
+ * `localeCompare`, whose first call loads the collation tables (about 10 ms,
+ * on whichever request comes first).
+ */
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 /** A name offered as a value: `detail` beside the label, `about` at the top of its documentation. */
 interface Named {
   name: string;
@@ -374,7 +381,7 @@ function connectorFacts(doc: ParsedDocument): ConnectorFacts {
   const cached = doc.cache.get('lsp.connectorFacts') as ConnectorFacts | undefined;
   if (cached) return cached;
   const facts: ConnectorFacts = { connected: [] };
-  for (let l = 0; l < doc.lines.lineCount; l++) {
+  for (const l of linesWith(doc, ['outingGroup', 'administrativeGroup'])) {
     const text = doc.lines.lineText(l);
     const s = shapeOf(text);
     if (s.key === undefined) continue;
@@ -395,6 +402,19 @@ function connectorFacts(doc: ParsedDocument): ConnectorFacts {
   }
   doc.cache.set('lsp.connectorFacts', facts);
   return facts;
+}
+
+/**
+ * The lines whose text holds any of these words, in order: the keys read
+ * above are found by searching the text, not by reading every line of a
+ * document that may have thousands.
+ */
+function linesWith(doc: ParsedDocument, words: string[]): number[] {
+  const found = new Set<number>();
+  for (const w of words) {
+    for (let i = doc.text.indexOf(w); i !== -1; i = doc.text.indexOf(w, i + w.length)) found.add(doc.lines.position(i).line);
+  }
+  return [...found].sort((a, b) => a - b);
 }
 
 export type { NameIndex };

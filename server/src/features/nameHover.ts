@@ -119,14 +119,15 @@ function serverHover(w: Writer, index: NameIndex, name: string): void {
   );
 }
 
-/** The findings of one YAML document (settings applied), errors first, then by line. */
+/**
+ * The findings of one YAML document (settings applied), errors first, then by
+ * line: as the last check left them, so that a hover never waits for a check
+ * (the document's own problems show at once, the workspace's with the check).
+ */
 function documentProblems(ws: Workspace, e: DocEntry, optionsFor: (uri: string) => CheckOptions): Finding[] {
-  const file = ws.file(e.uri);
-  if (!file) return [];
   const rank = { error: 0, warning: 1, information: 2, hint: 3 } as const;
   return ws
-    .findings(e.uri, optionsFor(e.uri))
-    .filter((f) => file.documentAtLine(f.range.start.line)?.line === e.line)
+    .quickDocumentFindings(e.uri, e.index, optionsFor(e.uri))
     .map((f, i) => ({ f, i }))
     .sort((a, b) => rank[a.f.severity] - rank[b.f.severity] || a.i - b.i)
     .map((x) => x.f);

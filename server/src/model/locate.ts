@@ -238,6 +238,7 @@ export function parentPath(doc: ParsedDocument, line: number, column: number, st
   let limit = startsItem ? shapeOf(doc.lines.lineText(line)).indent : column;
   let inclusive = startsItem;
   for (let l = line - 1; l >= 0 && limit > 0; l--) {
+    if (deeperThan(doc, l, limit)) continue;
     const s = shapeOf(doc.lines.lineText(l));
     if (s.blank) continue;
     if (s.col === limit && s.dash && !inclusive) {
@@ -279,6 +280,7 @@ export function siblingKeys(
   const n = doc.lines.lineCount;
   if (!startsItem) {
     for (let l = line - 1; l >= 0; l--) {
+      if (deeperThan(doc, l, column)) continue;
       const text = doc.lines.lineText(l);
       const s = shapeOf(text);
       if (s.blank) continue;
@@ -289,6 +291,7 @@ export function siblingKeys(
     }
   }
   for (let l = line + 1; l < n; l++) {
+    if (deeperThan(doc, l, column)) continue;
     const text = doc.lines.lineText(l);
     const s = shapeOf(text);
     if (s.blank) continue;
@@ -296,4 +299,24 @@ export function siblingKeys(
     if (s.col === column && s.key !== undefined) take(text, s);
   }
   return { keys: out, values };
+}
+
+/**
+ * A line that neither holds nor ends a mapping at `column`: its leading
+ * spaces go past the column, or it is a list entry's `-` at the column (its
+ * content stands right of it). The walks above pass over every line of a
+ * long list's other entries: this reads a few characters in place, where
+ * `shapeOf` would copy the line and match it.
+ */
+function deeperThan(doc: ParsedDocument, line: number, column: number): boolean {
+  const text = doc.lines.text;
+  let i = doc.lines.starts[line];
+  const end = i + column;
+  while (i < end && text.charCodeAt(i) === 32) i++;
+  if (i < end) return false;
+  const c = text.charCodeAt(i);
+  if (c === 32) return true;
+  if (c !== 45) return false;
+  const next = text.charCodeAt(i + 1);
+  return next === 32 || next === 10 || next === 13 || Number.isNaN(next);
 }
