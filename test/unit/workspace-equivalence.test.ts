@@ -35,11 +35,18 @@ function edits(text: string): string[] {
     `# a line on top\n\n${text}`,
     [...lines.slice(0, mid), '# a line in the middle', ...lines.slice(mid)].join('\n'),
   ];
-  for (const key of ['name', 'routingGroup', 'administrativeGroup', 'server', 'fqdn']) {
-    const re = new RegExp(`^(\\s*(?:- )?${key}: *)(\\S.*)$`, 'm');
-    if (re.test(text))
-      out.push(text.replace(re, (_m, k: string, v: string) => `${k}${v.replace(/["']$/, '')}x${/["']$/.test(v) ? v.slice(-1) : ''}`));
+  const renamed = (_m: string, k: string, v: string) => `${k}${v.replace(/["']$/, '')}x${/["']$/.test(v) ? v.slice(-1) : ''}`;
+  for (const key of ['name', 'routingGroup', 'administrativeGroup', 'server', 'fqdn', 'address']) {
+    const re = new RegExp(`^(\\s*(?:- )?${key}: *)(\\S.*)$`, 'gm');
+    const places = [...text.matchAll(re)];
+    // The first place (the document's own name, group…) and the last (a connected group, a bridgehead, a server).
+    for (const m of new Set([places[0], places[places.length - 1]]))
+      if (m) out.push(text.slice(0, m.index) + m[0].replace(new RegExp(re.source, 'm'), renamed) + text.slice(m.index! + m[0].length));
   }
+  // Values only some readers compare (routing reads a cost; the connectors of a group are read for their links).
+  for (const key of ['cost', 'maxMessageSizeKB'])
+    out.push(text.replace(new RegExp(`^(\\s*(?:- )?${key}: *)(\\d+)`, 'm'), (_m, k: string, v: string) => `${k}${Number(v) + 1}`));
+  out.push(text.replace(/^(\s*)- type: SMTP$/m, '$1- type: X400'));
   out.push(text.replace(/^---$/m, '# no marker'));
   return out.filter((t) => t !== text);
 }

@@ -212,3 +212,29 @@ test('the routing-group count flipping re-checks the connectors that depend on i
   ws.removeFile('boston.routinggroup.yaml');
   expectNone(ws.findings('a.connector.yaml'), 'unknown-routing-group');
 });
+
+test('a connector edit that the connectors reading its group cannot see (a size limit) re-checks it alone; a changed bridgehead or link re-checks them', () => {
+  const ws = org();
+  const fresh = (files: Record<string, string>) => {
+    const f = workspaceOf({ ...Object.fromEntries(ws.uris().map((u) => [u, ws.file(u)!.text])), ...files });
+    for (const uri of f.uris()) assert.deepEqual(ws.findings(uri), f.findings(uri), uri);
+  };
+  // Boston to Paris and Rome to Paris read which connectors live in Paris; a size limit is none of their business.
+  const limited = `${out}contentRestrictions:\n  maxMessageSizeKB: 2048\n`;
+  ws.setFile('out.connector.yaml', limited);
+  assert.deepEqual([...ws.lastAffected], ['out.connector.yaml']);
+  assert.equal(recheckAll(ws), 1);
+  fresh({});
+  // Its bridgehead is what Boston to Paris suggests as a smart host: Boston to Paris looks again.
+  ws.setFile('out.connector.yaml', limited.replace('server: PAR-EX01', 'server: PAR-EX02'));
+  assert.deepEqual([...ws.lastAffected].sort(), ['back.connector.yaml', 'out.connector.yaml', 'rome.connector.yaml']);
+  fresh({});
+  // Paris to Boston now goes to Rome: Boston to Paris has no connector back.
+  ws.setFile('out.connector.yaml', limited.replace('routingGroup: Boston', 'routingGroup: Rome'));
+  expectOne(ws.findings('back.connector.yaml'), {
+    code: 'missing-reciprocal-connector',
+    range: rangeOf(back, 'Paris', 1),
+    message: msg.missingReciprocal('Paris', 'Boston'),
+  });
+  fresh({});
+});

@@ -117,9 +117,28 @@ export class Workspace {
   quickDocumentFindings(uri: string, index: number, options: CheckOptions = {}): Finding[] {
     const fd = this.files.get(uri)?.documents[index];
     if (!fd) return [];
-    return this.documentResult(uri, fd, this.index.entries(uri)[index], options, true).map((f) =>
-      toFileCoordinates(resolveRelated(f), fd.line),
-    );
+    const entry = this.index.entries(uri)[index];
+    const list = this.documentResult(uri, fd, entry, options, true);
+    return [...placed(list, fd.line, entry?.doc === fd.doc ? entry : undefined)];
+  }
+
+  /**
+   * Computes the workspace findings of at most `budget` documents of a file
+   * that wait for them, and says whether none waits any more. A caller that
+   * yields between calls lets requests and newer edits through while a large
+   * file's workspace findings are worked out; what is done stays done.
+   */
+  prepare(uri: string, budget: number): boolean {
+    const file = this.files.get(uri);
+    if (!file) return true;
+    const entries = this.index.entries(uri);
+    for (let i = 0; i < entries.length; i++) {
+      const e = entries[i];
+      if (e.cached !== undefined || !e.model) continue;
+      if (budget-- <= 0) return false;
+      this.documentFindings(file.documents[i], e);
+    }
+    return true;
   }
 
   private collect(uri: string, options: CheckOptions, quick: boolean): Finding[] {
@@ -131,7 +150,8 @@ export class Workspace {
     for (let i = 0; i < docs.length; i++) {
       const fd = docs[i];
       const list = this.documentResult(uri, fd, entries[i], options, quick);
-      for (const f of list) out.push(toFileCoordinates(resolveRelated(f), fd.line));
+      if (list.length === 0) continue;
+      for (const f of placed(list, fd.line, entries[i]?.doc === fd.doc ? entries[i] : undefined)) out.push(f);
     }
     return out;
   }
@@ -164,13 +184,12 @@ export class Workspace {
    * workspace rules' (cached per document until a document they read changes).
    */
   private documentFindings(fd: FileDocument, entry: DocEntry | undefined): readonly WsFinding[] {
+    if (entry?.cached) return entry.cached;
     const local = checkDocument(fd.doc);
     if (!entry) return local;
-    if (!entry.cached) {
-      this.index.checks++;
-      const own = entry.model?.kind === 'SmtpConnector' ? addFqdnFixes(this.index, fd.doc, entry.model, local) : local;
-      entry.cached = withoutNoOpFixes(fd.doc, [...own, ...checkWorkspaceRules(this.index, entry, reportRuleError)]);
-    }
+    this.index.checks++;
+    const own = entry.model?.kind === 'SmtpConnector' ? addFqdnFixes(this.index, fd.doc, entry.model, local) : local;
+    entry.cached = withoutNoOpFixes(fd.doc, [...own, ...checkWorkspaceRules(this.index, entry, reportRuleError)]);
     return entry.cached;
   }
 }
@@ -186,6 +205,21 @@ function applySettings(fd: FileDocument, own: readonly WsFinding[], options: Che
     findings.push(severity === f.severity ? f : { ...f, severity });
   }
   findings.sort((a, b) => comparePositions(a.range.start, b.range.start) || comparePositions(a.range.end, b.range.end));
+  return findings;
+}
+
+/**
+ * A document's findings in file coordinates. Kept on the document's entry
+ * while its list and line are the same, so that an edit elsewhere in a large
+ * file builds nothing new for it (and the server can keep what it made of
+ * the same finding objects); not kept when related information points into
+ * other documents, which may have moved.
+ */
+function placed(list: readonly WsFinding[], line: number, entry: DocEntry | undefined): readonly Finding[] {
+  const kept = entry?.placed;
+  if (kept && kept.from === list && kept.line === line) return kept.findings;
+  const findings = list.map((f) => toFileCoordinates(resolveRelated(f), line));
+  if (entry && !list.some((f) => f.relatedIn)) entry.placed = { from: list, line, findings };
   return findings;
 }
 

@@ -4,11 +4,15 @@ import { toDiagnostic } from '../features/diagnostics';
 import type { Finding } from '../engine/types';
 import { LARGE_FILE_CHARS, type ServerState } from './state';
 import type { Settings } from './settings';
+import type { ParsedFile } from '../model/parse';
 
 /** How long the server waits after a change before it checks: typing bursts are checked once. */
 export const DIAGNOSTICS_DELAY_MS = 10;
 /** Other files (those a change may affect through the workspace rules) are checked a little later. */
 export const OTHERS_DELAY_MS = 150;
+
+/** How many documents' workspace findings are worked out between two turns of a large file's check (about 10 ms). */
+export const WORKSPACE_SLICE = 50;
 
 const nextTurn = () => new Promise<void>((r) => setImmediate(r));
 
@@ -25,7 +29,7 @@ export class DiagnosticsPublisher {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private othersTimer: NodeJS.Timeout | undefined;
   /** What was last pushed per file: at which generation, for which version. */
-  private readonly pushed = new Map<string, { fingerprint: string; generation: number; version: number | null }>();
+  private readonly pushed = new Map<string, { diagnostics: Diagnostic[]; generation: number; version: number | null }>();
   /** The next round checks every file (after loading, or when the settings changed). */
   private everything = false;
   /** Files changed since the last round. */
@@ -118,19 +122,18 @@ export class DiagnosticsPublisher {
     }, delay);
   }
 
-  private readonly pulledResults = new Map<string, { resultId: string; fingerprint: string }>();
+  private readonly pulledResults = new Map<string, { resultId: string; items: Diagnostic[] }>();
   private resultCounter = 0;
 
   /** A pull: the full report, or "unchanged" when the client already has these diagnostics. */
   async pull(uri: string, previousResultId: string | undefined): Promise<DocumentDiagnosticReport> {
     const items = await this.compute(uri, this.caps.diagnosticRefresh);
-    const fingerprint = JSON.stringify(items);
     const last = this.pulledResults.get(uri);
-    if (last && previousResultId === last.resultId && last.fingerprint === fingerprint) {
+    if (last && previousResultId === last.resultId && sameDiagnostics(last.items, items)) {
       return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: last.resultId };
     }
     const resultId = String(++this.resultCounter);
-    this.pulledResults.set(uri, { resultId, fingerprint });
+    this.pulledResults.set(uri, { resultId, items });
     return { kind: DocumentDiagnosticReportKind.Full, resultId, items };
   }
 
@@ -144,13 +147,26 @@ export class DiagnosticsPublisher {
     this.state.sync(uri);
     const ws = this.state.ws;
     if (quick && this.phased(uri)) {
-      setImmediate(() => {
-        ws.findings(uri, options);
-        this.connection.languages.diagnostics.refresh().catch(() => undefined);
+      void this.workspacePhase(uri, ws.file(uri)).then((done) => {
+        if (done) this.connection.languages.diagnostics.refresh().catch(() => undefined);
       });
-      return ws.quickFindings(uri, options).map((f) => toDiagnostic(f, uri, this.caps));
+      return ws.quickFindings(uri, options).map((f) => this.diagnostic(f, uri));
     }
-    return ws.findings(uri, options).map((f) => toDiagnostic(f, uri, this.caps));
+    return ws.findings(uri, options).map((f) => this.diagnostic(f, uri));
+  }
+
+  /**
+   * Works out a large file's workspace findings a slice of documents at a
+   * time, yielding between slices, so that requests and a newer edit are
+   * answered in between (what is done stays done for the next version).
+   * False when the file is no longer `file`: the newer text has its own check.
+   */
+  private async workspacePhase(uri: string, file: ParsedFile | undefined): Promise<boolean> {
+    for (;;) {
+      await nextTurn();
+      if (this.state.ws.file(uri) !== file) return false;
+      if (this.state.ws.prepare(uri, WORKSPACE_SLICE)) return true;
+    }
   }
 
   /** A large file whose workspace findings are not computed yet: its report comes in two parts. */
@@ -174,21 +190,34 @@ export class DiagnosticsPublisher {
     if (this.phased(uri)) {
       // Syntax and single-document findings first; requests waiting in line are answered before the workspace rules run.
       await this.send(uri, this.state.ws.quickFindings(uri, options), onlyIfChanged);
-      await nextTurn();
-      // A newer text has its own check scheduled.
-      if (this.state.ws.file(uri) !== file) return;
+      if (!(await this.workspacePhase(uri, file))) return;
     }
     await this.send(uri, this.state.ws.findings(uri, options), onlyIfChanged);
   }
 
+  /**
+   * A finding as a diagnostic, made once per finding object: the engine keeps
+   * the finding objects of documents an edit did not touch, so a large file's
+   * re-publish converts only what changed.
+   */
+  private diagnostic(f: Finding, uri: string): Diagnostic {
+    const known = this.converted.get(f);
+    if (known?.uri === uri) return known.diagnostic;
+    const diagnostic = toDiagnostic(f, uri, this.caps);
+    this.converted.set(f, { uri, diagnostic });
+    return diagnostic;
+  }
+  private readonly converted = new WeakMap<Finding, { uri: string; diagnostic: Diagnostic }>();
+
   /** Pushes a file's findings, unless the client has them for this version already. */
   private async send(uri: string, findings: Finding[], onlyIfChanged: boolean): Promise<void> {
-    const diagnostics = findings.map((f) => toDiagnostic(f, uri, this.caps));
-    const fingerprint = JSON.stringify(diagnostics);
+    const diagnostics = findings.map((f) => this.diagnostic(f, uri));
     const prev = this.pushed.get(uri);
+    // The same diagnostic objects are the same diagnostics: only new ones are compared as text.
+    const same = prev !== undefined && sameDiagnostics(prev.diagnostics, diagnostics);
     const version = this.state.version(uri);
-    this.pushed.set(uri, { fingerprint, generation: this.state.generation, version });
-    if (prev?.fingerprint === fingerprint && (onlyIfChanged || prev.version === version)) return;
+    this.pushed.set(uri, { diagnostics, generation: this.state.generation, version });
+    if (same && (onlyIfChanged || prev.version === version)) return;
     await this.connection.sendDiagnostics({ uri, diagnostics, ...(version !== null ? { version } : {}) });
   }
 
@@ -251,4 +280,12 @@ export class DiagnosticsPublisher {
     this.tabless.delete(uri);
     if (this.caps.pullDiagnostics && this.pushed.has(uri)) void this.clear(uri);
   }
+}
+
+/** Equal lists of diagnostics: the same objects, or else the same text. */
+function sameDiagnostics(a: readonly Diagnostic[], b: readonly Diagnostic[]): boolean {
+  if (a.length !== b.length) return false;
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  return i === a.length || JSON.stringify(a.slice(i)) === JSON.stringify(b.slice(i));
 }

@@ -30,6 +30,8 @@ export interface DocEntry {
   cached?: WsFinding[];
   /** The document's published findings (document-local, settings applied), for the findings and settings they came from. */
   result?: { own: readonly WsFinding[]; rules: unknown; findings: WsFinding[] };
+  /** `result`'s findings in file coordinates, at the line they were placed for (engine/workspace.ts). */
+  placed?: { from: readonly WsFinding[]; line: number; findings: Finding[] };
 }
 
 export interface ConnectorEntry extends DocEntry {
@@ -118,8 +120,8 @@ export class WorkspaceIndex {
   /** The editor features' names: every group, server, connector and place a name is written. */
   readonly names = new NameIndex();
   private readonly dependents = new Map<string, Set<DocEntry>>();
-  /** Entries kept through a quiet edit in the current update (see keepQuietEdits). */
-  private readonly quiet = new Set<DocEntry>();
+  /** Entries kept through an edit in place in the current update (see keepEditedInPlace). */
+  private readonly edited = new Set<DocEntry>();
   /** How many documents had their workspace findings computed: tests read it to prove that updates stay local. */
   checks = 0;
   /** Counts updates: what is worked out once for the whole index (rules/workspace/routing.ts) is valid for one generation. */
@@ -165,41 +167,42 @@ export class WorkspaceIndex {
       next.push(e);
     }
     const removed = [...pool.values()].flat();
-    this.keepQuietEdits(removed, added, next);
+    // Whatever a changed document provided, those who read it must look again.
+    const changed = new Set<string>();
+    this.keepEditedInPlace(removed, added, next, changed);
     for (const e of removed) this.unlink(e);
     for (const e of added) this.link(e);
     if (file) this.files.set(uri, next);
     else this.files.delete(uri);
 
-    // Whatever a changed document provided, those who read it must look again.
-    const changed = new Set<string>();
     for (const e of [...removed, ...added]) for (const k of e.defines) changed.add(k);
     if (existed !== (file !== undefined)) changed.add(keys.file(baseName(uri)));
     const after = this.globals();
     if (before.has !== after.has) changed.add(HAS_GROUPS);
     if (before.many !== after.many) changed.add(MANY_GROUPS);
-    const affected = new Set<DocEntry>([...added, ...this.quiet]);
-    this.quiet.clear();
+    const affected = new Set<DocEntry>([...added, ...this.edited]);
+    this.edited.clear();
     for (const k of changed) for (const e of this.dependents.get(k) ?? []) affected.add(e);
     for (const e of affected) e.cached = undefined;
     return { affected };
   }
 
   /**
-   * A document edited without changing anything another document reads from
-   * it (a comment, a value no rule compares, blank lines at its end) keeps
-   * its entry: the entry takes the new text and model in place, so the
-   * findings of other documents that point into it stay valid, and it is
-   * dropped from `removed` and `added`, so nobody else is checked again.
-   * The entry's own workspace findings are cleared: its text changed.
+   * A document edited where it stands keeps its entry: the entry takes the
+   * new text and model in place, so that the findings of other documents that
+   * point into it stay valid, and it leaves `removed` and `added`. Only the
+   * keys whose readers see a difference count as changed (`changedKeys`): a
+   * comment, or a value no reader of a key compares (a connector's cost, for
+   * the connectors that read which connectors live in its group), re-checks
+   * nobody else. The entry's own workspace findings are cleared: its text changed.
    */
-  private keepQuietEdits(removed: DocEntry[], added: DocEntry[], next: DocEntry[]): void {
+  private keepEditedInPlace(removed: DocEntry[], added: DocEntry[], next: DocEntry[], changed: Set<string>): void {
     for (let i = added.length - 1; i >= 0; i--) {
       const fresh = added[i];
       const j = removed.findIndex((old) => old.index === fresh.index);
       if (j === -1) continue;
       const old = removed[j];
-      if (facts(old) !== facts(fresh)) continue;
+      for (const k of changedKeys(old, fresh)) changed.add(k);
       this.unlink(old);
       Object.assign(old, {
         doc: fresh.doc,
@@ -209,12 +212,13 @@ export class WorkspaceIndex {
         line: fresh.line,
         cached: undefined,
         result: undefined,
+        placed: undefined,
       });
       this.link(old);
-      next[next.indexOf(fresh)] = old;
+      next[fresh.index] = old;
       removed.splice(j, 1);
       added.splice(i, 1);
-      this.quiet.add(old);
+      this.edited.add(old);
     }
   }
 
@@ -292,7 +296,12 @@ export class WorkspaceIndex {
     } else if (isConnector(m)) {
       const c = e as ConnectorEntry;
       this.connectors.add(c);
-      if (m.adminGroup && m.routingGroup) add(this.connectorsIn, groupKey(m.adminGroup.value, m.routingGroup.value), c);
+      if (m.adminGroup && m.routingGroup) {
+        // In document order, as a fresh index has them, whatever order the documents were read or edited in.
+        const k = groupKey(m.adminGroup.value, m.routingGroup.value);
+        add(this.connectorsIn, k, c);
+        sortBy(this.connectorsIn.get(k)!);
+      }
     } else if (m?.kind === 'Organization') {
       this.organizations.push(e as OrganizationEntry);
       sortBy(this.organizations);
@@ -339,11 +348,44 @@ export class WorkspaceIndex {
 function facts(e: DocEntry): string {
   const memo = factsMemo.get(e);
   if (memo && memo.model === e.model && memo.defines === e.defines && memo.refs === e.refs) return memo.value;
-  const value = JSON.stringify([e.defines, e.refs, e.model ?? null], (_k, v: unknown) =>
-    isNode(v) || isPair(v) || isRange(v) ? undefined : v,
-  );
+  const value = valuesOf([e.defines, e.refs, e.model ?? null]);
   factsMemo.set(e, { model: e.model, defines: e.defines, refs: e.refs, value });
   return value;
+}
+
+/** A model's values as text, yaml nodes and ranges left out. */
+function valuesOf(v: unknown): string {
+  return JSON.stringify(v, (_k, x: unknown) => (isNode(x) || isPair(x) || isRange(x) ? undefined : x));
+}
+
+/**
+ * What the readers of a key read of the document that provides it, as text:
+ * equal for two versions of a document when no reader of the key can tell
+ * them apart. Readers of "the connectors living in a group" (reciprocal
+ * connectors, bridgehead suggestions) read only which groups a connector
+ * connects to (not at what cost) and its bridgehead servers; readers of a connector's name or a file's
+ * existence only that the key is there; every other key's readers may read
+ * anything of the document.
+ */
+function projection(key: string, e: DocEntry): string {
+  // The prefixes of keys.connectorsIn, keys.connector and keys.file (workspace/keys.ts).
+  if (key.startsWith('in:')) {
+    const m = e.model as ConnectorModel;
+    const links = m.connected.map((l) => [l.routingGroup?.value, l.adminGroupName, l.exchange55Site]);
+    return JSON.stringify([m.kind, links, m.bridgeheads.map((b) => b.server?.value)]);
+  }
+  if (key.startsWith('conn:') || key.startsWith('file:')) return '';
+  return facts(e);
+}
+
+/** The keys whose readers can tell two versions of one document apart. */
+function changedKeys(old: DocEntry, fresh: DocEntry): string[] {
+  const out: string[] = [];
+  const before = new Set(old.defines);
+  const after = new Set(fresh.defines);
+  for (const k of before) if (!after.has(k)) out.push(k);
+  for (const k of after) if (!before.has(k) || projection(k, old) !== projection(k, fresh)) out.push(k);
+  return out;
 }
 
 /** Each entry's facts, as long as its model and keys are the same objects: a large document's take long to write. */
