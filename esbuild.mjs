@@ -17,6 +17,8 @@ const yamlEsm = { yaml: resolve('node_modules/yaml/browser/index.js') };
 
 const entries = [
   { in: 'server/src/server.ts', out: 'dist/server.js' },
+  // The server's loader reads the workspace's files on a thread of its own.
+  { in: 'server/src/lsp/readerThread.ts', out: 'dist/readerThread.js' },
   { in: 'server/src/cli.ts', out: 'dist/cli.js' },
   { in: 'scripts/generate.ts', out: 'dist/generate.js' },
   { in: 'client/src/extension.ts', out: 'dist/extension.js', external: ['vscode'] },

@@ -4,8 +4,6 @@
  * with an empty result and a log line instead of killing the server.
  */
 import {
-  createConnection,
-  ProposedFeatures,
   TextDocumentSyncKind,
   CodeActionKind,
   DidChangeWatchedFilesNotification,
@@ -37,6 +35,7 @@ import { ServerState } from './lsp/state';
 import { Settings } from './lsp/settings';
 import { DiagnosticsPublisher } from './lsp/diagnostics';
 import { loadFolders } from './lsp/loader';
+import { serverConnection } from './lsp/output';
 import { CONNECTOR_GLOB, existsOnDisk, isConnectorFile, readText, uriToPath } from './lsp/files';
 import { guard, runSafe } from './lsp/runSafe';
 import { SHOW_CREATED_FILE, showCreatedFile } from './lsp/showCreated';
@@ -65,7 +64,7 @@ import { decodeBase64 } from './import/text';
 // the flag is read at each collection, so setting it here, before any work, takes effect.
 setFlagsFromString('--heap-growing-percent=25');
 
-const connection = createConnection(ProposedFeatures.all);
+const connection = serverConnection();
 const log = (m: string) => connection.console.error(m);
 const info = (m: string) => connection.console.log(m);
 setRuleErrorHandler((e) => log(`A rule failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`));

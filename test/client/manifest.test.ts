@@ -117,6 +117,7 @@ test('the .vsix keeps to the bundles, grammar, schema, icons, README and licence
   for (const p of [
     'dist/extension.js',
     'dist/server.js',
+    'dist/readerThread.js',
     'dist/webview.js',
     'syntaxes/exchange-connector.tmLanguage.json',
     'README.md',

@@ -181,6 +181,12 @@ export class LspClient {
     }
   }
 
+  /** Waits until the server has read the workspace folders (its "Loaded N connector files" log line), and returns N. */
+  async loaded(timeoutMs = 30000): Promise<number> {
+    const line = await this.until('the workspace loaded', () => this.logs.find((l) => l.startsWith('Loaded ')), timeoutMs);
+    return Number(/^Loaded (\d+) /.exec(line)?.[1]);
+  }
+
   request<R>(method: string, params: unknown): Promise<R> {
     return this.conn.sendRequest(method, params) as Promise<R>;
   }

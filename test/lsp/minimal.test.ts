@@ -24,6 +24,8 @@ let client: LspClient;
 
 before(async () => {
   client = await LspClient.start(initializeParams('minimal', ws.dir));
+  // Completion names the next free connector name: the workspace's files must be in.
+  await client.loaded();
 });
 after(() => {
   client?.kill();

@@ -55,14 +55,18 @@ export function discoverNamed(args: readonly string[], cwd: string): NamedFile[]
   return [...found.values()].sort((a, b) => comparePaths(a.abs, b.abs));
 }
 
-/** Adds every connector file under a folder. */
-export function walk(dir: string, shown: string, add: (abs: string) => void, seen: Set<string>): void {
+/**
+ * Adds every connector file under a folder. A folder that cannot be read is
+ * an error, unless `skipUnreadable` (the language server reads what it can).
+ */
+export function walk(dir: string, shown: string, add: (abs: string) => void, seen: Set<string>, skipUnreadable = false): void {
   let real: string;
   let entries;
   try {
     real = realpathSync(dir);
     entries = readdirSync(dir, { withFileTypes: true });
   } catch (e) {
+    if (skipUnreadable) return;
     throw new CliError(`cannot read ${shown}: ${describeFsError(e)}`);
   }
   if (seen.has(real)) return; // a symbolic link back up the tree
@@ -82,7 +86,7 @@ export function walk(dir: string, shown: string, add: (abs: string) => void, see
       }
     }
     if (isDir) {
-      if (!skipsFolder(ent.name)) walk(p, shownChild, add, seen);
+      if (!skipsFolder(ent.name)) walk(p, shownChild, add, seen, skipUnreadable);
     } else if (isFile && CONNECTOR_FILE.test(ent.name)) add(p);
   }
 }

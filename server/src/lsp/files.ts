@@ -1,9 +1,9 @@
-import { lstatSync, promises as fs } from 'node:fs';
-import { join } from 'node:path';
+import { lstatSync, readFile, readFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { CONNECTOR_FILE, comparePaths, walk } from '../cli/discover';
 
 /** The connector files of docs/format.md: *.connector.yaml, *.routinggroup.yaml, *.organization.yaml (and .yml). */
-export const CONNECTOR_FILE = /\.(connector|routinggroup|organization)\.ya?ml$/;
+export { CONNECTOR_FILE };
 
 /** The same, as the glob the client watches. */
 export const CONNECTOR_GLOB = '**/*.{connector,routinggroup,organization}.{yaml,yml}';
@@ -42,36 +42,35 @@ export function pathToUri(path: string): string {
 }
 
 /**
- * Every connector file under a folder, found without blocking the event loop;
- * node_modules and folders whose names start with a dot are skipped, and so
- * are folders that cannot be read.
+ * Every connector file under a folder, in path order: the files `exconn
+ * check` reads for it (the same walk: links followed, node_modules and
+ * dot-folders skipped), except that a folder that cannot be read is skipped.
+ * It waits for the disk: the loader calls it on its reader thread.
  */
-export async function findConnectorFiles(root: string, cancelled: () => boolean = () => false): Promise<string[]> {
+export function connectorFilesIn(root: string): string[] {
   const out: string[] = [];
-  const queue = [root];
-  while (queue.length && !cancelled()) {
-    const dir = queue.shift()!;
-    let entries;
-    try {
-      entries = await fs.readdir(dir, { withFileTypes: true });
-    } catch {
-      continue;
-    }
-    for (const e of entries) {
-      if (e.isDirectory()) {
-        if (e.name !== 'node_modules' && !e.name.startsWith('.')) queue.push(join(dir, e.name));
-      } else if (e.isFile() && CONNECTOR_FILE.test(e.name)) {
-        out.push(join(dir, e.name));
-      }
-    }
-  }
-  return out.sort();
+  walk(root, root, (abs) => out.push(abs), new Set(), true);
+  return out.sort(comparePaths);
 }
 
-export async function readText(path: string): Promise<string | undefined> {
+/**
+ * A file's text, without the byte-order mark (the editor and `exconn check`
+ * drop it too, so that positions agree); undefined when it cannot be read.
+ * The callback form: the promise form takes several times the work per file.
+ */
+export function readText(path: string): Promise<string | undefined> {
+  return new Promise((resolve) => readFile(path, 'utf8', (err, text) => resolve(err ? undefined : withoutBom(text))));
+}
+
+/** readText, waiting for the disk (on the loader's reader thread). */
+export function readTextSync(path: string): string | undefined {
   try {
-    return await fs.readFile(path, 'utf8');
+    return withoutBom(readFileSync(path, 'utf8'));
   } catch {
     return undefined;
   }
+}
+
+function withoutBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }

@@ -1,0 +1,90 @@
+import { format } from 'node:util';
+import {
+  AbstractMessageWriter,
+  createConnection,
+  ProposedFeatures,
+  type Connection,
+  type Message,
+  type MessageWriter,
+} from 'vscode-languageserver/node';
+
+/** Bytes waiting to be written before a sender is made to wait for the client to read. */
+export const HIGH_WATER_BYTES = 1 << 20;
+
+/**
+ * Writes JSON-RPC messages to a stream, every message of one turn of the
+ * event loop in one write. The library's writer takes a turn per message and
+ * writes its header and body apart: loading a workspace of 2,500 files sent
+ * 5,000 writes to a pipe, each a system call that may wait for the client.
+ * Here a message is framed at once and the sender goes on; past
+ * HIGH_WATER_BYTES not yet written, senders wait until the client has read.
+ */
+export class BatchedMessageWriter extends AbstractMessageWriter implements MessageWriter {
+  private chunks: Buffer[] = [];
+  private queued = 0;
+  private writing = 0;
+  private scheduled = false;
+  private waiting: (() => void)[] = [];
+  private errors = 0;
+  /** How many writes reached the stream (the tests count them). */
+  flushes = 0;
+
+  constructor(private readonly out: NodeJS.WritableStream) {
+    super();
+    out.on('error', (e: Error) => this.fireError(e));
+    out.on('close', () => this.fireClose());
+  }
+
+  write(msg: Message): Promise<void> {
+    const body = Buffer.from(JSON.stringify(msg), 'utf8');
+    this.chunks.push(Buffer.from(`Content-Length: ${body.byteLength}\r\n\r\n`, 'ascii'), body);
+    this.queued += body.byteLength;
+    if (!this.scheduled) {
+      this.scheduled = true;
+      setImmediate(() => this.flush());
+    }
+    if (this.queued + this.writing < HIGH_WATER_BYTES) return Promise.resolve();
+    return new Promise((resolve) => this.waiting.push(resolve));
+  }
+
+  private flush(): void {
+    this.scheduled = false;
+    if (this.chunks.length === 0) return;
+    const data = Buffer.concat(this.chunks);
+    const bytes = this.queued;
+    const waiting = this.waiting;
+    this.chunks = [];
+    this.queued = 0;
+    this.waiting = [];
+    this.writing += bytes;
+    this.flushes++;
+    this.out.write(data, (err?: Error | null) => {
+      this.writing -= bytes;
+      if (err) this.fireError(err, undefined, ++this.errors);
+      for (const resume of waiting) resume();
+    });
+  }
+
+  end(): void {
+    this.flush();
+    this.out.end();
+  }
+}
+
+/**
+ * The server's connection. Over --stdio, messages leave through a
+ * BatchedMessageWriter (the library reads the input stream as before, and
+ * still ends the process when it closes); other transports are the
+ * library's. Nothing may print to standard output then: console output goes
+ * to the client's log, as the library does for --stdio.
+ */
+export function serverConnection(): Connection {
+  if (!process.argv.includes('--stdio')) return createConnection(ProposedFeatures.all);
+  // The library wraps a stream and takes a message writer as it is, though its types name only pairs of either.
+  const writer = new BatchedMessageWriter(process.stdout) as unknown as NodeJS.WritableStream;
+  const connection = createConnection(ProposedFeatures.all, process.stdin, writer);
+  const toLog = (...args: unknown[]) => connection.console.log(format(...args));
+  const toError = (...args: unknown[]) => connection.console.error(format(...args));
+  Object.assign(console, { log: toLog, info: toLog, debug: toLog, warn: toError, error: toError, trace: toLog });
+  return connection;
+}

@@ -1,0 +1,71 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { PassThrough, Writable } from 'node:stream';
+import { StreamMessageReader, type Message, type NotificationMessage } from 'vscode-languageserver/node';
+import { BatchedMessageWriter, HIGH_WATER_BYTES } from '../../server/src/lsp/output';
+
+const nextTurn = () => new Promise<void>((r) => setImmediate(r));
+
+const notification = (i: number): NotificationMessage => ({
+  jsonrpc: '2.0',
+  method: 'textDocument/publishDiagnostics',
+  params: { uri: `file:///w/${i}.connector.yaml`, diagnostics: [{ message: `Zürich → Genève ${i} 🙂` }] },
+});
+
+/** Reads messages back from the bytes written, with the library's reader. */
+function readBack(stream: PassThrough, count: number): Promise<Message[]> {
+  const reader = new StreamMessageReader(stream);
+  const got: Message[] = [];
+  return new Promise((resolve) =>
+    reader.listen((m) => {
+      got.push(m);
+      if (got.length === count) resolve(got);
+    }),
+  );
+}
+
+test('the messages of one turn leave in one write, framed as the library reads them', async () => {
+  const stream = new PassThrough();
+  let writes = 0;
+  const write = stream.write.bind(stream);
+  stream.write = ((...args: Parameters<typeof write>) => {
+    writes++;
+    return write(...args);
+  }) as typeof stream.write;
+  const writer = new BatchedMessageWriter(stream);
+  const sent = Array.from({ length: 300 }, (_, i) => notification(i));
+  const back = readBack(stream, 300);
+  await Promise.all(sent.map((m) => writer.write(m)));
+  await nextTurn();
+  assert.equal(writes, 1);
+  assert.equal(writer.flushes, 1);
+  assert.deepEqual(await back, sent);
+
+  // A later turn's message is a write of its own.
+  const more = readBack(stream, 1);
+  await writer.write(notification(300));
+  await nextTurn();
+  assert.equal(writes, 2);
+  assert.deepEqual(await more, [notification(300)]);
+});
+
+test('past the high-water mark a sender waits until the stream has taken what is queued', async () => {
+  let release: (() => void) | undefined;
+  const stream = new Writable({
+    write(_chunk, _encoding, callback) {
+      release = () => callback();
+    },
+  });
+  const writer = new BatchedMessageWriter(stream);
+  await writer.write(notification(0));
+  const big = { ...notification(1), params: { uri: 'file:///w/big', diagnostics: [{ message: 'x'.repeat(HIGH_WATER_BYTES) }] } };
+  let resumed = false;
+  const waiting = writer.write(big).then(() => (resumed = true));
+  await nextTurn();
+  await nextTurn();
+  assert.equal(writer.flushes, 1);
+  assert.equal(resumed, false, 'the sender waits for the stream');
+  release!();
+  await waiting;
+  assert.equal(resumed, true);
+});

@@ -1,0 +1,60 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Connection } from 'vscode-languageserver/node';
+import { loadFolders } from '../../server/src/lsp/loader';
+import { ServerState } from '../../server/src/lsp/state';
+import { readCaps } from '../../server/src/features/caps';
+import { ROOT } from '../helpers/paths';
+import { generateOrganization } from '../../bench/workspace-gen';
+
+// The loader in the server's process: the files are read on the reader thread
+// (dist/readerThread.js), or on the server's own when that thread cannot run.
+
+function folder(groups: number): { dir: string; files: Map<string, string> } {
+  const dir = mkdtempSync(join(tmpdir(), 'exconn-loader-'));
+  const files = new Map<string, string>();
+  for (const [path, text] of generateOrganization(groups)) {
+    const abs = join(dir, path);
+    mkdirSync(dirname(abs), { recursive: true });
+    writeFileSync(abs, text);
+    files.set(pathToFileURL(abs).href, text);
+  }
+  return { dir, files };
+}
+
+async function load(dir: string, readerThread: string) {
+  const state = new ServerState();
+  const logs: string[] = [];
+  const count = await loadFolders(
+    {} as Connection,
+    state,
+    [pathToFileURL(dir).href],
+    readCaps(undefined),
+    (m) => logs.push(m),
+    readerThread,
+  );
+  return { state, logs, count };
+}
+
+for (const [how, script] of [
+  ['on the reader thread', join(ROOT, 'dist', 'readerThread.js')],
+  ['on the server thread when the reader thread cannot start', join(ROOT, 'dist', 'no-such-thread.js')],
+] as const) {
+  test(`every file of the folder is read into the engine ${how}`, async () => {
+    const { dir, files } = folder(30);
+    try {
+      const { state, logs, count } = await load(dir, script);
+      assert.equal(count, files.size);
+      assert.deepEqual(state.ws.uris().sort(), [...files.keys()].sort());
+      for (const [uri, text] of files) assert.equal(state.ws.file(uri)?.text, text);
+      const fellBack = logs.filter((l) => l.includes('on a thread of their own'));
+      assert.equal(fellBack.length, script.endsWith('readerThread.js') ? 0 : 1, logs.join('\n'));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+}
