@@ -1,5 +1,6 @@
 import type { Range } from 'vscode-languageserver-types';
 import type { ParsedDocument } from './parse';
+import { blockAbove, blockBelow } from './blockJump';
 
 /**
  * Where a position stands in a YAML document, read from the lines and their
@@ -237,8 +238,14 @@ export function parentPath(doc: ParsedDocument, line: number, column: number, st
   // dash's column holds the list too (`key:` then `- item` at the same indent).
   let limit = startsItem ? shapeOf(doc.lines.lineText(line)).indent : column;
   let inclusive = startsItem;
+  let run = false; // in a run of lines right of the limit, where a jump was tried
   for (let l = line - 1; l >= 0 && limit > 0; l--) {
-    if (deeperThan(doc, l, limit)) continue;
+    if (deeperThan(doc, l, limit)) {
+      if (!run) l = (blockAbove(doc, l, limit) ?? l - 1) + 1;
+      run = true;
+      continue;
+    }
+    run = false;
     const s = shapeOf(doc.lines.lineText(l));
     if (s.blank) continue;
     if (s.col === limit && s.dash && !inclusive) {
@@ -279,8 +286,14 @@ export function siblingKeys(
   };
   const n = doc.lines.lineCount;
   if (!startsItem) {
+    let run = false;
     for (let l = line - 1; l >= 0; l--) {
-      if (deeperThan(doc, l, column)) continue;
+      if (deeperThan(doc, l, column)) {
+        if (!run) l = (blockAbove(doc, l, column) ?? l - 1) + 1;
+        run = true;
+        continue;
+      }
+      run = false;
       const text = doc.lines.lineText(l);
       const s = shapeOf(text);
       if (s.blank) continue;
@@ -290,8 +303,14 @@ export function siblingKeys(
       if (s.indent < column) break;
     }
   }
+  let run = false;
   for (let l = line + 1; l < n; l++) {
-    if (deeperThan(doc, l, column)) continue;
+    if (deeperThan(doc, l, column)) {
+      if (!run) l = blockBelow(doc, l, column) ?? l;
+      run = true;
+      continue;
+    }
+    run = false;
     const text = doc.lines.lineText(l);
     const s = shapeOf(text);
     if (s.blank) continue;
