@@ -23,6 +23,7 @@ import { pathToFileURL } from 'node:url';
 import { readCaps, type Caps } from './features/caps';
 import { completion } from './features/completion';
 import { hover } from './features/hover';
+import { warmUp } from './features/warmUp';
 import { codeActions, FIX_ALL_KIND } from './features/codeActions';
 import { documentSymbols, workspaceSymbols } from './features/symbols';
 import { foldingRanges } from './features/folding';
@@ -76,11 +77,12 @@ let diagnostics: DiagnosticsPublisher;
 let folders: string[] = [];
 let topologyTimer: NodeJS.Timeout | undefined;
 let workspaceFolders = false;
+let warmedUp = false;
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   caps = { ...readCaps(params.capabilities), rulesDoc: rulesDocUri() };
   settings = new Settings(connection, caps.configuration, log, () => folders);
-  diagnostics = new DiagnosticsPublisher(connection, state, settings, caps, log, notifyTopology);
+  diagnostics = new DiagnosticsPublisher(connection, state, settings, caps, log, roundSettled);
   folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
   workspaceFolders = !!params.capabilities.workspace?.workspaceFolders;
   return {
@@ -455,6 +457,19 @@ connection.onRequest(ServerStatusRequest, (token) =>
     token,
   ),
 );
+
+/** A round of checks settled: tell the client, and the first time warm up completion and hover (features/warmUp.ts). */
+function roundSettled(): void {
+  notifyTopology();
+  if (warmedUp) return;
+  warmedUp = true;
+  const steps = warmUp(caps);
+  const step = () =>
+    guard(log, 'warm-up', () => {
+      if (!steps.next().done) setImmediate(step);
+    });
+  setImmediate(step);
+}
 
 /** Tells the client the topology may have changed, once a round of checks settled. */
 function notifyTopology(): void {
