@@ -14,6 +14,7 @@ import { groupKey, hostKey, nameKey } from './names';
 import { baseName } from './paths';
 import { NameIndex } from './nameIndex';
 import { keys } from './keys';
+import { sameValues } from '../model/values';
 
 /** One YAML document of one file, as the index knows it. */
 export interface DocEntry {
@@ -339,43 +340,26 @@ export class WorkspaceIndex {
 }
 
 /**
- * What other documents can read of a document: its model's values (yaml
- * nodes and ranges left out: related information into it is placed when
- * published, by its path in the model), and its dependency keys. Two versions
- * with the same facts are the same to every other document, wherever their
- * lines are.
+ * What the readers of a key read of the document that provides it: the same
+ * values (model/values.ts: yaml nodes and ranges left out, so related
+ * information into it is placed when published, by its path in the model)
+ * for two versions of a document when no reader of the key can tell them
+ * apart, wherever their lines are. Readers of "the connectors living in a
+ * group" (reciprocal connectors, bridgehead suggestions) read only which
+ * groups a connector connects to (not at what cost) and its bridgehead
+ * servers; readers of a connector's name or a file's existence only that the
+ * key is there; every other key's readers may read anything of the document:
+ * its model and its dependency keys.
  */
-function facts(e: DocEntry): string {
-  const memo = factsMemo.get(e);
-  if (memo && memo.model === e.model && memo.defines === e.defines && memo.refs === e.refs) return memo.value;
-  const value = valuesOf([e.defines, e.refs, e.model ?? null]);
-  factsMemo.set(e, { model: e.model, defines: e.defines, refs: e.refs, value });
-  return value;
-}
-
-/** A model's values as text, yaml nodes and ranges left out. */
-function valuesOf(v: unknown): string {
-  return JSON.stringify(v, (_k, x: unknown) => (isNode(x) || isPair(x) || isRange(x) ? undefined : x));
-}
-
-/**
- * What the readers of a key read of the document that provides it, as text:
- * equal for two versions of a document when no reader of the key can tell
- * them apart. Readers of "the connectors living in a group" (reciprocal
- * connectors, bridgehead suggestions) read only which groups a connector
- * connects to (not at what cost) and its bridgehead servers; readers of a connector's name or a file's
- * existence only that the key is there; every other key's readers may read
- * anything of the document.
- */
-function projection(key: string, e: DocEntry): string {
+function projection(key: string, e: DocEntry): unknown {
   // The prefixes of keys.connectorsIn, keys.connector and keys.file (workspace/keys.ts).
   if (key.startsWith('in:')) {
     const m = e.model as ConnectorModel;
     const links = m.connected.map((l) => [l.routingGroup?.value, l.adminGroupName, l.exchange55Site]);
-    return JSON.stringify([m.kind, links, m.bridgeheads.map((b) => b.server?.value)]);
+    return [m.kind, links, m.bridgeheads.map((b) => b.server?.value)];
   }
-  if (key.startsWith('conn:') || key.startsWith('file:')) return '';
-  return facts(e);
+  if (key.startsWith('conn:') || key.startsWith('file:')) return undefined;
+  return [e.defines, e.refs, e.model];
 }
 
 /** The keys whose readers can tell two versions of one document apart. */
@@ -384,15 +368,8 @@ function changedKeys(old: DocEntry, fresh: DocEntry): string[] {
   const before = new Set(old.defines);
   const after = new Set(fresh.defines);
   for (const k of before) if (!after.has(k)) out.push(k);
-  for (const k of after) if (!before.has(k) || projection(k, old) !== projection(k, fresh)) out.push(k);
+  for (const k of after) if (!before.has(k) || !sameValues(projection(k, old), projection(k, fresh))) out.push(k);
   return out;
-}
-
-/** Each entry's facts, as long as its model and keys are the same objects: a large document's take long to write. */
-const factsMemo = new WeakMap<DocEntry, { model: unknown; defines: unknown; refs: unknown; value: string }>();
-
-function isRange(v: unknown): boolean {
-  return typeof v === 'object' && v !== null && 'start' in v && 'end' in v;
 }
 
 function sortBy(list: DocEntry[]): void {
