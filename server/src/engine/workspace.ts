@@ -1,4 +1,4 @@
-import type { Range, TextEdit } from 'vscode-languageserver-types';
+import type { Range } from 'vscode-languageserver-types';
 import { ParsedFile, type ChangedWindow, type FileDocument } from '../model/parse';
 import { comparePositions, shiftRange } from '../model/text';
 import type { Severity } from '../rules/codes';
@@ -7,8 +7,9 @@ import { WorkspaceIndex, rangeAt, type DocEntry, type WsFinding } from '../works
 import { checkWorkspaceRules, workspaceReads } from '../rules/workspace/index';
 import { addFqdnFixes } from '../rules/workspace/fqdnFixes';
 import { isSuppressed, suppressionsOf } from './suppress';
-import type { Finding, Fix, RuleSettings } from './types';
+import type { Finding, RuleSettings } from './types';
 import { withoutNoOpFixes } from './noOpFixes';
+import { moveFinding } from './moveFinding';
 
 export interface CheckOptions {
   /** Severity per code; `off` silences it. */
@@ -243,17 +244,7 @@ export function effectiveSeverity(code: string, dflt: Severity, rules: RuleSetti
   return s === 'off' || s === 'error' || s === 'warning' || s === 'information' || s === 'hint' ? s : dflt;
 }
 
-function shiftEdits(edits: TextEdit[], lines: number): TextEdit[] {
-  return lines === 0 ? edits : edits.map((e) => ({ range: shiftRange(e.range, lines), newText: e.newText }));
-}
-
 /** Moves a document-local finding (and its fixes' edits of the same document) to file lines. */
 function toFileCoordinates(f: Finding, line: number): Finding {
-  if (line === 0) return f;
-  return {
-    ...f,
-    range: shiftRange(f.range, line),
-    related: f.related?.map((r) => (r.uri ? r : { ...r, range: shiftRange(r.range, line) })),
-    fixes: f.fixes.map((fix): Fix => ({ ...fix, edits: shiftEdits(fix.edits, line) })),
-  };
+  return moveFinding(f, line);
 }
