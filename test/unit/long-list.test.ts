@@ -1,8 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { isAlias, isMap, isPair, isScalar, isSeq, type YAMLSeq } from 'yaml';
+import { isAlias, isMap, isNode, isPair, isScalar, isSeq, type YAMLSeq } from 'yaml';
 import { ParsedFile, type ParsedDocument } from '../../server/src/model/parse';
 import { Workspace } from '../../server/src/engine/workspace';
+import { extract } from '../../server/src/model/extract';
+import { entryWork } from '../../server/src/model/entryMemo';
 
 // A large document's long list: an edit inside its entries re-parses only
 // those entries. Whatever the edit, the result must be the one a parse of
@@ -18,11 +20,27 @@ const GROUP = [
   '    fqdn: paris-ex01.contoso.com',
 ].join('\n');
 
+/**
+ * Most entries are valid; some say something, so that what the rules say of
+ * an entry is compared too: an inner wildcard (a fix), an invalid address, a
+ * duplicate of the entry before (related information, a fix), no address (on
+ * the whole entry), and an empty entry (on the list's key, outside it).
+ */
 function entry(k: number): string {
+  if (k === 250) return `    -\n`;
+  const cost = `      cost: ${1 + (k % 100)}\n`;
+  if (k % 37 === 0) return `    - type: SMTP\n      address: "lab.*.d${k}.partner.example"\n${cost}`;
+  if (k % 53 === 0) return `    - type: SMTP\n      address: "*.d${k - 1}.partner.example"\n${cost}`;
+  if (k % 71 === 0) return `    - type: SMTP\n      address: "not an address ${k}"\n${cost}`;
+  if (k % 97 === 0) return `    - type: SMTP\n${cost}`;
+  return plainEntry(k);
+}
+
+function plainEntry(k: number): string {
   return `    - type: SMTP\n      address: "*.d${k}.partner.example"\n      cost: ${1 + (k % 100)}\n`;
 }
 
-function largeConnector(entries: number): string {
+function largeConnector(entries: number, entryOf = entry): string {
   const head = [
     'kind: SmtpConnector',
     'name: Paris Internet',
@@ -36,7 +54,7 @@ function largeConnector(entries: number): string {
     '',
   ].join('\n');
   let body = '';
-  for (let k = 1; k <= entries; k++) body += entry(k);
+  for (let k = 1; k <= entries; k++) body += entryOf(k);
   return `${head}${body}contentRestrictions:\n  maxMessageSizeKB: 10240\n`;
 }
 
@@ -60,6 +78,14 @@ function dump(node: unknown): unknown {
 }
 
 const shape = (d: ParsedDocument) => ({ tree: dump(d.yaml?.contents), range: d.yaml?.range ?? null, errors: d.errors });
+
+/** A model as data: its values and ranges, each yaml node it holds by its kind and range. */
+function modelShape(v: unknown): unknown {
+  if (isNode(v) || isPair(v)) return ['node', dump(v)];
+  if (Array.isArray(v)) return v.map(modelShape);
+  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, modelShape(x)]));
+  return v;
+}
 
 /** The entries list of the connector (the file's second document), when it reads as one. */
 function entriesOf(file: ParsedFile): YAMLSeq | undefined {
@@ -134,7 +160,10 @@ test('after any edit inside a long list, the document and its findings are those
       const whole = fresh.setFile(uri, text);
       const what = `step ${step}: ${JSON.stringify(e)}`;
       assert.equal(file.documents.length, whole.documents.length, what);
-      for (let d = 0; d < whole.documents.length; d++) assert.deepEqual(shape(file.documents[d].doc), shape(whole.documents[d].doc), what);
+      for (let d = 0; d < whole.documents.length; d++) {
+        assert.deepEqual(shape(file.documents[d].doc), shape(whole.documents[d].doc), what);
+        assert.deepEqual(modelShape(extract(file.documents[d].doc)), modelShape(extract(whole.documents[d].doc)), what);
+      }
       assert.deepEqual(ws.findings(uri), fresh.findings(uri), what);
     }
   }
@@ -164,4 +193,47 @@ test('an edit of one entry re-parses that entry alone: the other entries keep th
   const costs = ws.findings(uri).filter((f) => f.code === 'cost-range');
   assert.equal(costs.length, 1);
   assert.equal(costs[0].range.start.line, next.slice(0, at).split('\n').length - 1);
+});
+
+test('an edit inside one entry works out that entry alone: the model and the checks keep what they had of the others', () => {
+  const uri = 'file:///w/paris.connector.yaml';
+  const ws = new Workspace();
+  let text = `${GROUP}\n---\n${largeConnector(600, plainEntry)}`;
+  const work = (step: () => void) => {
+    const before = entryWork.computed;
+    step();
+    return entryWork.computed - before;
+  };
+  const opened = work(() => {
+    ws.setFile(uri, text);
+    ws.findings(uri);
+  });
+  // Each reader of the list (the model, the rules) worked out every entry once.
+  const readers = opened / 600;
+  assert.ok(Number.isInteger(readers) && readers >= 3, `opened: ${opened}`);
+  const edit = (start: number, end: number, insert: string) =>
+    work(() => {
+      text = text.slice(0, start) + insert + text.slice(end);
+      ws.setFile(uri, text, { start, end: start + insert.length });
+      ws.findings(uri);
+    });
+  // A value: the entry is worked out again, once per reader.
+  const cost = text.indexOf('cost: ', text.indexOf('"*.d300.partner.example"')) + 'cost: '.length;
+  assert.equal(edit(cost, text.indexOf('\n', cost), '150'), readers);
+  // A line more in the entry: every later entry moves, and is not worked out again.
+  const address = text.indexOf('"*.d200.partner.example"');
+  assert.equal(edit(address, address, '"*.d200.partner.example"\n      # was:\n      address: '), readers);
+  // Two new entries: those two, and the entry they were written before (its line start was part of the change).
+  const at = text.indexOf('    - type: SMTP\n      address: "*.d400.partner.example"');
+  assert.equal(edit(at, at, plainEntry(9001) + plainEntry(9002)), 3 * readers);
+  // What they say is what a whole check says: the kept results moved with their entries.
+  const fresh = new Workspace();
+  fresh.setFile(uri, text);
+  assert.deepEqual(ws.findings(uri), fresh.findings(uri));
+  const costs = ws.findings(uri).filter((f) => f.code === 'cost-range');
+  assert.equal(costs.length, 1);
+  assert.equal(costs[0].range.start.line, text.slice(0, text.indexOf('cost: 150')).split('\n').length - 1);
+  // An edit outside the list parses the document whole: every entry is worked out again.
+  const name = text.indexOf('Paris Internet');
+  assert.equal(edit(name, name + 'Paris'.length, 'Lyon'), 602 * readers);
 });

@@ -3,6 +3,8 @@ import type { Range } from 'vscode-languageserver-types';
 import type { ParsedDocument } from './parse';
 import { items, keyRange, mapOf, nodeRange, pairOf, resolve, seqOf, stringValue, valueOf } from './access';
 import { kindOf } from './kind';
+import { entrySlot, perEntry, valueSlot, type EntrySlot } from './entryMemo';
+import { shiftRange } from './text';
 
 /**
  * A typed, located model of one document: the facts the workspace index, the
@@ -144,26 +146,7 @@ function build(doc: ParsedDocument): DocumentModel | undefined {
 function routingGroup(doc: ParsedDocument, root: YAMLMap, kindRange: Range): RoutingGroupModel {
   const serversPair = pairOf(root, 'servers');
   const seq = seqOf(doc, root, 'servers');
-  const servers: ServerModel[] = [];
-  for (const it of items(doc, seq)) {
-    if (!isMap(it)) continue;
-    const v = valueOf(doc, it, 'version');
-    const version = isScalar(v) && (typeof v.value === 'string' || typeof v.value === 'number') ? versionText(v as Scalar) : '2003';
-    const vsSeq = valueOf(doc, it, 'smtpVirtualServers');
-    const virtualServers = isSeq(vsSeq)
-      ? items(doc, vsSeq)
-          .map(stringValue)
-          .filter((s): s is string => s !== undefined)
-      : ['Default SMTP Virtual Server'];
-    servers.push({
-      name: located(doc, it, 'name'),
-      fqdn: located(doc, it, 'fqdn'),
-      ip: located(doc, it, 'ip'),
-      version,
-      virtualServers,
-      map: it,
-    });
-  }
+  const servers = present(perEntry(doc, seq, SERVERS, (raw) => serverOf(doc, resolve(doc, raw))));
   return {
     kind: 'RoutingGroup',
     kindRange,
@@ -171,6 +154,26 @@ function routingGroup(doc: ParsedDocument, root: YAMLMap, kindRange: Range): Rou
     adminGroup: located(doc, root, 'administrativeGroup'),
     servers,
     ...(seq && serversPair ? { serversKey: keyRange(doc, serversPair) } : {}),
+  };
+}
+
+function serverOf(doc: ParsedDocument, it: Node | undefined): ServerModel | undefined {
+  if (!isMap(it)) return undefined;
+  const v = valueOf(doc, it, 'version');
+  const version = isScalar(v) && (typeof v.value === 'string' || typeof v.value === 'number') ? versionText(v as Scalar) : '2003';
+  const vsSeq = valueOf(doc, it, 'smtpVirtualServers');
+  const virtualServers = isSeq(vsSeq)
+    ? items(doc, vsSeq)
+        .map(stringValue)
+        .filter((s): s is string => s !== undefined)
+    : ['Default SMTP Virtual Server'];
+  return {
+    name: located(doc, it, 'name'),
+    fqdn: located(doc, it, 'fqdn'),
+    ip: located(doc, it, 'ip'),
+    version,
+    virtualServers,
+    map: it,
   };
 }
 
@@ -189,36 +192,13 @@ function connector(doc: ParsedDocument, root: YAMLMap, kindRange: Range): Connec
   const general = mapOf(doc, root, 'general');
   const deliveryPair = pairOf(general, 'delivery');
   const delivery = stringValue(resolve(doc, deliveryPair?.value)) === 'smartHost' ? 'smartHost' : 'dns';
-  const bridgeheads: BridgeheadModel[] = [];
-  for (const it of items(doc, seqOf(doc, general, 'localBridgeheads'))) {
-    if (isMap(it)) bridgeheads.push({ server: located(doc, it, 'server'), virtualServer: located(doc, it, 'virtualServer') });
-  }
+  const bridgeheads = bridgeheadList(doc, seqOf(doc, general, 'localBridgeheads'));
   const as = mapOf(doc, root, 'addressSpace');
-  const addressSpaces: AddressSpaceModel[] = [];
-  for (const it of items(doc, seqOf(doc, as, 'entries'))) {
-    if (!isMap(it)) continue;
-    const type = stringOf(doc, it, 'type');
-    const address = located(doc, it, 'address');
-    if (type && address) addressSpaces.push({ type, address, cost: costOf(doc, it), ...invalidCostOf(doc, it) });
-  }
+  const addressSpaces = present(perEntry(doc, seqOf(doc, as, 'entries'), ADDRESS_SPACES, (raw) => addressSpaceOf(doc, resolve(doc, raw))));
   const ownAdmin = located(doc, root, 'administrativeGroup');
-  const connected: ConnectedGroupModel[] = [];
-  for (const it of items(doc, seqOf(doc, root, 'connectedRoutingGroups'))) {
-    if (!isMap(it)) continue;
-    const routingGroup = located(doc, it, 'routingGroup');
-    const adminGroup = located(doc, it, 'administrativeGroup');
-    const site = stringOf(doc, it, 'exchange55Site');
-    connected.push({
-      routingGroup,
-      adminGroup,
-      adminGroupName: adminGroup?.value ?? ownAdmin?.value,
-      ...(site !== undefined ? { exchange55Site: site } : {}),
-      cost: costOf(doc, it),
-      ...invalidCostOf(doc, it),
-      map: it,
-      routingGroupPair: pairOf(it, 'routingGroup'),
-    });
-  }
+  const connected = present(
+    perEntry(doc, seqOf(doc, root, 'connectedRoutingGroups'), CONNECTED, (raw) => connectedOf(doc, resolve(doc, raw), ownAdmin)),
+  );
   const etrn = mapOf(doc, mapOf(doc, root, 'advanced'), 'etrnTurn');
   return {
     kind: 'SmtpConnector',
@@ -246,6 +226,40 @@ function connector(doc: ParsedDocument, root: YAMLMap, kindRange: Range): Connec
   };
 }
 
+function addressSpaceOf(doc: ParsedDocument, it: Node | undefined): AddressSpaceModel | undefined {
+  if (!isMap(it)) return undefined;
+  const type = stringOf(doc, it, 'type');
+  const address = located(doc, it, 'address');
+  return type && address ? { type, address, cost: costOf(doc, it), ...invalidCostOf(doc, it) } : undefined;
+}
+
+/** An entry of `connectedRoutingGroups`; its administrative group defaults to the connector's own (outside the list). */
+function connectedOf(doc: ParsedDocument, it: Node | undefined, ownAdmin: Located | undefined): ConnectedGroupModel | undefined {
+  if (!isMap(it)) return undefined;
+  const routingGroup = located(doc, it, 'routingGroup');
+  const adminGroup = located(doc, it, 'administrativeGroup');
+  const site = stringOf(doc, it, 'exchange55Site');
+  return {
+    routingGroup,
+    adminGroup,
+    adminGroupName: adminGroup?.value ?? ownAdmin?.value,
+    ...(site !== undefined ? { exchange55Site: site } : {}),
+    cost: costOf(doc, it),
+    ...invalidCostOf(doc, it),
+    map: it,
+    routingGroupPair: pairOf(it, 'routingGroup'),
+  };
+}
+
+function bridgeheadList(doc: ParsedDocument, seq: YAMLSeq | undefined): BridgeheadModel[] {
+  return present(
+    perEntry(doc, seq, BRIDGEHEADS, (raw) => {
+      const it = resolve(doc, raw);
+      return isMap(it) ? { server: located(doc, it, 'server'), virtualServer: located(doc, it, 'virtualServer') } : undefined;
+    }),
+  );
+}
+
 function routingGroupConnector(doc: ParsedDocument, root: YAMLMap, kindRange: Range): ConnectorModel {
   const generalPair = pairOf(root, 'general');
   const general = mapOf(doc, root, 'general');
@@ -263,10 +277,6 @@ function routingGroupConnector(doc: ParsedDocument, root: YAMLMap, kindRange: Ra
       routingGroupPair: pairOf(target, 'routingGroup'),
     });
   }
-  const bridgeheadsOf = (seq: YAMLSeq | undefined): BridgeheadModel[] =>
-    items(doc, seq)
-      .filter(isMap)
-      .map((it) => ({ server: located(doc, it, 'server'), virtualServer: located(doc, it, 'virtualServer') }));
   return {
     kind: 'RoutingGroupConnector',
     kindRange,
@@ -275,13 +285,13 @@ function routingGroupConnector(doc: ParsedDocument, root: YAMLMap, kindRange: Ra
     routingGroup: located(doc, root, 'routingGroup'),
     delivery: 'smartHost',
     smartHosts: [],
-    bridgeheads: bridgeheadsOf(seqOf(doc, general, 'localBridgeheads')),
+    bridgeheads: bridgeheadList(doc, seqOf(doc, general, 'localBridgeheads')),
     addressSpaces: [],
     scope: 'organization',
     connected,
     ...restrictionsOf(doc, root),
     etrnDomains: [],
-    remoteBridgeheads: bridgeheadsOf(seqOf(doc, root, 'remoteBridgeheads')),
+    remoteBridgeheads: bridgeheadList(doc, seqOf(doc, root, 'remoteBridgeheads')),
     nodes: { root, ...(general ? { general } : {}), ...(generalPair ? { generalPair } : {}) },
   };
 }
@@ -328,18 +338,16 @@ function located(doc: ParsedDocument, map: YAMLMap | undefined, key: string): Lo
 }
 
 function locatedList(doc: ParsedDocument, seq: YAMLSeq | undefined): Located[] {
-  const out: Located[] = [];
-  seq?.items.forEach((raw) => {
-    const it = resolve(doc, raw);
-    const value = stringValue(it);
-    if (value !== undefined && it)
-      out.push(
-        it === raw
-          ? { value, range: nodeRange(doc, it), node: it }
-          : { value, range: nodeRange(doc, raw as Node), node: it, aliased: true },
-      );
-  });
-  return out;
+  return present(
+    perEntry(doc, seq, LOCATED, (raw) => {
+      const it = resolve(doc, raw);
+      const value = stringValue(it);
+      if (value === undefined || !it) return undefined;
+      return it === raw
+        ? { value, range: nodeRange(doc, it), node: it }
+        : { value, range: nodeRange(doc, raw as Node), node: it, aliased: true };
+    }),
+  );
 }
 
 function stringOf(doc: ParsedDocument, map: YAMLMap | undefined, key: string): string | undefined {
@@ -347,9 +355,7 @@ function stringOf(doc: ParsedDocument, map: YAMLMap | undefined, key: string): s
 }
 
 function strings(doc: ParsedDocument, seq: YAMLSeq | undefined): string[] {
-  return items(doc, seq)
-    .map(stringValue)
-    .filter((s): s is string => s !== undefined);
+  return present(perEntry(doc, seq, STRINGS, (raw) => stringValue(resolve(doc, raw))));
 }
 
 /** A positive integer, or undefined (absent or badly typed: reported by the structural rules). */
@@ -389,3 +395,39 @@ function connectionTime(doc: ParsedDocument, map: YAMLMap | undefined): Connecti
 export function isConnector(m: DocumentModel | undefined): m is ConnectorModel {
   return m?.kind === 'SmtpConnector' || m?.kind === 'RoutingGroupConnector';
 }
+
+/** The results of the entries that gave one, in list order. */
+function present<T>(list: (T | undefined)[]): T[] {
+  return list.filter((x): x is T => x !== undefined);
+}
+
+/**
+ * The model's parts read from one list entry, kept per entry on a large
+ * document's long list (entryMemo.ts): moving one moves the ranges of its
+ * located values (`keys`), the only positions it holds.
+ */
+function locatedParts<T extends object>(...keys: (keyof T & string)[]): EntrySlot<T | undefined> {
+  const locatedOf = (v: T) => keys.map((k) => v[k] as Located | undefined).filter((x): x is Located => x !== undefined);
+  return entrySlot(
+    (v, lines) => {
+      if (!v) return v;
+      const moved = { ...v };
+      for (const k of keys) {
+        const x = v[k] as Located | undefined;
+        if (x) moved[k] = { ...x, range: shiftRange(x.range, lines) } as T[typeof k];
+      }
+      return moved;
+    },
+    (v) => (v ? locatedOf(v).map((x) => x.range) : []),
+  );
+}
+
+const SERVERS = locatedParts<ServerModel>('name', 'fqdn', 'ip');
+const ADDRESS_SPACES = locatedParts<AddressSpaceModel>('address');
+const CONNECTED = locatedParts<ConnectedGroupModel>('routingGroup', 'adminGroup');
+const BRIDGEHEADS = locatedParts<BridgeheadModel>('server', 'virtualServer');
+const LOCATED = entrySlot<Located | undefined>(
+  (v, lines) => (v ? { ...v, range: shiftRange(v.range, lines) } : v),
+  (v) => (v ? [v.range] : []),
+);
+const STRINGS = valueSlot<string | undefined>();

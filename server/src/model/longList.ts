@@ -2,6 +2,7 @@ import { parseDocument, isAlias, isMap, isPair, isScalar, isSeq, type Document, 
 import { MAX_NESTING, nestingOverflow } from './depth';
 import { hasLoneCr, type LineIndex } from './text';
 import { walkNodes } from './walk';
+import type { EntryKept } from './entryMemo';
 
 /**
  * A large YAML document is mostly one long list (a connector with thousands
@@ -30,6 +31,10 @@ export interface LongList {
   column: number;
   /** Offset of the line start of each entry's `-` line, in document order. */
   starts: number[];
+  /** The line of each entry's `-`. */
+  lines: number[];
+  /** What was worked out from each entry (entryMemo.ts): kept while the entry is, nothing for a re-parsed one. */
+  kept: EntryKept[];
   /** Collections around the list (for the nesting limit). */
   depth: number;
 }
@@ -64,23 +69,25 @@ export function findLongList(text: string, lines: LineIndex, root: Node | null):
   if (!best?.seq.range) return undefined;
   const column = lines.position(best.seq.range[0]).character;
   const starts: number[] = [];
+  const entryLines: number[] = [];
   for (const item of best.seq.items) {
-    const start = dashLine(text, lines, item, column);
-    if (start === undefined) return undefined;
-    starts.push(start);
+    const at = dashLine(text, lines, item, column);
+    if (at === undefined) return undefined;
+    starts.push(at.start);
+    entryLines.push(at.line);
   }
-  return { seq: best.seq, column, starts, depth: best.depth };
+  return { seq: best.seq, column, starts, depth: best.depth, lines: entryLines, kept: new Array<EntryKept>(starts.length) };
 }
 
-/** The line start of an entry whose `-` stands at `column` of its first line, after spaces only. */
-function dashLine(text: string, lines: LineIndex, item: unknown, column: number): number | undefined {
+/** The line (and its start) of an entry whose `-` stands at `column` of its first line, after spaces only. */
+function dashLine(text: string, lines: LineIndex, item: unknown, column: number): { line: number; start: number } | undefined {
   const range = (item as Node | null)?.range;
   if (!range) return undefined;
   const { line } = lines.position(range[0]);
   const start = lines.starts[line];
   if (text.charCodeAt(start + column) !== 45 /* - */) return undefined;
   for (let i = start; i < start + column; i++) if (text.charCodeAt(i) !== 32) return undefined;
-  return start;
+  return { line, start };
 }
 
 /**
@@ -122,10 +129,12 @@ export function reparseEntries(
   if (parsed.errors.length || !isSeq(seq) || seq.flow || seq.items.length === 0) return undefined;
   if (!movable(seq, from)) return undefined;
   const entryStarts: number[] = [];
+  const entryLines: number[] = [];
   for (const item of seq.items) {
-    const s = dashLine(text, lines, item, column);
-    if (s === undefined) return undefined;
-    entryStarts.push(s);
+    const at = dashLine(text, lines, item, column);
+    if (at === undefined) return undefined;
+    entryStarts.push(at.start);
+    entryLines.push(at.line);
   }
   if (entryStarts[0] !== from) return undefined;
   // Sure now: the nodes after the change move by delta, and the new entries replace the old.
@@ -133,7 +142,16 @@ export function reparseEntries(
   const items = seq.items as ParsedNode[];
   list.seq.items.splice(i, j - i, ...items);
   const moved = starts.slice(j).map((s) => s + change.delta);
-  return { seq: list.seq, column, depth: list.depth, starts: [...starts.slice(0, i), ...entryStarts, ...moved] };
+  // The entry after the change starts the line after the re-parsed ones end.
+  const lineDelta = lines.position(to).line - list.lines[j];
+  return {
+    seq: list.seq,
+    column,
+    depth: list.depth,
+    starts: [...starts.slice(0, i), ...entryStarts, ...moved],
+    lines: [...list.lines.slice(0, i), ...entryLines, ...list.lines.slice(j).map((l) => l + lineDelta)],
+    kept: [...list.kept.slice(0, i), ...new Array<EntryKept>(items.length), ...list.kept.slice(j)],
+  };
 }
 
 /** Moves a parsed run of entries to offset `by` of the document; false when it holds an anchor or an alias. */
@@ -145,18 +163,23 @@ function movable(root: Node, by: number): boolean {
   });
 }
 
-/** Adds `delta` to every offset at or after `from` in the document (nodes wholly before it are skipped). */
+/**
+ * Adds `delta` to every offset at or after `from` in the document (nodes wholly
+ * before it are skipped). The range arrays are changed in place: each node has
+ * its own, and new ones for every node after an edit in the middle of a large
+ * list would be tens of thousands of allocations per keystroke, all kept.
+ */
 function shiftAfter(doc: Document.Parsed<ParsedNode>, from: number, delta: number): void {
   if (delta === 0) return;
-  const shift = (r: [number, number, number]): [number, number, number] => [
-    r[0] >= from ? r[0] + delta : r[0],
-    r[1] >= from ? r[1] + delta : r[1],
-    r[2] >= from ? r[2] + delta : r[2],
-  ];
-  if (doc.range) doc.range = shift(doc.range);
+  const shift = (r: [number, number, number]) => {
+    if (r[0] >= from) r[0] += delta;
+    if (r[1] >= from) r[1] += delta;
+    if (r[2] >= from) r[2] += delta;
+  };
+  if (doc.range) shift(doc.range);
   walkNodes(doc.contents, (n) => {
     if (!n.range || n.range[2] < from) return 'skip';
-    n.range = shift(n.range);
+    shift(n.range);
   });
 }
 

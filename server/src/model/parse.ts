@@ -88,6 +88,14 @@ export class ParsedDocument {
     if (parsed && this.errors.length === 0) this.list = findLongList(text, this.lines, parsed.contents as Node | null);
   }
 
+  /**
+   * The document's long list while this is its latest version: its entries keep
+   * their nodes through edits of other entries (see entryMemo.ts).
+   */
+  get longList(): LongList | undefined {
+    return this.list;
+  }
+
   /** The node an alias stands for, one step (an alias never points at another alias). */
   aliasTarget(alias: Alias): Node | undefined {
     return this.aliases.get(alias);

@@ -1,6 +1,6 @@
 import { isMap, isScalar, isSeq, type Pair } from 'yaml';
 import type { Range } from 'vscode-languageserver-types';
-import type { DocContext, DocumentRule } from '../engine/context';
+import { entryFindings, type DocContext, type DocumentRule } from '../engine/context';
 import { isNull, pairOf, resolve, stringValue } from '../model/access';
 import { parseSmtpAddressSpace } from '../model/domain';
 import { replaceScalar } from '../model/edits';
@@ -47,12 +47,12 @@ const smtpAddressRule: DocumentRule = {
     const space = resolve(ctx.doc, pairOf(ctx.root, 'addressSpace')?.value);
     const entries = isMap(space) ? pairOf(space, 'entries')?.value : undefined;
     if (!isSeq(entries)) return; // absent, empty or of the wrong type (an alias to a list is checked where the list is written)
-    for (const raw of entries.items) {
-      if (!isMap(raw)) continue; // an alias to an entry is checked where the entry is written
-      if (stringValue(resolve(ctx.doc, pairOf(raw, 'type')?.value)) !== 'SMTP') continue; // other address types are free text
+    ctx.eachEntry(entries, ADDRESSES, (raw) => {
+      if (!isMap(raw)) return; // an alias to an entry is checked where the entry is written
+      if (stringValue(resolve(ctx.doc, pairOf(raw, 'type')?.value)) !== 'SMTP') return; // other address types are free text
       const addressNode = pairOf(raw, 'address')?.value;
       const address = stringValue(resolve(ctx.doc, addressNode));
-      if (address === undefined) continue;
+      if (address === undefined) return;
       const parsed = parseSmtpAddressSpace(address);
       if (!parsed) ctx.report('address-space-invalid', ctx.range(addressNode), msg.addressSpaceInvalid(address));
       else if (parsed.readAs)
@@ -68,8 +68,10 @@ const smtpAddressRule: DocumentRule = {
               ]
             : [],
         });
-    }
+    });
   },
 };
+
+const ADDRESSES = entryFindings();
 
 export const addressSpaceRules: readonly DocumentRule[] = [targetRule, smtpAddressRule];

@@ -3,6 +3,7 @@ import type { DocContext, DocumentRule } from '../engine/context';
 import { mapOf, pairOf, resolve, stringValue, valueOf } from '../model/access';
 import { removeItem, setValue } from '../model/edits';
 import { parseSmtpAddressSpace } from '../model/domain';
+import { perEntry, valueSlot } from '../model/entryMemo';
 import { msg } from './messages';
 
 /**
@@ -11,41 +12,60 @@ import { msg } from './messages';
  * and sources").
  */
 
-/** The Address Space tab's entries that are mappings, with their type, address and cost as written. */
+/** What these rules read of one entry of the Address Space tab: its type, address and cost as written. */
+interface EntryFacts {
+  map: YAMLMap;
+  type?: string;
+  address?: string;
+  addressNode?: Node;
+  cost: number;
+  /** The type and address as Exchange compares them, when both are written. */
+  key?: string;
+  /** An SMTP address that matches every domain, or every domain under a top-level domain. */
+  open: boolean;
+}
+
+/** No position in them: kept per entry on a large document's long list as they are. */
+const FACTS = valueSlot<EntryFacts | undefined>();
+
+/** The Address Space tab's entries, with the facts of those that are mappings (by their index in the list). */
 function entries(ctx: DocContext) {
   const space = mapOf(ctx.doc, ctx.root, 'addressSpace');
   const seq = resolve(ctx.doc, pairOf(space, 'entries')?.value);
   if (!space || !isSeq(seq)) return { space, seq: undefined, list: [] };
-  const list: { index: number; map: YAMLMap; type?: string; address?: string; addressNode?: Node; cost: number }[] = [];
-  seq.items.forEach((raw, index) => {
-    if (!isMap(raw)) return;
-    const addressNode = valueOf(ctx.doc, raw, 'address');
-    const cost = valueOf(ctx.doc, raw, 'cost');
-    list.push({
-      index,
-      map: raw,
-      type: stringValue(valueOf(ctx.doc, raw, 'type')),
-      address: stringValue(addressNode),
-      addressNode,
-      cost: isScalar(cost) && typeof cost.value === 'number' ? cost.value : 1,
-    });
-  });
+  const list = perEntry(ctx.doc, seq, FACTS, (raw) => (isMap(raw) ? factsOf(ctx, raw) : undefined));
   return { space, seq, list };
 }
 
-/** `*`, or a wildcard of one label (`*.com`): every domain, or every domain under a top-level domain. */
-function isOpenSpace(address: string): boolean {
-  const p = parseSmtpAddressSpace(address);
-  return p !== undefined && p.subdomains && !p.domain.includes('.');
+function factsOf(ctx: DocContext, map: YAMLMap): EntryFacts {
+  const addressNode = valueOf(ctx.doc, map, 'address');
+  const costNode = valueOf(ctx.doc, map, 'cost');
+  const type = stringValue(valueOf(ctx.doc, map, 'type'));
+  const address = stringValue(addressNode);
+  const parsed = type === 'SMTP' && address !== undefined ? parseSmtpAddressSpace(address) : undefined;
+  const key =
+    type !== undefined && address !== undefined && addressNode
+      ? `${type}\u0000${parsed ? `${parsed.subdomains ? '*.' : ''}${parsed.domain}` : address.toLowerCase()}`
+      : undefined;
+  return {
+    map,
+    type,
+    address,
+    addressNode,
+    cost: isScalar(costNode) && typeof costNode.value === 'number' ? costNode.value : 1,
+    ...(key !== undefined ? { key } : {}),
+    // `*`, or a wildcard of one label (`*.com`).
+    open: parsed !== undefined && parsed.subdomains && !parsed.domain.includes('.'),
+  };
 }
 
 const openRelayRule: DocumentRule = {
   kinds: ['SmtpConnector'],
   check(ctx) {
-    const { space, list } = entries(ctx);
+    const space = mapOf(ctx.doc, ctx.root, 'addressSpace');
     const relay = valueOf(ctx.doc, space, 'allowRelay');
     if (!isScalar(relay) || relay.value !== true) return;
-    const open = list.find((e) => e.type === 'SMTP' && e.address !== undefined && isOpenSpace(e.address));
+    const open = entries(ctx).list.find((e) => e?.open);
     if (!open) return;
     ctx.report('open-relay', ctx.range(pairOf(space, 'allowRelay')!.value as Node), msg.openRelay(open.address!), {
       related: [{ range: ctx.range(open.addressNode!), message: msg.openRelayAddress }],
@@ -58,37 +78,35 @@ const duplicateRule: DocumentRule = {
   check(ctx) {
     const { seq, list } = entries(ctx);
     if (!seq) return;
-    const seen = new Map<string, (typeof list)[number]>();
-    for (const e of list) {
-      if (e.type === undefined || e.address === undefined || !e.addressNode) continue;
-      const parsed = e.type === 'SMTP' ? parseSmtpAddressSpace(e.address) : undefined;
-      const key = `${e.type}\u0000${parsed ? `${parsed.subdomains ? '*.' : ''}${parsed.domain}` : e.address.toLowerCase()}`;
-      const first = seen.get(key);
+    const seen = new Map<string, EntryFacts>();
+    list.forEach((e, index) => {
+      if (e?.key === undefined) return;
+      const first = seen.get(e.key);
       if (!first) {
-        seen.set(key, e);
-        continue;
+        seen.set(e.key, e);
+        return;
       }
       // Removing the later entry changes nothing when it is not the cheaper one: then it is safe unattended.
       const fixes =
-        seq.items[e.index] === e.map && !e.map.flow
+        seq.items[index] === e.map && !e.map.flow
           ? [
               {
-                title: msg.fixRemoveDuplicateAddressSpace(e.address),
+                title: msg.fixRemoveDuplicateAddressSpace(e.address!),
                 preferred: e.cost >= first.cost,
-                edits: [removeItem(ctx.doc, seq, e.index)],
+                edits: [removeItem(ctx.doc, seq, index)],
               },
             ]
           : [];
       ctx.report(
         'address-space-duplicate',
         ctx.range(e.addressNode),
-        msg.addressSpaceDuplicate(e.address, e.type, Math.min(e.cost, first.cost)),
+        msg.addressSpaceDuplicate(e.address!, e.type!, Math.min(e.cost, first.cost)),
         {
           fixes,
           related: [{ range: ctx.range(first.addressNode!), message: msg.addressSpaceDuplicateFirst }],
         },
       );
-    }
+    });
   },
 };
 

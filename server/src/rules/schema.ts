@@ -4,7 +4,7 @@ import { KIND_SPECS, KINDS, type FieldSpec, type FieldType } from '../model/cata
 import { describe, isNull, keyRange, keyText, pairOf, resolve, trimEnd } from '../model/access';
 import { insertPair, mapIndent, removePair, replaceNode, replaceSpan, scalarText } from '../model/edits';
 import { closest } from '../model/distance';
-import type { DocContext, DocumentRule } from '../engine/context';
+import { entryFindings, type DocContext, type DocumentRule } from '../engine/context';
 import type { Fix } from '../engine/types';
 import { msg } from './messages';
 import { isPasswordKey } from './password';
@@ -22,6 +22,9 @@ export const schemaRule: DocumentRule = {
     checkMap(ctx, ctx.root, spec.fields, `the ${ctx.kind} document`, undefined);
   },
 };
+
+/** What the rule says of each entry of a list (a null entry's type error points at the list's key, outside it: not kept). */
+const ENTRIES = entryFindings();
 
 /** `owner` is the pair whose value this mapping is; undefined at the top of the document. */
 function checkMap(
@@ -212,7 +215,7 @@ function checkValue(ctx: DocContext, raw: Node | null, type: FieldType, key: str
       if (isNull(node)) return; // "key:" with nothing is an empty list
       if (!isSeq(node)) return typeError();
       if (node !== raw) return;
-      for (const item of node.items) checkValue(ctx, item as Node | null, type.items, key, pair, true);
+      ctx.eachEntry(node, ENTRIES, (item) => checkValue(ctx, item as Node | null, type.items, key, pair, true));
       return;
     }
     case 'string': {
