@@ -35,6 +35,13 @@ test("an edit of a value no model holds (a connector's outbound authentication) 
     'boston.routinggroup.yaml': boston,
     'out.connector.yaml': out + security('basic'),
     'back.connector.yaml': link('Boston', 'Paris', 'BOS-EX01', 'par-ex01.paris.contoso.com'),
+    // Reads every connector and routing group (internet-scoped-only).
+    'internet.connector.yaml': connector({
+      name: 'Boston Internet',
+      from: 'Boston',
+      bridgehead: 'BOS-EX01',
+      extra: ['addressSpace:', '  scope: routingGroup', '  entries:', '    - type: SMTP', '      address: "*"', '      cost: 1'],
+    }),
   });
   for (const uri of ws.uris()) ws.findings(uri);
   ws.takeAffected();
@@ -43,7 +50,7 @@ test("an edit of a value no model holds (a connector's outbound authentication) 
   const before = ws.index.checks;
   for (const uri of ws.uris()) ws.findings(uri);
   assert.equal(ws.index.checks - before, 1);
-  // A value the model holds (the smart host) is read by others: the connector back to Paris looks again.
-  ws.setFile('out.connector.yaml', out.replace('bos-ex01.boston', 'bos-ex02.boston') + security('integratedWindows'));
-  assert.ok(ws.takeAffected().length > 1);
+  // A value the model holds (the bridgehead): the connector back to Paris and the Internet connector look again.
+  ws.setFile('out.connector.yaml', out.replace('PAR-EX01', 'PAR-EX02') + security('integratedWindows'));
+  assert.deepEqual(ws.takeAffected().sort(), ['back.connector.yaml', 'internet.connector.yaml', 'out.connector.yaml']);
 });
