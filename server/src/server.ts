@@ -24,6 +24,8 @@ import { readCaps, type Caps } from './features/caps';
 import { completion } from './features/completion';
 import { hover } from './features/hover';
 import { warmUp } from './features/warmUp';
+import { fromLastParse, moveCompletions, moveHover } from './lsp/lastParse';
+import type { Position } from 'vscode-languageserver-types';
 import { codeActions, FIX_ALL_KIND } from './features/codeActions';
 import { documentSymbols, workspaceSymbols } from './features/symbols';
 import { foldingRanges } from './features/folding';
@@ -204,8 +206,8 @@ connection.onCompletion((p, token) =>
     'completion',
     null,
     () => {
-      ready(p.textDocument.uri);
-      return completion(state.ws, p.textDocument.uri, p.position, caps);
+      const uri = p.textDocument.uri;
+      return fromLastParse(state, uri, p.position, 'sync', (at) => completion(state.ws, uri, at, caps), moveCompletions);
     },
     token,
   ),
@@ -217,11 +219,9 @@ connection.onHover((p, token) =>
     'hover',
     null,
     () => {
-      // A large document's hover does not wait for the parse of an edit: it answers from the last check's.
-      const settled = state.settledPosition(p.textDocument.uri, p.position);
-      if (settled === null) return null;
-      if (settled === undefined) ready(p.textDocument.uri);
-      return hover(state.ws, p.textDocument.uri, settled ?? p.position, caps, (uri) => settings.now(uri));
+      const uri = p.textDocument.uri;
+      const answer = (at: Position) => hover(state.ws, uri, at, caps, (u) => settings.now(u));
+      return fromLastParse(state, uri, p.position, 'none', answer, moveHover);
     },
     token,
   ),

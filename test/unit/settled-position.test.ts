@@ -2,7 +2,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Connection, TextDocumentContentChangeEvent } from 'vscode-languageserver/node';
 import { ServerState, LARGE_FILE_CHARS } from '../../server/src/lsp/state';
+import type { Position, Range } from 'vscode-languageserver-types';
 import { hover } from '../../server/src/features/hover';
+import { completion } from '../../server/src/features/completion';
+import { fromLastParse, moveCompletions, moveHover } from '../../server/src/lsp/lastParse';
 import { readCaps } from '../../server/src/features/caps';
 import { connector, routingGroup } from '../helpers/workspace';
 
@@ -83,4 +86,46 @@ test('on a small document the hover brings the engine up to date first', () => {
   state.sync(uri);
   change(uri, 2, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '# note\n' }]);
   assert.equal(state.settledPosition(uri, { line: 0, character: 0 }), undefined);
+});
+
+const moved = (r: { start: { line: number } } | undefined) => r?.start.line;
+
+test('on a large document after an edit, hover and completion below it answer from the last parse, their ranges on the editor’s lines', () => {
+  const { state, open, change } = stateWithDocuments();
+  open(uri, text);
+  state.sync(uri);
+  const engineText = state.ws.file(uri)!.text;
+  const at = lines.indexOf('name: C100');
+  const below = lines.indexOf('name: C300');
+  const rg = below + lines.slice(below).findIndex((l) => l.startsWith('routingGroup: '));
+  change(uri, 2, [
+    { range: { start: { line: at, character: 0 }, end: { line: at, character: 0 } }, text: 'routingGroup: Boston\nname: Renamed\n' },
+  ]);
+
+  const answerHover = (p: Position) => hover(state.ws, uri, p, caps);
+  const h = fromLastParse(state, uri, { line: rg + 2, character: 15 }, 'none', answerHover, moveHover);
+  assert.equal(moved(h?.range), rg + 2);
+  assert.deepEqual(h?.contents, hover(state.ws, uri, { line: rg, character: 15 }, caps)?.contents);
+
+  const answerCompletion = (p: Position) => completion(state.ws, uri, p, caps);
+  const list = fromLastParse(state, uri, { line: rg + 2, character: 14 }, 'sync', answerCompletion, moveCompletions)!;
+  assert.ok(list.items.some((i) => i.label === 'Paris'));
+  for (const i of list.items) assert.equal(moved((i.textEdit as { range: Range }).range), rg + 2);
+
+  // On the edited lines the hover has no answer; nothing was parsed for either request.
+  assert.equal(fromLastParse(state, uri, { line: at, character: 15 }, 'none', answerHover, moveHover), null);
+  assert.equal(state.ws.file(uri)!.text, engineText);
+});
+
+test('on a large document, completion on the edited line takes the new text first: it sees what was just typed', () => {
+  const { state, open, change } = stateWithDocuments();
+  open(uri, text);
+  state.sync(uri);
+  const at = lines.indexOf('name: C100');
+  change(uri, 2, [{ range: { start: { line: at, character: 0 }, end: { line: at, character: 0 } }, text: 'routingGroup: Pa\n' }]);
+  const answer = (p: Position) => completion(state.ws, uri, p, caps);
+  const list = fromLastParse(state, uri, { line: at, character: 16 }, 'sync', answer, moveCompletions)!;
+  assert.equal(state.ws.file(uri)!.text, state.documents.get(uri)!.getText());
+  const paris = list.items.find((i) => i.label === 'Paris');
+  assert.deepEqual((paris?.textEdit as { range: Range }).range, { start: { line: at, character: 14 }, end: { line: at, character: 16 } });
 });
