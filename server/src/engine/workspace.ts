@@ -125,21 +125,22 @@ export class Workspace {
 
   /**
    * Computes the workspace findings of at most `budget` documents of a file
-   * that wait for them, and says whether none waits any more. A caller that
+   * that wait for them, from the `from`-th document on, and returns where to
+   * go on from (-1: no document after `from` waits any more). A caller that
    * yields between calls lets requests and newer edits through while a large
    * file's workspace findings are worked out; what is done stays done.
    */
-  prepare(uri: string, budget: number): boolean {
+  prepare(uri: string, budget: number, from = 0): number {
     const file = this.files.get(uri);
-    if (!file) return true;
+    if (!file) return -1;
     const entries = this.index.entries(uri);
-    for (let i = 0; i < entries.length; i++) {
+    for (let i = from; i < entries.length; i++) {
       const e = entries[i];
       if (e.cached !== undefined || !e.model) continue;
-      if (budget-- <= 0) return false;
+      if (budget-- <= 0) return i;
       this.documentFindings(file.documents[i], e);
     }
-    return true;
+    return -1;
   }
 
   private collect(uri: string, options: CheckOptions, quick: boolean): Finding[] {
@@ -169,7 +170,12 @@ export class Workspace {
     if (quick && entry && entry.cached === undefined) {
       // The previous full list stands for a document whose text is the same; a changed one shows what it alone says.
       const before = entry.result;
-      return before && before.rules === options.rules ? before.findings : applySettings(fd, checkDocument(fd.doc), options);
+      if (before && before.rules === options.rules) return before.findings;
+      const local = checkDocument(fd.doc);
+      const known = entry.quick;
+      if (known && known.own === local && known.rules === options.rules) return known.findings;
+      entry.quick = { own: local, rules: options.rules, findings: applySettings(fd, local, options) };
+      return entry.quick.findings;
     }
     const own = this.documentFindings(fd, entry);
     const hit = entry?.result;

@@ -11,8 +11,8 @@ export const DIAGNOSTICS_DELAY_MS = 10;
 /** Other files (those a change may affect through the workspace rules) are checked a little later. */
 export const OTHERS_DELAY_MS = 150;
 
-/** How many documents' workspace findings are worked out between two turns of a large file's check (about 10 ms). */
-export const WORKSPACE_SLICE = 50;
+/** How long a large file's check works out workspace findings between two turns, in which requests and edits are answered. */
+export const WORKSPACE_SLICE_MS = 8;
 
 const nextTurn = () => new Promise<void>((r) => setImmediate(r));
 
@@ -162,10 +162,11 @@ export class DiagnosticsPublisher {
    * False when the file is no longer `file`: the newer text has its own check.
    */
   private async workspacePhase(uri: string, file: ParsedFile | undefined): Promise<boolean> {
-    for (;;) {
+    for (let next = 0; ;) {
       await nextTurn();
       if (this.state.ws.file(uri) !== file) return false;
-      if (this.state.ws.prepare(uri, WORKSPACE_SLICE)) return true;
+      const until = performance.now() + WORKSPACE_SLICE_MS;
+      while (performance.now() < until) if ((next = this.state.ws.prepare(uri, 5, next)) === -1) return true;
     }
   }
 

@@ -30,6 +30,7 @@ export function connectedKey(g: ConnectedGroupModel): string | undefined {
 }
 
 type GroupLink = { link: ConnectedGroupModel; key: string };
+const hostSets = new WeakMap<RoutingGroupModel, Set<string>>();
 // Models are cached per document text and never change, so their links can be remembered:
 // the workspace rules ask for them once per connector of a group, for every connector.
 const linkCache = new WeakMap<ConnectorModel, GroupLink[]>();
@@ -98,9 +99,12 @@ export function ownBridgeheadFqdns(index: WorkspaceIndex, c: ConnectorModel): st
   return out;
 }
 
-/** Host keys (FQDN and IP) of a group's servers. */
-export function serverHosts(g: RoutingGroupModel): Set<string> {
-  const out = new Set<string>();
+/** Host keys (FQDN and IP) of a group's servers; models never change, so each group's set is made once. */
+export function serverHosts(g: RoutingGroupModel): ReadonlySet<string> {
+  let out = hostSets.get(g);
+  if (out) return out;
+  out = new Set<string>();
+  hostSets.set(g, out);
   for (const s of g.servers) {
     if (s.fqdn) out.add(hostKey(s.fqdn.value));
     if (s.ip) out.add(hostKey(s.ip.value));

@@ -31,6 +31,8 @@ export interface DocEntry {
   cached?: WsFinding[];
   /** The document's published findings (document-local, settings applied), for the findings and settings they came from. */
   result?: { own: readonly WsFinding[]; rules: unknown; findings: WsFinding[] };
+  /** What the document alone says (settings applied), while its workspace findings are pending (engine/workspace.ts: quickFindings). */
+  quick?: { own: readonly WsFinding[]; rules: unknown; findings: WsFinding[] };
   /** `result`'s findings in file coordinates, at the line they were placed for (engine/workspace.ts). */
   placed?: { from: readonly WsFinding[]; line: number; findings: Finding[] };
 }
@@ -116,6 +118,8 @@ export class WorkspaceIndex {
   /** Connectors by the routing group they live in. */
   readonly connectorsIn = new Map<string, ConnectorEntry[]>();
   readonly connectors = new Set<ConnectorEntry>();
+  /** Connectors by routing group and name (keys.connector), in document order: duplicate names without a scan of the group. */
+  readonly connectorsNamed = new Map<string, ConnectorEntry[]>();
   readonly serversByName = new Map<string, { entry: GroupEntry; server: ServerModel }[]>();
   readonly organizations: OrganizationEntry[] = [];
   /** The editor features' names: every group, server, connector and place a name is written. */
@@ -213,6 +217,7 @@ export class WorkspaceIndex {
         line: fresh.line,
         cached: undefined,
         result: undefined,
+        quick: undefined,
         placed: undefined,
       });
       this.link(old);
@@ -302,6 +307,11 @@ export class WorkspaceIndex {
         const k = groupKey(m.adminGroup.value, m.routingGroup.value);
         add(this.connectorsIn, k, c);
         sortBy(this.connectorsIn.get(k)!);
+        if (m.name) {
+          const named = keys.connector(m.adminGroup.value, m.routingGroup.value, m.name.value);
+          add(this.connectorsNamed, named, c);
+          sortBy(this.connectorsNamed.get(named)!);
+        }
       }
     } else if (m?.kind === 'Organization') {
       this.organizations.push(e as OrganizationEntry);
@@ -330,8 +340,11 @@ export class WorkspaceIndex {
       }
     } else if (isConnector(m)) {
       this.connectors.delete(e as ConnectorEntry);
-      if (m.adminGroup && m.routingGroup)
+      if (m.adminGroup && m.routingGroup) {
         remove(this.connectorsIn, groupKey(m.adminGroup.value, m.routingGroup.value), e as ConnectorEntry);
+        if (m.name)
+          remove(this.connectorsNamed, keys.connector(m.adminGroup.value, m.routingGroup.value, m.name.value), e as ConnectorEntry);
+      }
     } else if (m?.kind === 'Organization') {
       const i = this.organizations.indexOf(e as OrganizationEntry);
       if (i !== -1) this.organizations.splice(i, 1);

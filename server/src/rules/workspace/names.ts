@@ -1,17 +1,9 @@
 import type { ConnectorModel, RoutingGroupModel } from '../../model/extract';
 import { groupKey, nameKey } from '../../workspace/names';
-import { ownGroupKey } from '../../workspace/facts';
-import { WorkspaceIndex, type DocEntry } from '../../workspace/index';
+import { WorkspaceIndex } from '../../workspace/index';
 import { msg } from '../messages';
 import type { WorkspaceRule } from './context';
 import { keys } from '../../workspace/keys';
-
-// Every connector compares its name with every other of its group: remember each model's key.
-const nameKeys = new WeakMap<ConnectorModel, string | undefined>();
-function connectorNameKey(c: ConnectorModel): string | undefined {
-  if (!nameKeys.has(c)) nameKeys.set(c, c.name ? nameKey(c.name.value) : undefined);
-  return nameKeys.get(c);
-}
 
 /**
  * duplicate-name: two connectors with one name in one routing group, two
@@ -24,11 +16,9 @@ export const duplicateConnectorRule: WorkspaceRule<ConnectorModel> = {
   reads: (c) => (c.adminGroup && c.routingGroup && c.name ? [keys.connector(c.adminGroup.value, c.routingGroup.value, c.name.value)] : []),
   check(ctx) {
     const c = ctx.model;
-    const own = ownGroupKey(c);
-    if (!own || !c.name) return;
-    const mine = connectorNameKey(c);
-    const same = (ctx.index.connectorsIn.get(own) ?? []).filter((e) => connectorNameKey(e.model) === mine);
-    const first = earliest(same);
+    if (!c.adminGroup || !c.routingGroup || !c.name) return;
+    // In document order: the first is the earliest.
+    const first = ctx.index.connectorsNamed.get(keys.connector(c.adminGroup.value, c.routingGroup.value, c.name.value))?.[0];
     if (first && first !== ctx.entry) {
       ctx.report('duplicate-name', c.name.range, msg.duplicateConnector(c.name.value, c.routingGroup!.value), {
         related: [{ entry: first, range: first.model.name!.range, message: msg.duplicateNameFirst }],
@@ -69,9 +59,3 @@ export const duplicateGroupRule: WorkspaceRule<RoutingGroupModel> = {
     }
   },
 };
-
-function earliest<E extends DocEntry>(list: E[]): E | undefined {
-  let best: E | undefined;
-  for (const e of list) if (!best || WorkspaceIndex.compare(e, best) < 0) best = e;
-  return best;
-}
