@@ -37,7 +37,7 @@ import { setRuleErrorHandler } from './engine/checkDocument';
 import { ServerState } from './lsp/state';
 import { Settings } from './lsp/settings';
 import { DiagnosticsPublisher } from './lsp/diagnostics';
-import { loadFolders } from './lsp/loader';
+import { loadFolders, readFolders, type FolderFiles } from './lsp/loader';
 import { serverConnection } from './lsp/output';
 import { CONNECTOR_GLOB, existsOnDisk, isConnectorFile, readText, uriToPath } from './lsp/files';
 import { guard, runSafe } from './lsp/runSafe';
@@ -80,6 +80,7 @@ let folders: string[] = [];
 let topologyTimer: NodeJS.Timeout | undefined;
 let workspaceFolders = false;
 let warmedUp = false;
+let reading: FolderFiles | undefined;
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   caps = { ...readCaps(params.capabilities), rulesDoc: rulesDocUri() };
@@ -87,6 +88,8 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   diagnostics = new DiagnosticsPublisher(connection, state, settings, caps, log, roundSettled);
   folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
   workspaceFolders = !!params.capabilities.workspace?.workspaceFolders;
+  // The files are read from now on; the engine takes them once the client is initialized.
+  reading = readFolders(folders, log);
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -127,12 +130,14 @@ connection.onInitialized(() =>
           const added = e.added.map((a) => a.uri);
           folders.push(...added);
           settings.prefetch();
-          await diagnostics.whileLoading(() => loadFolders(connection, state, added, caps, info));
+          await diagnostics.whileLoading(() => loadFolders(connection, state, readFolders(added, log), caps, info));
         }),
       );
     }
     settings.prefetch();
-    await diagnostics.whileLoading(() => loadFolders(connection, state, folders, caps, info));
+    const files = reading ?? readFolders(folders, log);
+    reading = undefined;
+    await diagnostics.whileLoading(() => loadFolders(connection, state, files, caps, info));
   }),
 );
 

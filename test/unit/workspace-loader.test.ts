@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Connection } from 'vscode-languageserver/node';
-import { loadFolders } from '../../server/src/lsp/loader';
+import { loadFolders, readFolders } from '../../server/src/lsp/loader';
 import { ServerState } from '../../server/src/lsp/state';
 import { readCaps } from '../../server/src/features/caps';
 import { ROOT } from '../helpers/paths';
@@ -29,13 +29,13 @@ function folder(groups: number): { dir: string; files: Map<string, string> } {
 async function load(dir: string, readerThread: string) {
   const state = new ServerState();
   const logs: string[] = [];
+  const log = (m: string) => logs.push(m);
   const count = await loadFolders(
     {} as Connection,
     state,
-    [pathToFileURL(dir).href],
+    readFolders([pathToFileURL(dir).href], log, readerThread),
     readCaps(undefined),
-    (m) => logs.push(m),
-    readerThread,
+    log,
   );
   return { state, logs, count };
 }

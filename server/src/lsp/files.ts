@@ -1,6 +1,6 @@
 import { lstatSync, readFile, readFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { CONNECTOR_FILE, comparePaths, walk } from '../cli/discover';
+import { CONNECTOR_FILE, walk } from '../cli/discover';
 
 /** The connector files of docs/format.md: *.connector.yaml, *.routinggroup.yaml, *.organization.yaml (and .yml). */
 export { CONNECTOR_FILE };
@@ -42,15 +42,13 @@ export function pathToUri(path: string): string {
 }
 
 /**
- * Every connector file under a folder, in path order: the files `exconn
+ * Calls `found` with every connector file under a folder: the files `exconn
  * check` reads for it (the same walk: links followed, node_modules and
  * dot-folders skipped), except that a folder that cannot be read is skipped.
  * It waits for the disk: the loader calls it on its reader thread.
  */
-export function connectorFilesIn(root: string): string[] {
-  const out: string[] = [];
-  walk(root, root, (abs) => out.push(abs), new Set(), true);
-  return out.sort(comparePaths);
+export function forEachConnectorFile(root: string, found: (path: string) => void): void {
+  walk(root, root, found, new Set(), true);
 }
 
 /**

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Connection, WorkDoneProgressServerReporter } from 'vscode-languageserver/node';
 import type { Caps } from '../features/caps';
-import { connectorFilesIn, pathToUri, readText, uriToPath } from './files';
+import { forEachConnectorFile, pathToUri, readText, uriToPath } from './files';
 import type { ReaderMessage } from './readerMessages';
 import type { ServerState } from './state';
 
@@ -20,28 +20,28 @@ export const READER_THREAD = join(__dirname, 'readerThread.js');
 
 const nextTurn = () => new Promise<void>((r) => setImmediate(r));
 
-/** One file of the folders: its text, undefined if it could not be read; `total` once the folders are listed. */
+/** One file of the folders: its text, undefined if it could not be read; `total`, the number of files, once known. */
 interface LoadedFile {
-  path: string;
+  uri: string;
   text: string | undefined;
-  total: number;
+  total: number | undefined;
 }
 
 /**
  * Reads every connector file of the workspace folders into the engine, with a
- * progress report where the client shows one. The files are listed and read
- * on a thread of their own while this one parses them; the engine takes them
- * in path order, in slices of about LOAD_SLICE_MS, and the server answers
- * what came in between slices. The files are checked once all are in (the
- * caller's DiagnosticsPublisher.whileLoading).
+ * progress report where the client shows one. The files are found and read
+ * on a thread of their own while this one parses them (in the order found:
+ * the engine's findings do not depend on it); the engine takes them in
+ * slices of about LOAD_SLICE_MS, and the server answers what came in between
+ * slices. The files are checked once all are in (the caller's
+ * DiagnosticsPublisher.whileLoading).
  */
 export async function loadFolders(
   connection: Connection,
   state: ServerState,
-  folders: string[],
+  reading: FolderFiles,
   caps: Caps,
   log: (m: string) => void,
-  readerThread = READER_THREAD,
 ): Promise<number> {
   let progress: WorkDoneProgressServerReporter | undefined;
   if (caps.workDoneProgress) {
@@ -54,81 +54,116 @@ export async function loadFolders(
   }
   let count = 0;
   try {
-    const roots = folders.map(uriToPath).filter((r): r is string => r !== undefined);
     let taken = 0;
     let shown = -1;
     let sliceStart = performance.now();
-    for await (const file of filesOf(roots, readerThread, log)) {
+    for await (const file of reading.files) {
       taken++;
       if (file.text !== undefined) {
-        state.setDisk(pathToUri(file.path), file.text);
+        state.setDisk(file.uri, file.text);
         count++;
       }
       if (performance.now() - sliceStart >= LOAD_SLICE_MS) {
-        const percent = Math.round((taken / file.total) * 100);
-        if (percent !== shown) progress?.report(percent, `${taken} of ${file.total} files`);
+        // Until the folders are walked, how many files there are is not known.
+        const percent = file.total ? Math.round((taken / file.total) * 100) : 0;
+        if (percent !== shown || !file.total) progress?.report(percent, `${taken}${file.total ? ` of ${file.total}` : ''} files`);
         shown = percent;
         await nextTurn();
         sliceStart = performance.now();
       }
     }
-    log(`Loaded ${count} connector files from ${folders.length} folder(s).`);
+    log(`Loaded ${count} connector files from ${reading.folders} folder(s).`);
   } finally {
     progress?.done();
   }
   return count;
 }
 
+/** The connector files of some workspace folders, being read. */
+export interface FolderFiles {
+  folders: number;
+  files: AsyncIterable<LoadedFile>;
+}
+
 /**
- * The connector files under the folders with their texts, in path order, as
- * the reader thread sends them. Should the thread fail, the files it has not
- * sent are read here (listing the folders here too if it had not).
+ * Starts reading the connector files under the folders (URIs) on the reader
+ * thread, at once: the server starts it when it learns its folders
+ * (initialize), and the engine takes the files after `initialized`.
  */
-async function* filesOf(roots: string[], script: string, log: (m: string) => void): AsyncGenerator<LoadedFile> {
-  const inbox: (ReaderMessage | Error)[] = [];
-  let wake: (() => void) | undefined;
+export function readFolders(folders: readonly string[], log: (m: string) => void, readerThread = READER_THREAD): FolderFiles {
+  const roots = folders.map(uriToPath).filter((r): r is string => r !== undefined);
+  return { folders: folders.length, files: filesOf(roots, startReader(roots, readerThread), log) };
+}
+
+/** The reader thread's messages, as they come. */
+interface Reader {
+  inbox: (ReaderMessage | Error)[];
+  /** How many files there are, known as soon as the thread says (files it sent before may still wait in the inbox). */
+  total?: number;
+  wake?: () => void;
+  stop(): void;
+}
+
+function startReader(roots: string[], script: string): Reader {
+  const reader: Reader = { inbox: [], stop: () => undefined };
   const put = (m: ReaderMessage | Error) => {
-    inbox.push(m);
-    wake?.();
-    wake = undefined;
+    if (!(m instanceof Error) && m.kind === 'done') reader.total = m.total;
+    reader.inbox.push(m);
+    reader.wake?.();
+    reader.wake = undefined;
   };
-  let worker: Worker | undefined;
   try {
-    worker = new Worker(script, { workerData: roots });
+    const worker = new Worker(script, { workerData: roots });
     worker.on('message', put);
     worker.on('error', (e: unknown) => put(e instanceof Error ? e : new Error(String(e))));
     worker.on('exit', (code) => put(new Error(`it stopped with exit code ${code}`)));
+    reader.stop = () => void worker.terminate();
   } catch (e) {
     put(e instanceof Error ? e : new Error(String(e)));
   }
-  let paths: string[] | undefined;
-  let next = 0;
+  return reader;
+}
+
+/**
+ * The connector files under the folders with their texts, as the reader
+ * thread finds and reads them. Should the thread fail, the folders are
+ * walked here and the files it has not sent are read here.
+ */
+async function* filesOf(roots: string[], reader: Reader, log: (m: string) => void): AsyncGenerator<LoadedFile> {
+  const sent = new Set<string>();
+  let done = false;
   try {
-    while (paths === undefined || next < paths.length) {
-      if (inbox.length === 0) await new Promise<void>((r) => (wake = r));
-      const m = inbox.shift()!;
+    while (!done) {
+      if (reader.inbox.length === 0) await new Promise<void>((r) => (reader.wake = r));
+      const m = reader.inbox.shift()!;
       if (m instanceof Error) {
         log(`The files could not be read on a thread of their own (${m.message}); reading them on the server's.`);
         break;
       }
-      if (m.kind === 'found') paths = m.paths;
-      else for (const text of m.texts) yield { path: paths![next++], text: text ?? undefined, total: paths!.length };
+      if (m.kind === 'done') done = true;
+      else
+        for (let i = 0; i < m.paths.length; i++) {
+          sent.add(m.paths[i]);
+          yield { uri: m.uris[i], text: m.texts[i] ?? undefined, total: reader.total };
+        }
     }
   } finally {
-    void worker?.terminate();
+    reader.stop();
   }
-  paths ??= [...new Set(roots.flatMap(connectorFilesIn))];
-  yield* readHere(paths, next);
+  if (done) return;
+  const rest = new Set<string>();
+  for (const root of roots) forEachConnectorFile(root, (path) => !sent.has(path) && rest.add(path));
+  yield* readHere([...rest], sent.size + rest.size);
 }
 
-/** The files from `from` on, read on this thread (without waiting for the disk), READ_AHEAD at a time. */
-async function* readHere(paths: string[], from: number): AsyncGenerator<LoadedFile> {
+/** Files read on this thread (without waiting for the disk), READ_AHEAD at a time. */
+async function* readHere(paths: string[], total: number): AsyncGenerator<LoadedFile> {
   const reads: (Promise<string | undefined> | undefined)[] = [];
-  let started = from;
-  for (let i = from; i < paths.length; i++) {
+  let started = 0;
+  for (let i = 0; i < paths.length; i++) {
     for (; started < Math.min(paths.length, i + READ_AHEAD); started++) reads[started] = readText(paths[started]);
     const text = await reads[i];
     reads[i] = undefined;
-    yield { path: paths[i], text, total: paths.length };
+    yield { uri: pathToUri(paths[i]), text, total };
   }
 }
