@@ -89,7 +89,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
   workspaceFolders = !!params.capabilities.workspace?.workspaceFolders;
   // The files are read from now on; the engine takes them once the client is initialized.
-  reading = readFolders(folders, log);
+  reading = readFolders(folders, state.diskTime(), log);
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -130,12 +130,12 @@ connection.onInitialized(() =>
           const added = e.added.map((a) => a.uri);
           folders.push(...added);
           settings.prefetch();
-          await diagnostics.whileLoading(() => loadFolders(connection, state, readFolders(added, log), caps, info));
+          await diagnostics.whileLoading(() => loadFolders(connection, state, readFolders(added, state.diskTime(), log), caps, info));
         }),
       );
     }
     settings.prefetch();
-    const files = reading ?? readFolders(folders, log);
+    const files = reading ?? readFolders(folders, state.diskTime(), log);
     reading = undefined;
     await diagnostics.whileLoading(() => loadFolders(connection, state, files, caps, info));
   }),

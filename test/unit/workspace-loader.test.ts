@@ -33,7 +33,7 @@ async function load(dir: string, readerThread: string) {
   const count = await loadFolders(
     {} as Connection,
     state,
-    readFolders([pathToFileURL(dir).href], log, readerThread),
+    readFolders([pathToFileURL(dir).href], state.diskTime(), log, readerThread),
     readCaps(undefined),
     log,
   );
@@ -58,3 +58,22 @@ for (const [how, script] of [
     }
   });
 }
+
+test('a file changed on disk while the workspace loads keeps the text read after the change', async () => {
+  const { dir, files } = folder(10);
+  try {
+    const state = new ServerState();
+    const log = () => undefined;
+    const reading = readFolders([pathToFileURL(dir).href], state.diskTime(), log, join(ROOT, 'dist', 'readerThread.js'));
+    const [changed, removed] = [...files.keys()];
+    // The watcher's events come in before the loader takes the (older) texts the reader thread read.
+    state.setDisk(changed, 'kind: SmtpConnector\nname: Changed meanwhile\n');
+    state.removeDisk(removed);
+    await loadFolders({} as Connection, state, reading, readCaps(undefined), log);
+    assert.equal(state.ws.file(changed)?.text, 'kind: SmtpConnector\nname: Changed meanwhile\n');
+    assert.equal(state.ws.file(removed), undefined);
+    assert.equal(state.ws.uris().length, files.size - 1);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

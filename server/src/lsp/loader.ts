@@ -60,7 +60,7 @@ export async function loadFolders(
     for await (const file of reading.files) {
       taken++;
       if (file.text !== undefined) {
-        state.setDisk(file.uri, file.text);
+        state.setDisk(file.uri, file.text, reading.since);
         count++;
       }
       if (performance.now() - sliceStart >= LOAD_SLICE_MS) {
@@ -83,16 +83,25 @@ export async function loadFolders(
 export interface FolderFiles {
   folders: number;
   files: AsyncIterable<LoadedFile>;
+  /** The disk time (ServerState.diskTime) the reading started at: a text taken since is newer than the one read. */
+  since: number;
 }
 
 /**
  * Starts reading the connector files under the folders (URIs) on the reader
  * thread, at once: the server starts it when it learns its folders
- * (initialize), and the engine takes the files after `initialized`.
+ * (initialize), and the engine takes the files after `initialized`. A file
+ * whose text the server takes from elsewhere meanwhile (a watched-file
+ * change) keeps that text.
  */
-export function readFolders(folders: readonly string[], log: (m: string) => void, readerThread = READER_THREAD): FolderFiles {
+export function readFolders(
+  folders: readonly string[],
+  since: number,
+  log: (m: string) => void,
+  readerThread = READER_THREAD,
+): FolderFiles {
   const roots = folders.map(uriToPath).filter((r): r is string => r !== undefined);
-  return { folders: folders.length, files: filesOf(roots, startReader(roots, readerThread), log) };
+  return { folders: folders.length, files: filesOf(roots, startReader(roots, readerThread), log), since };
 }
 
 /** The reader thread's messages, as they come. */

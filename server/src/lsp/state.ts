@@ -125,9 +125,25 @@ export class ServerState {
     for (const d of this.documents.all()) this.sync(d.uri);
   }
 
-  /** A file's text from disk; ignored while the file is open (the editor's text wins). */
-  setDisk(diskUri: string, text: string): void {
+  /** Counts the disk texts taken (and removals), so that a text read earlier cannot replace one taken since. */
+  private diskClock = 0;
+  private readonly diskTakenAt = new Map<string, number>();
+
+  /** The disk clock now: a text read from now on is newer than every text taken so far. */
+  diskTime(): number {
+    return this.diskClock;
+  }
+
+  /**
+   * A file's text from disk; ignored while the file is open (the editor's
+   * text wins), and, for a text read at disk time `readAt` (the workspace
+   * loader reads ahead), when a newer text or a removal came in since
+   * (a watched-file change while the workspace loads).
+   */
+  setDisk(diskUri: string, text: string, readAt?: number): void {
     const uri = this.spelling(diskUri);
+    if (readAt !== undefined && (this.diskTakenAt.get(uri) ?? 0) > readAt) return;
+    this.diskTakenAt.set(uri, ++this.diskClock);
     this.onDisk.add(uri);
     if (this.isOpen(uri)) return;
     const before = this.ws.file(uri);
@@ -136,6 +152,7 @@ export class ServerState {
 
   removeDisk(diskUri: string): void {
     const uri = this.spelling(diskUri);
+    this.diskTakenAt.set(uri, ++this.diskClock);
     this.onDisk.delete(uri);
     if (this.isOpen(uri)) return;
     if (this.ws.removeFile(uri)) this.changed(uri);
