@@ -167,8 +167,10 @@ export class Workspace {
     quick = false,
   ): readonly WsFinding[] {
     const entry = known?.doc === fd.doc ? known : this.index.entries(uri).find((e) => e.doc === fd.doc && e.line === fd.line);
-    if (quick && entry && entry.cached === undefined) {
-      // The previous full list stands for a document whose text is the same; a changed one shows what it alone says.
+    // Quick: a document whose workspace findings are pending, or computed but never listed yet (a large file's
+    // check works them out in slices between edits), shows what the client has: its previous full list, or what
+    // it alone says. The full list comes with `findings`.
+    if (quick && entry && (entry.cached === undefined || entry.result === undefined)) {
       const before = entry.result;
       if (before && before.rules === options.rules) return before.findings;
       const local = checkDocument(fd.doc);
