@@ -36,6 +36,11 @@ function snapshot(ws: Workspace): unknown {
     smartHostBos: n.smartHostOf(['bos-ex01.boston.contoso.com', 'PAR-EX01.paris.contoso.com']).entries.map(place),
     findServer: n.findServer('bos-ex01')?.group.uri,
     findHost: n.findHost('PAR-EX01.paris.contoso.com.')?.server.name?.value,
+    parisToBoston: n.links('First Administrative Group', 'Paris', 'first administrative group', 'BOSTON'),
+    bostonToParis: n.links('First Administrative Group', 'Boston', 'First Administrative Group', 'Paris'),
+    link1: n.hasConnectorNamed('LINK 1'),
+    link2: n.hasConnectorNamed('Link 2'),
+    bostonToParisCost: n.firstLink('First Administrative Group', 'Boston', 'First Administrative Group', 'Paris')?.cost,
   };
 }
 
@@ -62,6 +67,12 @@ test('the name index follows edits, moves and removals as a fresh workspace woul
     ['links.connector.yaml', [link(1), link(3, 'Boston', 'Paris')].join('---\n')],
     ['paris.routinggroup.yaml', paris.replace('Paris', 'paris')],
     ['boston.routinggroup.yaml', boston],
+    // An administrative group first written otherwise, then gone again: the spelling follows the first in file order.
+    [
+      'a.connector.yaml',
+      link(4).replace('administrativeGroup: First Administrative Group', 'administrativeGroup: FIRST administrative group'),
+    ],
+    ['a.connector.yaml', undefined],
   ];
   const now = { ...files };
   for (const [uri, text] of steps) {

@@ -7,7 +7,7 @@
  * values. `plain` is the same text with each default, for clients without
  * snippets. `plainSnippet` un-snippets the key snippets of completion.ts.
  */
-import { groupKey, hostKey, nameKey } from '../workspace/names';
+import { hostKey, nameKey } from '../workspace/names';
 import { sorted, type NameIndex } from '../workspace/nameIndex';
 import { folderOf } from '../workspace/paths';
 import { yamlScalar } from '../../../shared/yamlText';
@@ -97,10 +97,10 @@ function groupsNear(index: NameIndex, uri: string): Group[] {
     .map((x) => x.g);
 }
 
-/** `base`, else `base 2`, `base 3`… : the first that none of `taken` (name keys) is. */
-function unique(base: string, taken: Set<string>): string {
-  if (!taken.has(nameKey(base))) return base;
-  for (let i = 2; ; i++) if (!taken.has(nameKey(`${base} ${i}`))) return `${base} ${i}`;
+/** `base`, else `base 2`, `base 3`… : the first name not `taken`. */
+function unique(base: string, taken: (name: string) => boolean): string {
+  if (!taken(base)) return base;
+  for (let i = 2; ; i++) if (!taken(`${base} ${i}`)) return `${base} ${i}`;
 }
 
 /** `first` then the others, once each (names compared as the workspace compares them). */
@@ -124,35 +124,16 @@ export function connectorSnippet(index: NameIndex, uri: string): DocumentSnippet
   if (!groups.length) return SAMPLE_CONNECTOR;
   const own = groups[0];
   const others = groups.slice(1);
-  const linkedFrom = (from: Group) =>
-    new Set(
-      index
-        .connectorsIn(from.name, from.admin)
-        .entries.flatMap((c) => c.model.connected)
-        .filter((l) => l.routingGroup)
-        .map((l) => groupKey(l.adminGroupName ?? from.admin, l.routingGroup!.value)),
-    );
-  const mine = linkedFrom(own);
-  const ownKey = groupKey(own.admin, own.name);
   const rank = (g: Group) =>
-    (mine.has(groupKey(g.admin, g.name)) ? 4 : 0) + (linkedFrom(g).has(ownKey) ? 0 : 2) + (g.servers.some((s) => s.fqdn) ? 0 : 1);
+    (index.links(own.admin, own.name, g.admin, g.name) ? 4 : 0) +
+    (index.links(g.admin, g.name, own.admin, own.name) ? 0 : 2) +
+    (g.servers.some((s) => s.fqdn) ? 0 : 1);
   const to = others.map((g, i) => ({ g, r: rank(g), i })).sort((a, b) => a.r - b.r || a.i - b.i)[0]?.g;
-  const takenNames = new Set(
-    [...index.connectors]
-      .map((c) => c.model.name?.value)
-      .filter((n): n is string => !!n)
-      .map(nameKey),
-  );
-  const name = unique(`${own.name} to ${to ? to.name : 'Internet'}`, takenNames);
+  const name = unique(`${own.name} to ${to ? to.name : 'Internet'}`, (n) => index.hasConnectorNamed(n));
   const bridgehead = own.servers[0];
   const fqdns = to ? [...new Map(to.servers.filter((s) => s.fqdn).map((s) => [hostKey(s.fqdn!), s.fqdn!])).values()] : [];
   // The cost of the connector back, when there is one: a link usually costs the same both ways.
-  const back = to
-    ? index
-        .connectorsIn(to.name, to.admin)
-        .entries.flatMap((c) => c.model.connected)
-        .find((l) => l.routingGroup && groupKey(l.adminGroupName ?? to.admin, l.routingGroup.value) === ownKey)
-    : undefined;
+  const back = to ? index.firstLink(to.admin, to.name, own.admin, own.name) : undefined;
   const t = new Template();
   t.text('kind: SmtpConnector\nname: ').tab(9, name);
   t.text('\nadministrativeGroup: ').choice(2, adminChoices(index, own.admin));
@@ -196,12 +177,6 @@ export function connectorSnippet(index: NameIndex, uri: string): DocumentSnippet
 export function routingGroupSnippet(index: NameIndex, uri: string): DocumentSnippet {
   const groups = groupsNear(index, uri);
   if (!groups.length) return SAMPLE_ROUTING_GROUP;
-  const groupNames = new Set(
-    [...index.routingGroups]
-      .map((g) => g.model.name?.value)
-      .filter((n): n is string => !!n)
-      .map(nameKey),
-  );
   const serverNames = new Set(groups.flatMap((g) => g.servers.map((s) => nameKey(s.name))));
   let server = 'NEW-EX01';
   for (let i = 2; serverNames.has(nameKey(server)); i++) server = `NEW-EX${String(i).padStart(2, '0')}`;
@@ -209,7 +184,10 @@ export function routingGroupSnippet(index: NameIndex, uri: string): DocumentSnip
   const someFqdn = groups.flatMap((g) => g.servers).find((s) => s.fqdn && s.fqdn.includes('.'))?.fqdn;
   const domain = org?.model.authoritativeDomains[0].value ?? someFqdn?.slice(someFqdn.indexOf('.') + 1) ?? 'example.com';
   const t = new Template();
-  t.text('kind: RoutingGroup\nname: ').tab(1, unique('New Routing Group', groupNames));
+  t.text('kind: RoutingGroup\nname: ').tab(
+    1,
+    unique('New Routing Group', (n) => index.findGroup(n) !== undefined),
+  );
   t.text('\nadministrativeGroup: ').choice(2, adminChoices(index, groups[0].admin));
   t.text('\nservers:\n  - name: ').tab(3, server);
   t.text('\n    fqdn: ').tab(4, `${server.toLowerCase()}.${domain}`);

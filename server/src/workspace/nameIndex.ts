@@ -1,4 +1,11 @@
-import { isConnector, type ConnectorModel, type OrganizationModel, type RoutingGroupModel, type ServerModel } from '../model/extract';
+import {
+  isConnector,
+  type ConnectedGroupModel,
+  type ConnectorModel,
+  type OrganizationModel,
+  type RoutingGroupModel,
+  type ServerModel,
+} from '../model/extract';
 import { shiftRange } from '../model/text';
 import type { DocEntry } from './index';
 import { groupKey, hostKey, nameKey } from './names';
@@ -38,8 +45,12 @@ export class NameIndex {
   private readonly connectorsByBridgehead: Multi<Entry<ConnectorModel>> = new Map();
   private readonly connectorsBySmartHost: Multi<Entry<ConnectorModel>> = new Map();
   private readonly occurrences: Multi<DocEntry> = new Map();
-  /** Routing groups and connectors by the administrative group they name. */
+  /** Routing groups and connectors by the administrative group they name, and the first of each in file order once asked. */
   private readonly admins: Multi<Entry<RoutingGroupModel | ConnectorModel>> = new Map();
+  private readonly firstAdmins = new Map<string, Entry<RoutingGroupModel | ConnectorModel>>();
+  /** How many connectors of a routing group connect to another (group keys), and how many connectors bear a name. */
+  private readonly linkCounts = new Map<string, Map<string, number>>();
+  private readonly connectorNames = new Map<string, number>();
 
   add(e: DocEntry): void {
     this.visit(e, true);
@@ -63,8 +74,14 @@ export class NameIndex {
     const set = <T>(s: Set<T>, v: T) => (adding ? s.add(v) : s.delete(v));
     for (const o of occurrencesOf(e.doc)) on(this.occurrences, o.id, e);
     const m = e.model;
-    if ((m?.kind === 'RoutingGroup' || isConnector(m)) && m.adminGroup)
-      on(this.admins, nameKey(m.adminGroup.value), e as Entry<RoutingGroupModel | ConnectorModel>);
+    if ((m?.kind === 'RoutingGroup' || isConnector(m)) && m.adminGroup) {
+      const key = nameKey(m.adminGroup.value);
+      on(this.admins, key, e as Entry<RoutingGroupModel | ConnectorModel>);
+      // The first one stays known while it stays; a removed first one is looked for again when asked.
+      const first = this.firstAdmins.get(key);
+      if (!adding && first === e) this.firstAdmins.delete(key);
+      else if (adding && first && byPlace(e, first) < 0) this.firstAdmins.set(key, e as Entry<RoutingGroupModel | ConnectorModel>);
+    }
     if (m?.kind === 'RoutingGroup') {
       const g = e as Entry<RoutingGroupModel>;
       set(this.routingGroups, g);
@@ -81,8 +98,14 @@ export class NameIndex {
         on(this.connectorsByName, nameKey(m.routingGroup.value), c);
         on(this.connectorsByGroup, groupKey(m.adminGroup?.value ?? '', m.routingGroup.value), c);
       }
-      for (const l of m.connected)
-        if (l.routingGroup) on(this.connectorsTo, groupKey(l.adminGroupName ?? m.adminGroup?.value ?? '', l.routingGroup.value), c);
+      const from = m.routingGroup ? groupKey(m.adminGroup?.value ?? '', m.routingGroup.value) : undefined;
+      for (const l of m.connected) {
+        if (!l.routingGroup) continue;
+        const to = groupKey(l.adminGroupName ?? m.adminGroup?.value ?? '', l.routingGroup.value);
+        on(this.connectorsTo, to, c);
+        if (from !== undefined) count(this.linkCounts, from, to, adding ? 1 : -1);
+      }
+      if (m.name) tally(this.connectorNames, nameKey(m.name.value), adding ? 1 : -1);
       for (const b of [...m.bridgeheads, ...m.remoteBridgeheads]) if (b.server) on(this.connectorsByBridgehead, nameKey(b.server.value), c);
       // Smart hosts listed with `delivery: dns` are not used (smart-hosts-ignored).
       if (m.delivery === 'smartHost') for (const h of m.smartHosts) on(this.connectorsBySmartHost, hostKey(h.value), c);
@@ -134,12 +157,40 @@ export class NameIndex {
   /** Every administrative group that a routing group or connector names, as first written in file order. */
   adminGroups(): string[] {
     const out: string[] = [];
-    for (const set of this.admins.values()) {
-      let best: Entry<RoutingGroupModel | ConnectorModel> | undefined;
-      for (const e of set) if (!best || byPlace(e, best) < 0) best = e;
+    for (const [key, set] of this.admins) {
+      let best = this.firstAdmins.get(key);
+      if (!best) {
+        for (const e of set) if (!best || byPlace(e, best) < 0) best = e;
+        if (best) this.firstAdmins.set(key, best);
+      }
       if (best?.model.adminGroup) out.push(best.model.adminGroup.value);
     }
     return out;
+  }
+
+  /** Does a connector of this routing group connect to that one? */
+  links(fromAdminGroup: string, from: string, toAdminGroup: string, to: string): boolean {
+    return (this.linkCounts.get(groupKey(fromAdminGroup, from))?.get(groupKey(toAdminGroup, to)) ?? 0) > 0;
+  }
+
+  /** The first link (in file order) of a connector of one routing group to another: what it costs. */
+  firstLink(fromAdminGroup: string, from: string, toAdminGroup: string, to: string): ConnectedGroupModel | undefined {
+    if (!this.links(fromAdminGroup, from, toAdminGroup, to)) return undefined;
+    const target = groupKey(toAdminGroup, to);
+    let best: { e: Entry<ConnectorModel>; link: ConnectedGroupModel } | undefined;
+    for (const e of this.connectorsByGroup.get(groupKey(fromAdminGroup, from)) ?? []) {
+      if (best && byPlace(e, best.e) > 0) continue;
+      const link = e.model.connected.find(
+        (l) => l.routingGroup && groupKey(l.adminGroupName ?? fromAdminGroup, l.routingGroup.value) === target,
+      );
+      if (link) best = { e, link };
+    }
+    return best?.link;
+  }
+
+  /** Does any connector bear this name? */
+  hasConnectorNamed(name: string): boolean {
+    return (this.connectorNames.get(nameKey(name)) ?? 0) > 0;
   }
 
   /**
@@ -170,6 +221,21 @@ export class NameIndex {
     for (const h of hosts) for (const c of this.connectorsBySmartHost.get(hostKey(h)) ?? []) set.add(c);
     return { entries: first(set, limit), total: set.size };
   }
+}
+
+/** Adds `by` to a count, forgetting it at zero. */
+function tally(counts: Map<string, number>, key: string, by: number): void {
+  const n = (counts.get(key) ?? 0) + by;
+  if (n > 0) counts.set(key, n);
+  else counts.delete(key);
+}
+
+/** Adds `by` to the count of a pair of keys. */
+function count(counts: Map<string, Map<string, number>>, a: string, b: string, by: number): void {
+  let inner = counts.get(a);
+  if (!inner) counts.set(a, (inner = new Map()));
+  tally(inner, b, by);
+  if (inner.size === 0) counts.delete(a);
 }
 
 /** Entries in file order: by URI, then position in the file. */
