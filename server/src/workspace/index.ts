@@ -297,6 +297,7 @@ export class WorkspaceIndex {
       const g = e as GroupEntry;
       add(this.groups, groupKey(m.adminGroup.value, m.name.value), g);
       add(this.groupsByName, nameKey(m.name.value), g);
+      sortBy(this.groupsByName.get(nameKey(m.name.value))!);
       for (const server of m.servers) if (server.name) add(this.serversByName, nameKey(server.name.value), { entry: g, server });
       sortBy(this.groups.get(groupKey(m.adminGroup.value, m.name.value))!);
     } else if (isConnector(m)) {

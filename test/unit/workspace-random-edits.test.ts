@@ -1,0 +1,97 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { Workspace } from '../../server/src/engine/workspace';
+import { ROOT } from '../helpers/paths';
+
+// The workspace re-checks a document only when a key it reads changed in a
+// way its readers can tell (workspace/index.ts: changedKeys). This test makes
+// seeded random edits that matter across documents (a value replaced by a
+// name, host or number used elsewhere in the organization, lines dropped or
+// doubled, documents moved between files, files removed and back) and checks
+// after each that every file's findings equal a fresh workspace's.
+
+function filesUnder(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (d: string) => {
+    for (const n of readdirSync(d).sort()) {
+      const p = join(d, n);
+      if (statSync(p).isDirectory()) walk(p);
+      else if (/\.(connector|routinggroup|organization)\.ya?ml$/.test(n))
+        out[relative(dir, p).split('\\').join('/')] = readFileSync(p, 'utf8');
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+/** mulberry32: the same sequence for the same seed everywhere. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const original = filesUnder(join(ROOT, 'examples'));
+const values = [...new Set(Object.values(original).flatMap((t) => [...t.matchAll(/: (\S[^\n]*)$/gm)].map((m) => m[1])))];
+
+function step(files: Record<string, string>, rnd: () => number): string {
+  const pick = <T>(xs: T[]): T => xs[Math.floor(rnd() * xs.length)];
+  const uris = Object.keys(original);
+  const uri = pick(uris);
+  const text = files[uri];
+  const r = rnd();
+  if (text === undefined) {
+    files[uri] = original[uri];
+    return `${uri} back`;
+  }
+  const lines = text.split('\n');
+  const at = Math.floor(rnd() * lines.length);
+  if (r < 0.55) {
+    const m = /^(\s*(?:- )?[A-Za-z]+: )(.*)$/.exec(lines[at]);
+    if (!m) return 'nothing';
+    lines[at] = m[1] + pick(values);
+    files[uri] = lines.join('\n');
+    return `${uri}:${at + 1} value`;
+  }
+  if (r < 0.7) {
+    lines.splice(at, 1);
+    files[uri] = lines.join('\n');
+    return `${uri}:${at + 1} dropped`;
+  }
+  if (r < 0.8) {
+    lines.splice(at, 0, lines[at]);
+    files[uri] = lines.join('\n');
+    return `${uri}:${at + 1} doubled`;
+  }
+  if (r < 0.9) {
+    const other = pick(uris);
+    files[uri] = `${text}\n---\n${original[other]}`;
+    return `${uri} + ${other}`;
+  }
+  delete files[uri];
+  return `${uri} removed`;
+}
+
+for (const seed of [1, 2, 3]) {
+  test(`seed ${seed}: after each of 150 random edits across the examples, every file's findings equal a fresh workspace's`, () => {
+    const rnd = random(seed);
+    const files = { ...original };
+    const ws = new Workspace();
+    for (const [uri, text] of Object.entries(files)) ws.setFile(uri, text);
+    for (let i = 0; i < 150; i++) {
+      const what = step(files, rnd);
+      for (const uri of ws.uris()) if (!(uri in files)) ws.removeFile(uri);
+      for (const [uri, text] of Object.entries(files)) ws.setFile(uri, text);
+      const fresh = new Workspace();
+      for (const [uri, text] of Object.entries(files)) fresh.setFile(uri, text);
+      for (const uri of Object.keys(files)) assert.deepEqual(ws.findings(uri), fresh.findings(uri), `step ${i + 1} (${what}): ${uri}`);
+    }
+  });
+}
