@@ -26,18 +26,34 @@ export interface CheckOptions {
 export class Workspace {
   private readonly files = new Map<string, ParsedFile>();
   /** Routing groups, servers, connectors and the organization, across every file. */
-  readonly index = new WorkspaceIndex(workspaceReads);
+  private readonly built = new WorkspaceIndex(workspaceReads);
+  /** Files whose latest text the index has not read yet (set with `indexLater`). */
+  private readonly unread = new Set<string>();
   /** URIs whose findings may have changed since takeAffected() was last called. */
   private readonly pending = new Set<string>();
   /** URIs whose findings the last setFile or removeFile may have changed (the file itself included). */
   lastAffected: ReadonlySet<string> = new Set();
 
+  /** The index of every file, each read at its latest text (a file set with `indexLater` is read now). */
+  get index(): WorkspaceIndex {
+    for (const uri of this.unread) {
+      this.unread.delete(uri);
+      const file = this.files.get(uri);
+      // The index holds an older version than the one the file's splice is from: it re-reads by document.
+      if (file) this.record(uri, this.built.update(uri, file).affected);
+    }
+    return this.built;
+  }
+
   /**
    * Sets a file's text. `window`, when the caller knows it (the editor's
    * change ranges), says where the text differs from the file's current
-   * text, so that finding the changed documents costs nothing.
+   * text, so that finding the changed documents costs nothing. With
+   * `indexLater` the index reads the new text only when it is next used:
+   * `quickFindings` (syntax and single-document findings) does not use it,
+   * so a large file shows those before its documents are read into the index.
    */
-  setFile(uri: string, text: string, window?: ChangedWindow): ParsedFile {
+  setFile(uri: string, text: string, window?: ChangedWindow, indexLater = false): ParsedFile {
     const prev = this.files.get(uri);
     if (prev && prev.text === text) {
       this.lastAffected = new Set();
@@ -45,11 +61,18 @@ export class Workspace {
     }
     const file = new ParsedFile(text, prev, window);
     this.files.set(uri, file);
-    this.record(uri, this.index.update(uri, file, prev !== undefined).affected);
+    if (indexLater) {
+      this.unread.add(uri);
+      this.record(uri, new Set());
+    } else {
+      const spliced = prev !== undefined && !this.unread.delete(uri);
+      this.record(uri, this.index.update(uri, file, spliced).affected);
+    }
     return file;
   }
 
   removeFile(uri: string): boolean {
+    this.unread.delete(uri);
     const had = this.files.delete(uri);
     if (had) this.record(uri, this.index.update(uri, undefined).affected);
     else this.lastAffected = new Set();
@@ -58,6 +81,7 @@ export class Workspace {
 
   /** The URIs whose findings may have changed since the last call (to re-publish only those), and forgets them. */
   takeAffected(): string[] {
+    void this.index; // files not read yet are read now: who they affect is known then
     const out = [...this.pending];
     this.pending.clear();
     return out;
@@ -95,7 +119,7 @@ export class Workspace {
    * computes them; `quickFindings` does not.
    */
   workspacePending(uri: string): boolean {
-    return this.index.entries(uri).some((e) => e.cached === undefined);
+    return this.unread.has(uri) || this.built.entries(uri).some((e) => e.cached === undefined);
   }
 
   /**
@@ -118,7 +142,7 @@ export class Workspace {
   quickDocumentFindings(uri: string, index: number, options: CheckOptions = {}): Finding[] {
     const fd = this.files.get(uri)?.documents[index];
     if (!fd) return [];
-    const entry = this.index.entries(uri)[index];
+    const entry = this.built.entries(uri)[index];
     const list = this.documentResult(uri, fd, entry, options, true);
     return [...placed(list, fd.line, entry?.doc === fd.doc ? entry : undefined)];
   }
@@ -147,7 +171,8 @@ export class Workspace {
     const file = this.files.get(uri);
     if (!file) return [];
     const out: Finding[] = [];
-    const entries = this.index.entries(uri);
+    // Quick findings do not read the file into the index: entries of an older version are matched by document.
+    const entries = (quick ? this.built : this.index).entries(uri);
     const docs = file.documents;
     for (let i = 0; i < docs.length; i++) {
       const fd = docs[i];
@@ -166,7 +191,8 @@ export class Workspace {
     options: CheckOptions,
     quick = false,
   ): readonly WsFinding[] {
-    const entry = known?.doc === fd.doc ? known : this.index.entries(uri).find((e) => e.doc === fd.doc && e.line === fd.line);
+    const entries = (quick ? this.built : this.index).entries(uri);
+    const entry = known?.doc === fd.doc ? known : entries.find((e) => e.doc === fd.doc && e.line === fd.line);
     // Quick: a document whose workspace findings are pending, or computed but never listed yet (a large file's
     // check works them out in slices between edits), shows what the client has: its previous full list, or what
     // it alone says. The full list comes with `findings`.

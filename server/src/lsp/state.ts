@@ -69,7 +69,8 @@ export class ServerState {
     const window = held?.doc === doc && before?.text === held.text ? this.windows.get(uri) : null;
     this.windows.delete(uri);
     this.synced.set(uri, { doc, version: doc.version, text });
-    const after = this.ws.setFile(uri, text, window ?? undefined);
+    // A large file's documents are read into the index after its syntax and single-document findings are out.
+    const after = this.ws.setFile(uri, text, window ?? undefined, text.length >= LARGE_FILE_CHARS);
     if (before === after) return false;
     this.changed(uri);
     return true;
