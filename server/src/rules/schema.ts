@@ -54,7 +54,7 @@ function checkMap(
     }
     seen.set(key, pair);
     if (key === 'kind' && !owner && !ownerItem) continue; // the document's kind: checked by the kind rule
-    const field = fields.find((f) => f.key === key);
+    const field = fieldsByKey(fields).get(key);
     if (!field) {
       unknown.push({ pair, key });
       continue;
@@ -192,28 +192,21 @@ function checkValue(ctx: DocContext, raw: Node | null, type: FieldType, key: str
   const node = resolve(ctx.doc, raw);
   if (raw && !node) return; // an alias to nothing: the YAML error says so
   const at: Node | null = raw; // ranges point at what is written here, even for an alias
-  // "key:" with nothing after it has an empty range: the key shows where it is.
-  const typeError = () =>
-    ctx.report(
-      'invalid-type',
-      hasText(at) ? ctx.range(at) : keyRange(ctx.doc, pair),
-      msg.invalidType(key, expectedText(type), describe(node)),
-    );
   switch (type.kind) {
     case 'object': {
       if (isNull(node)) {
-        if (inList) typeError();
+        if (inList) reportTypeError(ctx, at, node, type, key, pair);
         else reportMissingInNull(ctx, type.fields, pair, key, parent);
         return;
       }
-      if (!isMap(node)) return typeError();
+      if (!isMap(node)) return reportTypeError(ctx, at, node, type, key, pair);
       if (node !== raw) return; // an alias to a mapping: checked where it is defined
       checkMap(ctx, node, type.fields, inList ? `an entry of '${key}'` : `'${key}'`, inList ? undefined : pair, inList ? node : undefined);
       return;
     }
     case 'array': {
       if (isNull(node)) return; // "key:" with nothing is an empty list
-      if (!isSeq(node)) return typeError();
+      if (!isSeq(node)) return reportTypeError(ctx, at, node, type, key, pair);
       if (node !== raw) return;
       ctx.eachEntry(node, ENTRIES, (item) => checkValue(ctx, item as Node | null, type.items, key, pair, true));
       return;
@@ -229,13 +222,13 @@ function checkValue(ctx: DocContext, raw: Node | null, type: FieldType, key: str
       if (type.format === 'ipv4' && isScalar(node) && typeof node.value === 'number') {
         return ctx.report('invalid-value', ctx.range(at), msg.invalidIp(sourceText(node)));
       }
-      return typeError();
+      return reportTypeError(ctx, at, node, type, key, pair);
     }
     case 'boolean':
       if (isScalar(node) && typeof node.value === 'boolean') return;
-      return typeError();
+      return reportTypeError(ctx, at, node, type, key, pair);
     case 'integer': {
-      if (!isScalar(node) || typeof node.value !== 'number') return typeError();
+      if (!isScalar(node) || typeof node.value !== 'number') return reportTypeError(ctx, at, node, type, key, pair);
       const v = node.value;
       const ok = Number.isInteger(v) && v >= type.min && (type.max === undefined || v <= type.max);
       if (ok) return;
@@ -252,13 +245,13 @@ function checkValue(ctx: DocContext, raw: Node | null, type: FieldType, key: str
       return;
     }
     case 'enum': {
-      if (!isScalar(node)) return typeError();
+      if (!isScalar(node)) return reportTypeError(ctx, at, node, type, key, pair);
       const v = node.value;
       let text: string | undefined;
       if (typeof v === 'string') text = v;
       // version: 2003 is read as "2003", as written: 5.50 is not "5.5".
       else if (type.asString && typeof v === 'number') text = sourceText(node);
-      if (text === undefined) return typeError();
+      if (text === undefined) return reportTypeError(ctx, at, node, type, key, pair);
       if (type.values.includes(text)) return;
       const near = closest(text, type.values, Math.max(2, Math.floor(text.length / 2)));
       const fixes: Fix[] =
@@ -275,6 +268,29 @@ function checkValue(ctx: DocContext, raw: Node | null, type: FieldType, key: str
     }
   }
 }
+
+/** invalid-type; "key:" with nothing after it has an empty range: the key shows where it is. */
+function reportTypeError(ctx: DocContext, at: Node | null, node: Node | undefined, type: FieldType, key: string, pair: Pair): void {
+  ctx.report(
+    'invalid-type',
+    hasText(at) ? ctx.range(at) : keyRange(ctx.doc, pair),
+    msg.invalidType(key, expectedText(type), describe(node)),
+  );
+}
+
+/** A mapping's fields by key, worked out once per field list (the catalog's lists never change). */
+function fieldsByKey(fields: readonly FieldSpec[]): Map<string, FieldSpec> {
+  let byKey = FIELDS_BY_KEY.get(fields);
+  if (!byKey) {
+    byKey = new Map();
+    // The first spec of a key wins, as a search from the start finds it.
+    for (const f of fields) if (!byKey.has(f.key)) byKey.set(f.key, f);
+    FIELDS_BY_KEY.set(fields, byKey);
+  }
+  return byKey;
+}
+
+const FIELDS_BY_KEY = new WeakMap<readonly FieldSpec[], Map<string, FieldSpec>>();
 
 /**
  * Writes a key before the first key of a block mapping, at that key's column:
