@@ -3,6 +3,7 @@
  * connector file): the three edit kinds of the perf harness (a value at the
  * end, a line inserted mid-file, a comment), each timed per stage, with how
  * many documents the edit made the workspace rules check again.
+ *   npx esbuild bench/edit-profile.ts --bundle --platform=node --outfile=out/bench/edit-profile.js
  *   node out/bench/edit-profile.js FILE [edits]
  */
 import { readFileSync } from 'node:fs';
