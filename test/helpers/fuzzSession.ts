@@ -13,6 +13,7 @@ import { pathToFileURL } from 'node:url';
 import type { Diagnostic, Position, Range } from 'vscode-languageserver/node';
 import { LspClient, initializeParams } from './lspClient';
 import { ROOT } from './paths';
+import { seededRandom } from './random';
 
 export interface FuzzOptions {
   edits: number;
@@ -40,18 +41,6 @@ export interface FuzzReport {
   peakRssMb?: number;
   /** The first few failures, to reproduce them. */
   samples: string[];
-}
-
-/** mulberry32: small, fast, and the same sequence for the same seed everywhere. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 // What gets typed: YAML indicators, line breaks of every kind, characters
@@ -120,7 +109,7 @@ function positionAt(text: string, offset: number): Position {
 }
 
 export async function fuzzSession(options: FuzzOptions): Promise<FuzzReport> {
-  const rnd = random(options.seed);
+  const rnd = seededRandom(options.seed);
   const int = (n: number) => Math.floor(rnd() * n);
   const pick = <T>(list: readonly T[]): T => list[int(list.length)];
   const timeoutMs = options.timeoutMs ?? 30_000;

@@ -1,5 +1,5 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { Workspace, type CheckOptions } from '../../server/src/engine/workspace';
 import { fixture } from './paths';
 import type { Finding } from '../../server/src/engine/types';
@@ -70,4 +70,19 @@ export function connector(o: {
   if (o.to?.length) lines.push('connectedRoutingGroups:', ...o.to.map((t) => `  - routingGroup: ${t}`));
   lines.push(...(o.extra ?? []));
   return lines.join('\n') + '\n';
+}
+
+/** The connector, routing-group and organization files under a folder, by path relative to it, with their texts. */
+export function connectorFilesUnder(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (d: string) => {
+    for (const n of readdirSync(d).sort()) {
+      const p = join(d, n);
+      if (statSync(p).isDirectory()) walk(p);
+      else if (/\.(connector|routinggroup|organization)\.ya?ml$/.test(n))
+        out[relative(dir, p).split('\\').join('/')] = readFileSync(p, 'utf8');
+    }
+  };
+  walk(dir);
+  return out;
 }

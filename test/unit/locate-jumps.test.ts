@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { ParsedDocument } from '../../server/src/model/parse';
 import { locate } from '../../server/src/model/locate';
 import { JUMP_FROM_LINES } from '../../server/src/model/blockJump';
+import { seededRandom } from '../helpers/random';
 
 // In a long document that parsed without error, locate's walks step over
 // whole block collections (model/blockJump.ts) instead of reading each line.
@@ -16,17 +17,9 @@ function lineByLine(text: string): ParsedDocument {
   return doc;
 }
 
-/** A seeded generator, so that a failure can be replayed. */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed * 1103515245 + 12345) % 2147483648;
-    return seed / 2147483648;
-  };
-}
-
 /** A long connector-like document: lists at and right of their key's column, comments and blank lines at odd columns, block scalars, flow collections. */
 function longDocument(seed: number): string {
-  const r = random(seed);
+  const r = seededRandom(seed);
   const pick = <T>(xs: T[]) => xs[Math.floor(r() * xs.length)];
   const out = ['kind: SmtpConnector', 'name: Long', '# a comment', 'general:', '  delivery: dns', 'addressSpace:', '  entries:'];
   let i = 0;

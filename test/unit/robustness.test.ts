@@ -11,6 +11,7 @@ import type { Finding } from '../../server/src/engine/types';
 import { LineIndex } from '../../server/src/model/text';
 import { ROOT, fixture } from '../helpers/paths';
 import { lines } from '../helpers/engine';
+import { seededRandom } from '../helpers/random';
 
 /**
  * The engine never throws, whatever the text: half-typed files, random bytes,
@@ -57,18 +58,6 @@ function checkAndFix(text: string, label: string, uri = 'robust.connector.yaml')
   assertWellFormed(fixed.text, ws.findings(uri), `${label} (fixed)`);
   assert.deepEqual(crashes, [], `${label}: a rule crashed`);
   return findings;
-}
-
-/** A small seeded generator (mulberry32): the same inputs on every run. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const fullConnector = lines(
@@ -193,7 +182,7 @@ test('preferred fixes apply to every tenth prefix of the full connector without 
 });
 
 test('random text (NUL, lone surrogates, bare CR, YAML indicators) never makes the engine throw', () => {
-  const rand = prng(20031);
+  const rand = seededRandom(20031);
   const alphabet = [
     '\0',
     '\uD800',
@@ -249,7 +238,7 @@ test('random text (NUL, lone surrogates, bare CR, YAML indicators) never makes t
 });
 
 test('random damage to a valid file never makes the engine throw', () => {
-  const rand = prng(2003);
+  const rand = seededRandom(2003);
   const pieces = [
     '\0',
     '\r',
@@ -287,7 +276,7 @@ test('random damage to a valid file never makes the engine throw', () => {
 });
 
 test('every quick fix of every finding in damaged mistake fixtures applies and leaves the YAML readable', () => {
-  const rand = prng(5);
+  const rand = seededRandom(5);
   const dir = fixture('mistakes');
   const files = readdirSync(dir).filter((f) => f.endsWith('.yaml'));
   assert.ok(files.length > 0);

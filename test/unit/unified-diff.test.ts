@@ -5,6 +5,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { unifiedDiff } from '../../server/src/cli/unifiedDiff';
+import { seededRandom } from '../helpers/random';
 
 test('equal texts have no diff; a change is one hunk with three lines of context, as diff -u writes it', () => {
   assert.equal(unifiedDiff('a.yaml', 'x\n', 'x\n'), '');
@@ -42,19 +43,10 @@ test('line endings are kept, and a last line without one is marked', () => {
   assert.equal(unifiedDiff('a', 'x', 'x\n'), '--- a/a\n+++ b/a\n@@ -1 +1 @@\n-x\n\\ No newline at end of file\n+x\n');
 });
 
-/** A small seeded generator, so that a failure can be replayed. */
-function random(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s * 1664525 + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
-
 test('patch applies the diff of random edits and gets the new text, byte for byte', (t) => {
   const dir = mkdtempSync(join(tmpdir(), 'exconn-diff-'));
   t.after(() => rmSync(dir, { recursive: true, force: true }));
-  const next = random(13);
+  const next = seededRandom(13);
   const words = ['a', 'b', 'c', '', 'kind: X', '  - y'];
   for (let round = 0; round < 60; round++) {
     const eol = next() < 0.3 ? '\r\n' : '\n';

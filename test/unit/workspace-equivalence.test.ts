@@ -1,9 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { Workspace } from '../../server/src/engine/workspace';
 import { ROOT, fixture } from '../helpers/paths';
+import { connectorFilesUnder } from '../helpers/workspace';
 
 // The workspace keeps findings per document and checks a document again only
 // when a document it reads changed (what each workspace rule declares it
@@ -11,20 +12,6 @@ import { ROOT, fixture } from '../helpers/paths';
 // stale; this test finds it: for every ws-* fixture and the examples, each
 // file in turn is removed, edited in several ways and put back, and after
 // every step every file's findings must equal those of a fresh workspace.
-
-function filesUnder(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (d: string) => {
-    for (const n of readdirSync(d).sort()) {
-      const p = join(d, n);
-      if (statSync(p).isDirectory()) walk(p);
-      else if (/\.(connector|routinggroup|organization)\.ya?ml$/.test(n))
-        out[relative(dir, p).split('\\').join('/')] = readFileSync(p, 'utf8');
-    }
-  };
-  walk(dir);
-  return out;
-}
 
 /** Edits that matter to other files (names, groups, servers) and edits that should not (comments, moved lines). */
 function edits(text: string): string[] {
@@ -67,7 +54,7 @@ const folders = [
 
 for (const dir of folders) {
   test(`${relative(ROOT, dir)}: findings after removing, editing and re-adding each file equal a fresh workspace's`, () => {
-    const original = filesUnder(dir);
+    const original = connectorFilesUnder(dir);
     assert.ok(Object.keys(original).length > 0, dir);
     const files = { ...original };
     const ws = new Workspace();

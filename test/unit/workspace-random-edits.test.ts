@@ -1,9 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { Workspace } from '../../server/src/engine/workspace';
 import { ROOT } from '../helpers/paths';
+import { seededRandom } from '../helpers/random';
+import { connectorFilesUnder } from '../helpers/workspace';
 
 // The workspace re-checks a document only when a key it reads changed in a
 // way its readers can tell (workspace/index.ts: changedKeys). This test makes
@@ -12,33 +13,7 @@ import { ROOT } from '../helpers/paths';
 // doubled, documents moved between files, files removed and back) and checks
 // after each that every file's findings equal a fresh workspace's.
 
-function filesUnder(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (d: string) => {
-    for (const n of readdirSync(d).sort()) {
-      const p = join(d, n);
-      if (statSync(p).isDirectory()) walk(p);
-      else if (/\.(connector|routinggroup|organization)\.ya?ml$/.test(n))
-        out[relative(dir, p).split('\\').join('/')] = readFileSync(p, 'utf8');
-    }
-  };
-  walk(dir);
-  return out;
-}
-
-/** mulberry32: the same sequence for the same seed everywhere. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const original = filesUnder(join(ROOT, 'examples'));
+const original = connectorFilesUnder(join(ROOT, 'examples'));
 const values = [...new Set(Object.values(original).flatMap((t) => [...t.matchAll(/: (\S[^\n]*)$/gm)].map((m) => m[1])))];
 
 function step(files: Record<string, string>, rnd: () => number): string {
@@ -81,7 +56,7 @@ function step(files: Record<string, string>, rnd: () => number): string {
 
 for (const seed of [1, 2, 3]) {
   test(`seed ${seed}: after each of 150 random edits across the examples, every file's findings equal a fresh workspace's`, () => {
-    const rnd = random(seed);
+    const rnd = seededRandom(seed);
     const files = { ...original };
     const ws = new Workspace();
     for (const [uri, text] of Object.entries(files)) ws.setFile(uri, text);
