@@ -11,10 +11,19 @@ export class Workbench {
 
   /** Runs a command from the command palette by its label. */
   async command(label: string): Promise<void> {
-    await this.page.keyboard.press('F1');
     const input = this.page.locator('.quick-input-widget .quick-input-box input');
-    await input.waitFor();
-    await input.fill(`>${label}`);
+    // The palette closes when something else takes the focus just after it opened (a view that a command run
+    // before focuses, a notification): it is opened again, up to three times.
+    for (let attempt = 1; ; attempt++) {
+      await this.page.keyboard.press('F1');
+      try {
+        await input.waitFor({ timeout: 10000 });
+        await input.fill(`>${label}`, { timeout: 5000 });
+        break;
+      } catch (e) {
+        if (attempt === 3) throw e;
+      }
+    }
     await this.page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first().waitFor();
     await this.page.keyboard.press('Enter');
   }
