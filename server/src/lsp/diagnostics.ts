@@ -161,7 +161,19 @@ export class DiagnosticsPublisher {
    * answered in between (what is done stays done for the next version).
    * False when the file is no longer `file`: the newer text has its own check.
    */
-  private async workspacePhase(uri: string, file: ParsedFile | undefined): Promise<boolean> {
+  private workspacePhase(uri: string, file: ParsedFile | undefined): Promise<boolean> {
+    // One run per version of a file: a pull or a publish arriving meanwhile waits for the same run.
+    const running = this.phases.get(uri);
+    if (running && running.file === file) return running.done;
+    const done = this.slices(uri, file).finally(() => {
+      if (this.phases.get(uri)?.done === done) this.phases.delete(uri);
+    });
+    this.phases.set(uri, { file, done });
+    return done;
+  }
+  private readonly phases = new Map<string, { file: ParsedFile | undefined; done: Promise<boolean> }>();
+
+  private async slices(uri: string, file: ParsedFile | undefined): Promise<boolean> {
     for (let next = 0; ;) {
       await nextTurn();
       if (this.state.ws.file(uri) !== file) return false;
