@@ -67,7 +67,7 @@ import { decodeBase64 } from './import/text';
 // the flag is read at each collection, so setting it here, before any work, takes effect.
 setFlagsFromString('--heap-growing-percent=25');
 
-const connection = serverConnection();
+const { connection, written } = serverConnection();
 const log = (m: string) => connection.console.error(m);
 const info = (m: string) => connection.console.log(m);
 setRuleErrorHandler((e) => log(`A rule failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`));
@@ -85,7 +85,7 @@ let reading: FolderFiles | undefined;
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   caps = { ...readCaps(params.capabilities), rulesDoc: rulesDocUri() };
   settings = new Settings(connection, caps.configuration, log, () => folders);
-  diagnostics = new DiagnosticsPublisher(connection, state, settings, caps, log, roundSettled);
+  diagnostics = new DiagnosticsPublisher(connection, state, settings, caps, log, roundSettled, written);
   folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
   workspaceFolders = !!params.capabilities.workspace?.workspaceFolders;
   // The files are read from now on; the engine takes them once the client is initialized.

@@ -69,3 +69,35 @@ test('past the high-water mark a sender waits until the stream has taken what is
   await waiting;
   assert.equal(resumed, true);
 });
+
+test('written resolves once the stream has taken every message sent before it, at once when it has', async () => {
+  const callbacks: (() => void)[] = [];
+  const stream = new Writable({
+    write(_chunk, _encoding, callback) {
+      callbacks.push(() => callback());
+    },
+  });
+  const writer = new BatchedMessageWriter(stream);
+  let idle = false;
+  await writer.written().then(() => (idle = true));
+  assert.equal(idle, true, 'nothing sent: nothing to wait for');
+
+  await writer.write(notification(0));
+  let first = false;
+  const firstWritten = writer.written().then(() => (first = true));
+  await nextTurn();
+  assert.equal(writer.flushes, 1);
+  await writer.write(notification(1));
+  let second = false;
+  const secondWritten = writer.written().then(() => (second = true));
+  await nextTurn();
+  await nextTurn();
+  assert.equal(first, false, 'the stream has not taken the first message yet');
+  callbacks.shift()!();
+  await firstWritten;
+  await nextTurn();
+  assert.equal(second, false, 'the second message is still in the stream');
+  callbacks.shift()!();
+  await secondWritten;
+  assert.equal(second, true);
+});

@@ -43,6 +43,8 @@ export class DiagnosticsPublisher {
     private readonly log: (m: string) => void,
     /** Called once a round of checks has settled (for the topology notification). */
     private readonly settled: () => void,
+    /** Resolves once the messages sent so far have left: long work waits for it, so that a report is not held back. */
+    private readonly written: () => Promise<void> = () => Promise.resolve(),
   ) {}
 
   /** Open documents in no editor tab: the client does not show their pulled problems, so they are pushed. */
@@ -176,6 +178,7 @@ export class DiagnosticsPublisher {
   private async slices(uri: string, file: ParsedFile | undefined): Promise<boolean> {
     for (let next = 0; ;) {
       await nextTurn();
+      await this.written();
       if (this.state.ws.file(uri) !== file) return false;
       const until = performance.now() + WORKSPACE_SLICE_MS;
       while (performance.now() < until) if ((next = this.state.ws.prepare(uri, 5, next)) === -1) return true;
@@ -235,6 +238,8 @@ export class DiagnosticsPublisher {
   }
 
   private async publishOthers(): Promise<void> {
+    // Reading a large file into the index holds the thread: the report just sent goes out first.
+    await this.written();
     // Open documents the client has not pulled since they changed are brought up to date, so that the index knows.
     this.state.syncAll();
     const start = this.state.generation;

@@ -25,6 +25,10 @@ export class BatchedMessageWriter extends AbstractMessageWriter implements Messa
   private writing = 0;
   private scheduled = false;
   private waiting: (() => void)[] = [];
+  /** Bytes queued since the start, and how many of them the stream has taken: `written` waits on these. */
+  private queuedTotal = 0;
+  private writtenTotal = 0;
+  private drains: { upTo: number; resolve: () => void }[] = [];
   private errors = 0;
   /** How many writes reached the stream (the tests count them). */
   flushes = 0;
@@ -39,6 +43,7 @@ export class BatchedMessageWriter extends AbstractMessageWriter implements Messa
     const body = Buffer.from(JSON.stringify(msg), 'utf8');
     this.chunks.push(Buffer.from(`Content-Length: ${body.byteLength}\r\n\r\n`, 'ascii'), body);
     this.queued += body.byteLength;
+    this.queuedTotal += body.byteLength;
     if (!this.scheduled) {
       this.scheduled = true;
       setImmediate(() => this.flush());
@@ -60,9 +65,29 @@ export class BatchedMessageWriter extends AbstractMessageWriter implements Messa
     this.flushes++;
     this.out.write(data, (err?: Error | null) => {
       this.writing -= bytes;
+      this.writtenTotal += bytes;
       if (err) this.fireError(err, undefined, ++this.errors);
       for (const resume of waiting) resume();
+      const still = [];
+      for (const d of this.drains) {
+        if (d.upTo > this.writtenTotal) still.push(d);
+        else d.resolve();
+      }
+      this.drains = still;
     });
+  }
+
+  /**
+   * Resolves once the stream has taken every message written so far (at
+   * once when it has). Work that holds the thread for long waits for this
+   * first: a message only partly in the pipe reaches the client when the
+   * event loop next turns, so a report sent just before a second of work
+   * would arrive a second late.
+   */
+  written(): Promise<void> {
+    const upTo = this.queuedTotal;
+    if (this.writtenTotal >= upTo) return Promise.resolve();
+    return new Promise((resolve) => this.drains.push({ upTo, resolve }));
   }
 
   end(): void {
@@ -72,19 +97,20 @@ export class BatchedMessageWriter extends AbstractMessageWriter implements Messa
 }
 
 /**
- * The server's connection. Over --stdio, messages leave through a
- * BatchedMessageWriter (the library reads the input stream as before, and
- * still ends the process when it closes); other transports are the
- * library's. Nothing may print to standard output then: console output goes
- * to the client's log, as the library does for --stdio.
+ * The server's connection, and when the messages sent so far have left
+ * (`written`). Over --stdio, messages leave through a BatchedMessageWriter
+ * (the library reads the input stream as before, and still ends the process
+ * when it closes); other transports are the library's, whose messages are
+ * not waited for. Nothing may print to standard output then: console output
+ * goes to the client's log, as the library does for --stdio.
  */
-export function serverConnection(): Connection {
-  if (!process.argv.includes('--stdio')) return createConnection(ProposedFeatures.all);
+export function serverConnection(): { connection: Connection; written: () => Promise<void> } {
+  if (!process.argv.includes('--stdio')) return { connection: createConnection(ProposedFeatures.all), written: () => Promise.resolve() };
+  const writer = new BatchedMessageWriter(process.stdout);
   // The library wraps a stream and takes a message writer as it is, though its types name only pairs of either.
-  const writer = new BatchedMessageWriter(process.stdout) as unknown as NodeJS.WritableStream;
-  const connection = createConnection(ProposedFeatures.all, process.stdin, writer);
+  const connection = createConnection(ProposedFeatures.all, process.stdin, writer as unknown as NodeJS.WritableStream);
   const toLog = (...args: unknown[]) => connection.console.log(format(...args));
   const toError = (...args: unknown[]) => connection.console.error(format(...args));
   Object.assign(console, { log: toLog, info: toLog, debug: toLog, warn: toError, error: toError, trace: toLog });
-  return connection;
+  return { connection, written: () => writer.written() };
 }
