@@ -1,7 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { warmUp } from '../../server/src/features/warmUp';
+import { WARM_UP_DOCUMENTS, warmUp } from '../../server/src/features/warmUp';
+import { sampleDocument } from '../../server/src/features/warmUpSample';
 import { readCaps } from '../../server/src/features/caps';
+import { Workspace } from '../../server/src/engine/workspace';
 
 // The server warms up completion and hover once, while idle (server.ts): the
 // code a first request runs must be the code the warm-up ran, so the sample
@@ -18,8 +20,35 @@ test('the warm-up runs completion and hover over its sample, one line per step, 
     yielded++;
     next = steps.next();
   }
-  // The sample routing group and connector have some 25 lines.
-  assert.ok(yielded >= 20, `${yielded} steps`);
+  assert.equal(next.value.documents, WARM_UP_DOCUMENTS, 'the open path ran over every sample document');
+  // The sample routing group and connector have some 25 lines, after the open path's steps of a few documents.
+  assert.ok(yielded >= 20 + WARM_UP_DOCUMENTS / 8, `${yielded} steps`);
   assert.ok(next.value.completions >= yielded, JSON.stringify(next.value));
   assert.ok(next.value.hovers >= yielded, JSON.stringify(next.value));
+});
+
+// The open's warm-up must run the code a real file's open runs: sample
+// documents that parse, have a known kind and keep to the format, so that
+// the rules read their values instead of stopping at a structural error.
+test('the warm-up sample keeps to the format and meets the rules that read values', () => {
+  const ws = new Workspace();
+  const text = Array.from({ length: WARM_UP_DOCUMENTS }, (_, i) => sampleDocument(i)).join('---\n');
+  ws.setFile('warm-up:/sample.connector.yaml', text);
+  const docs = ws.file('warm-up:/sample.connector.yaml')!.documents;
+  assert.equal(docs.length, WARM_UP_DOCUMENTS);
+  const codes = new Set(ws.findings('warm-up:/sample.connector.yaml').map((f) => f.code));
+  for (const structural of [
+    'yaml-syntax',
+    'duplicate-key',
+    'unknown-kind',
+    'unknown-field',
+    'missing-field',
+    'invalid-type',
+    'invalid-value',
+  ])
+    assert.ok(!codes.has(structural), `the sample has ${structural}`);
+  // Single-document rules that read values found what the sample puts in on purpose.
+  for (const code of ['dns-between-routing-groups', 'basic-auth-without-tls', 'helo-blocks-advanced']) assert.ok(codes.has(code), code);
+  const kinds = new Set(docs.map((d) => d.doc.root?.get('kind')));
+  assert.deepEqual([...kinds].sort(), ['RoutingGroup', 'SmtpConnector']);
 });
