@@ -36,7 +36,7 @@ test('the warm-up sample keeps to the format and meets the rules that read value
   ws.setFile('warm-up:/sample.connector.yaml', text);
   const docs = ws.file('warm-up:/sample.connector.yaml')!.documents;
   assert.equal(docs.length, WARM_UP_DOCUMENTS);
-  const codes = new Set(ws.findings('warm-up:/sample.connector.yaml').map((f) => f.code));
+  const codes = new Set<string>(ws.findings('warm-up:/sample.connector.yaml').map((f) => f.code));
   for (const structural of [
     'yaml-syntax',
     'duplicate-key',
