@@ -3,6 +3,8 @@
  * engine's features. Every handler is guarded (runSafe), so a bug answers
  * with an empty result and a log line instead of killing the server.
  */
+// First: the reader thread starts while the rest loads (lsp/earlyReader.ts).
+import { takeEarlyReader } from './lsp/earlyReader';
 import {
   TextDocumentSyncKind,
   CodeActionKind,
@@ -89,7 +91,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
   workspaceFolders = !!params.capabilities.workspace?.workspaceFolders;
   // The files are read from now on; the engine takes them once the client is initialized.
-  reading = readFolders(folders, state.diskTime(), log);
+  reading = readFolders(folders, state.diskTime(), log, takeEarlyReader());
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Connection } from 'vscode-languageserver/node';
-import { loadFolders, readFolders } from '../../server/src/lsp/loader';
+import { loadFolders, readFolders, startReaderThread, type ReaderThread } from '../../server/src/lsp/loader';
 import { ServerState } from '../../server/src/lsp/state';
 import { readCaps } from '../../server/src/features/caps';
 import { ROOT } from '../helpers/paths';
@@ -26,7 +26,7 @@ function folder(groups: number): { dir: string; files: Map<string, string> } {
   return { dir, files };
 }
 
-async function load(dir: string, readerThread: string) {
+async function load(dir: string, readerThread: string | ReaderThread) {
   const state = new ServerState();
   const logs: string[] = [];
   const log = (m: string) => logs.push(m);
@@ -58,6 +58,26 @@ for (const [how, script] of [
     }
   });
 }
+
+test('a reader thread started before its folders are known reads them when asked, on that thread', async () => {
+  const { dir, files } = folder(20);
+  try {
+    // As the server does: the thread starts with the process, the folders come with initialize.
+    const early = startReaderThread(join(ROOT, 'dist', 'readerThread.js'));
+    await new Promise((r) => setImmediate(r));
+    assert.equal(early.inbox.length, 0, 'nothing is read before the folders are given');
+    const { state, logs, count } = await load(dir, early);
+    assert.equal(count, files.size);
+    for (const [uri, text] of files) assert.equal(state.ws.file(uri)?.text, text);
+    assert.deepEqual(
+      logs.filter((l) => l.includes('on a thread of their own')),
+      [],
+      logs.join('\n'),
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
 
 test('a file changed on disk while the workspace loads keeps the text read after the change', async () => {
   const { dir, files } = folder(10);

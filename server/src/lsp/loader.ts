@@ -3,7 +3,7 @@ import { Worker } from 'node:worker_threads';
 import type { Connection, WorkDoneProgressServerReporter } from 'vscode-languageserver/node';
 import type { Caps } from '../features/caps';
 import { forEachConnectorFile, pathToUri, readText, uriToPath } from './files';
-import type { ReaderMessage } from './readerMessages';
+import type { ReaderMessage, ReaderRequest } from './readerMessages';
 import type { ServerState } from './state';
 
 /**
@@ -88,33 +88,46 @@ export interface FolderFiles {
 }
 
 /**
- * Starts reading the connector files under the folders (URIs) on the reader
+ * Starts reading the connector files under the folders (URIs) on a reader
  * thread, at once: the server starts it when it learns its folders
- * (initialize), and the engine takes the files after `initialized`. A file
- * whose text the server takes from elsewhere meanwhile (a watched-file
- * change) keeps that text.
+ * (initialize), and the engine takes the files after `initialized`. The
+ * thread is `reader` when one was started ahead (startReaderThread), else a
+ * new one running the script `reader` (by default dist/readerThread.js). A file whose text the server takes
+ * from elsewhere meanwhile (a watched-file change) keeps that text.
  */
 export function readFolders(
   folders: readonly string[],
   since: number,
   log: (m: string) => void,
-  readerThread = READER_THREAD,
+  reader: ReaderThread | string | undefined = READER_THREAD,
 ): FolderFiles {
   const roots = folders.map(uriToPath).filter((r): r is string => r !== undefined);
-  return { folders: folders.length, files: filesOf(roots, startReader(roots, readerThread), log), since };
+  const thread = typeof reader === 'object' ? reader : startReaderThread(reader);
+  thread.read(roots);
+  return { folders: folders.length, files: filesOf(roots, thread, log), since };
 }
 
-/** The reader thread's messages, as they come. */
-interface Reader {
+/**
+ * A reader thread, started and waiting for the folders it is to read: a
+ * thread takes tens of milliseconds to start (more on a busy machine), so the
+ * server starts one at its own start, before initialize tells it its
+ * folders, and the first files come in as soon as it asks.
+ */
+export interface ReaderThread {
+  /** Reads these folders (once). */
+  read(roots: string[]): void;
+  /** Stops the thread. */
+  stop(): void;
+  /** The thread's messages, as they come. */
   inbox: (ReaderMessage | Error)[];
   /** How many files there are, known as soon as the thread says (files it sent before may still wait in the inbox). */
   total?: number;
   wake?: () => void;
-  stop(): void;
 }
 
-function startReader(roots: string[], script: string): Reader {
-  const reader: Reader = { inbox: [], stop: () => undefined };
+/** Starts a reader thread (running `script`), which waits for its folders; until then it does not keep the process alive. */
+export function startReaderThread(script = READER_THREAD): ReaderThread {
+  const reader: ReaderThread = { inbox: [], read: () => undefined, stop: () => undefined };
   const put = (m: ReaderMessage | Error) => {
     if (!(m instanceof Error) && m.kind === 'done') reader.total = m.total;
     reader.inbox.push(m);
@@ -122,10 +135,15 @@ function startReader(roots: string[], script: string): Reader {
     reader.wake = undefined;
   };
   try {
-    const worker = new Worker(script, { workerData: roots });
+    const worker = new Worker(script);
+    worker.unref();
     worker.on('message', put);
     worker.on('error', (e: unknown) => put(e instanceof Error ? e : new Error(String(e))));
     worker.on('exit', (code) => put(new Error(`it stopped with exit code ${code}`)));
+    reader.read = (roots) => {
+      worker.ref();
+      worker.postMessage({ roots } satisfies ReaderRequest);
+    };
     reader.stop = () => void worker.terminate();
   } catch (e) {
     put(e instanceof Error ? e : new Error(String(e)));
@@ -138,7 +156,7 @@ function startReader(roots: string[], script: string): Reader {
  * thread finds and reads them. Should the thread fail, the folders are
  * walked here and the files it has not sent are read here.
  */
-async function* filesOf(roots: string[], reader: Reader, log: (m: string) => void): AsyncGenerator<LoadedFile> {
+async function* filesOf(roots: string[], reader: ReaderThread, log: (m: string) => void): AsyncGenerator<LoadedFile> {
   const sent = new Set<string>();
   let done = false;
   try {

@@ -1,3 +1,8 @@
+/** What the loader asks the reader thread (readerThread.ts), once: the folders (paths) to read. */
+export interface ReaderRequest {
+  roots: string[];
+}
+
 /** What the reader thread (readerThread.ts) tells the loader. */
 export type ReaderMessage =
   /** The next files found, their URIs and texts (null: the file could not be read). */
