@@ -149,8 +149,6 @@ state.documents.onDidOpen((e) =>
   guard(log, 'open', () => {
     diagnostics.opened(e.document.uri);
     state.sync(e.document.uri);
-    // The line index of the editor's text is built on its first use: at the open, not at the first keystroke.
-    e.document.offsetAt({ line: 0, character: 0 });
     diagnostics.changed(e.document.uri);
   }),
 );

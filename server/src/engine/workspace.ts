@@ -1,5 +1,5 @@
 import type { Range } from 'vscode-languageserver-types';
-import { ParsedFile, type ChangedWindow, type FileDocument } from '../model/parse';
+import { ParsedFile, type ChangedWindow, type FileDocument, type SourceText } from '../model/parse';
 import { comparePositions, shiftRange } from '../model/text';
 import type { Severity } from '../rules/codes';
 import { checkDocument, reportRuleError } from './checkDocument';
@@ -52,10 +52,12 @@ export class Workspace {
    * `indexLater` the index reads the new text only when it is next used:
    * `quickFindings` (syntax and single-document findings) does not use it,
    * so a large file shows those before its documents are read into the index.
+   * The text may come in pieces (a SourceText) with its window: then only the
+   * text around the window is read.
    */
-  setFile(uri: string, text: string, window?: ChangedWindow, indexLater = false): ParsedFile {
+  setFile(uri: string, text: string | SourceText, window?: ChangedWindow, indexLater = false): ParsedFile {
     const prev = this.files.get(uri);
-    if (prev && prev.text === text) {
+    if (prev && typeof text === 'string' && prev.hasText(text)) {
       this.lastAffected = new Set();
       return prev;
     }

@@ -188,7 +188,7 @@ export class DiagnosticsPublisher {
   /** A large file whose workspace findings are not computed yet: its report comes in two parts. */
   private phased(uri: string): boolean {
     const file = this.state.ws.file(uri);
-    return !!file && file.text.length >= LARGE_FILE_CHARS && this.state.ws.workspacePending(uri);
+    return !!file && file.length >= LARGE_FILE_CHARS && this.state.ws.workspacePending(uri);
   }
 
   private async publish(uri: string, onlyIfChanged = false): Promise<void> {

@@ -1,8 +1,8 @@
 import { TextDocuments, type TextDocumentContentChangeEvent } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Workspace } from '../engine/workspace';
 import type { Position } from 'vscode-languageserver-types';
-import type { ChangedWindow } from '../model/parse';
+import type { ChangedWindow, ParsedFile } from '../model/parse';
+import { PieceDocument } from './pieceDocument';
 
 /**
  * From this size on, a file is large: its syntax and single-document
@@ -19,12 +19,15 @@ export const LARGE_FILE_CHARS = 128 * 1024;
  */
 export class ServerState {
   readonly ws = new Workspace();
-  readonly documents = new TextDocuments({
-    create: TextDocument.create,
-    update: (doc: TextDocument, changes: TextDocumentContentChangeEvent[], version: number) => this.update(doc, changes, version),
+  readonly documents = new TextDocuments<PieceDocument>({
+    create: PieceDocument.create,
+    update: (doc: PieceDocument, changes: TextDocumentContentChangeEvent[], version: number) => this.update(doc, changes, version),
   });
-  /** The open document (and its version) whose text the engine holds; a reopened document is a new object. */
-  private readonly synced = new Map<string, { doc: TextDocument; version: number; text: string }>();
+  /**
+   * The open document (and its version) whose text the engine holds, and the
+   * engine's file made from it; a reopened document is a new object.
+   */
+  private readonly synced = new Map<string, { doc: PieceDocument; version: number; file: ParsedFile }>();
   /**
    * Where each open document's text differs from the text the engine took
    * last, from the editor's change ranges (null: not known, a full-text
@@ -63,21 +66,22 @@ export class ServerState {
     if (doc) this.adopt(uri);
     const held = this.synced.get(uri);
     if (!doc || (held?.doc === doc && held.version === doc.version)) return false;
-    const text = doc.getText();
     const before = this.ws.file(uri);
     // The window holds from the text the engine took last, if the engine still has that one.
-    const window = held?.doc === doc && before?.text === held.text ? this.windows.get(uri) : null;
+    const window = held?.doc === doc && before === held.file ? this.windows.get(uri) : null;
     this.windows.delete(uri);
-    this.synced.set(uri, { doc, version: doc.version, text });
+    // With the window, the engine reads the pieces around it; without, the whole text.
+    const text = window ? doc : doc.getText();
     // A large file's documents are read into the index after its syntax and single-document findings are out.
     const after = this.ws.setFile(uri, text, window ?? undefined, text.length >= LARGE_FILE_CHARS);
+    this.synced.set(uri, { doc, version: doc.version, file: after });
     if (before === after) return false;
     this.changed(uri);
     return true;
   }
 
   /** Applies the editor's changes one at a time, noting where the text changed. */
-  private update(doc: TextDocument, changes: TextDocumentContentChangeEvent[], version: number): TextDocument {
+  private update(doc: PieceDocument, changes: TextDocumentContentChangeEvent[], version: number): PieceDocument {
     const uri = doc.uri;
     let w: ChangedWindow | null | undefined = this.windows.has(uri) ? this.windows.get(uri)! : undefined;
     for (const change of changes) {
@@ -89,7 +93,7 @@ export class ServerState {
       } else {
         w = null;
       }
-      doc = TextDocument.update(doc, [change], version);
+      doc.update([change], version);
     }
     if (w !== undefined) this.windows.set(uri, w);
     return doc;
@@ -111,7 +115,7 @@ export class ServerState {
     if (held.version === doc.version) return position;
     const window = this.windows.get(uri);
     const file = this.ws.file(uri);
-    if (!window || !file || file.text !== held.text || held.text.length < LARGE_FILE_CHARS) return undefined;
+    if (!window || !file || file !== held.file || file.length < LARGE_FILE_CHARS) return undefined;
     const first = doc.positionAt(window.start).line;
     const last = doc.positionAt(window.end).line;
     if (position.line < first) return position;

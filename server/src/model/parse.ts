@@ -235,6 +235,18 @@ export interface DocumentSplice {
 }
 
 /**
+ * A file's text that need not be one string: the server keeps a large open
+ * document's text in pieces, so that an edit does not build the whole text
+ * again. A ParsedFile reads it only while it is made, never later.
+ */
+export interface SourceText {
+  readonly length: number;
+  /** The characters from `start` to `end`, as one string. */
+  slice(start: number, end: number): string;
+  charCodeAt(offset: number): number;
+}
+
+/**
  * A file's documents. A new version re-splits and re-parses only the
  * documents around the change (found from the editor's change ranges, or by
  * comparing the documents' texts), keeps the others' parses, and gives the
@@ -242,21 +254,28 @@ export interface DocumentSplice {
  * previous version is kept but its documents' parses, and nothing kept for a
  * version reaches an earlier one (the parses hold no yaml Error objects, whose
  * stacks would).
+ *
+ * Given the text in pieces (a SourceText) with the changed window, the new
+ * version reads only the text of the documents around the change; its whole
+ * text is then joined from its documents' texts when someone asks for it.
  */
 export class ParsedFile {
   readonly documents: FileDocument[];
   readonly eol: '\n' | '\r\n';
   /** What changed from the previous version (all documents when there was none). */
   readonly splice: DocumentSplice;
+  /** The text's length in UTF-16 code units. */
+  readonly length: number;
+  /** The whole text, when it was given as one string or has been joined since. */
+  private whole: string | undefined;
 
-  constructor(
-    readonly text: string,
-    previous?: ParsedFile,
-    window?: ChangedWindow,
-  ) {
-    this.eol = detectEol(text);
+  constructor(source: string | SourceText, previous?: ParsedFile, window?: ChangedWindow) {
+    // Without a previous version and a window, the documents are found by comparing whole texts.
+    const text = typeof source === 'string' || !previous || !window ? wholeText(source) : source;
+    if (typeof text === 'string') this.whole = text;
+    this.length = text.length;
     const old = previous?.documents ?? [];
-    const delta = text.length - (previous?.text.length ?? 0);
+    const delta = text.length - (previous?.length ?? 0);
     const { keep, tail } = previous ? unchanged(old, text, delta, window) : { keep: 0, tail: 0 };
     // The documents from `from` (a boundary: its first line is unchanged) to the first unchanged one after the change.
     const from = Math.max(0, keep - 1);
@@ -265,22 +284,48 @@ export class ParsedFile {
     const end = tail > 0 ? old[to].offset + delta : text.length;
     const reuse = new Map<string, ParsedDocument>();
     for (let i = from; i < to; i++) reuse.set(old[i].doc.text, old[i].doc);
+    // Only the region's text is read: from the pieces, one short string.
+    const region = typeof text === 'string' ? text : text.slice(start, end);
+    const at = typeof text === 'string' ? 0 : start;
     // A plain loop, no closure over `reuse` (the previous version's parses): see forgetErrorObjects.
-    const region: FileDocument[] = [];
-    for (const sl of splitRegion(text, start, end, from < old.length ? old[from].line : 0)) {
-      const doc = reuse.get(sl.text) ?? new ParsedDocument(ownCopy(sl.text), editOf(old, from, to, sl, window, delta));
-      region.push({ doc, line: sl.line, offset: sl.offset });
+    const parsed: FileDocument[] = [];
+    for (const sl of splitRegion(region, start - at, end - at, from < old.length ? old[from].line : 0, start === 0)) {
+      const offset = sl.offset + at;
+      const slice = { offset, text: sl.text };
+      const doc = reuse.get(sl.text) ?? new ParsedDocument(ownCopy(sl.text), editOf(old, from, to, slice, window, delta));
+      parsed.push({ doc, line: sl.line, offset });
     }
-    const lineDelta = tail > 0 ? lineAfter(region) - old[to].line : 0;
+    const lineDelta = tail > 0 ? lineAfter(parsed) - old[to].line : 0;
     const documents = old.slice(0, from);
-    for (const d of region) documents.push(d);
+    for (const d of parsed) documents.push(d);
     for (let i = to; i < old.length; i++) {
       const d = old[i];
       documents.push(lineDelta === 0 && delta === 0 ? d : { doc: d.doc, line: d.line + lineDelta, offset: d.offset + delta });
     }
     this.documents = documents;
-    this.splice = { from, removed: to - from, added: region.length, lineDelta };
+    // Every document but the last ends with a line break: the first document holds the file's first one.
+    this.eol = detectEol(documents[0].doc.text);
+    this.splice = { from, removed: to - from, added: parsed.length, lineDelta };
   }
+
+  /** The whole text (joined from the documents' texts the first time it is asked for, when it came in pieces). */
+  get text(): string {
+    if (this.whole === undefined) {
+      let joined = '';
+      for (const d of this.documents) joined += d.doc.text;
+      this.whole = ownCopy(joined);
+      ParsedFile.joins++;
+    }
+    return this.whole;
+  }
+
+  /** Whether the file's text is `text`, without joining a text in pieces unless the lengths are equal. */
+  hasText(text: string): boolean {
+    return this.length === text.length && this.text === text;
+  }
+
+  /** How many whole texts were joined from pieces (the tests count them: an edit must not need one). */
+  static joins = 0;
 
   /** The document holding a 0-based file line. */
   documentAtLine(line: number): FileDocument | undefined {
@@ -301,7 +346,7 @@ export class ParsedFile {
  * (same text, same place) and at the end (same text, moved by `delta`). With
  * a changed window, found by offsets; without, by comparing texts.
  */
-function unchanged(old: FileDocument[], text: string, delta: number, window?: ChangedWindow): { keep: number; tail: number } {
+function unchanged(old: FileDocument[], text: string | SourceText, delta: number, window?: ChangedWindow): { keep: number; tail: number } {
   const n = old.length;
   const endOf = (i: number) => (i + 1 < n ? old[i + 1].offset : text.length - delta);
   let keep = 0;
@@ -316,7 +361,8 @@ function unchanged(old: FileDocument[], text: string, delta: number, window?: Ch
     }
     keep = lo;
   } else {
-    while (keep < n && endOf(keep) <= text.length && text.startsWith(old[keep].doc.text, old[keep].offset)) keep++;
+    const whole = text as string; // without a window the text is one string (see the constructor)
+    while (keep < n && endOf(keep) <= whole.length && whole.startsWith(old[keep].doc.text, old[keep].offset)) keep++;
   }
   // The split restarts at the last document kept: its first line must be whole (text appended to a last line changes it).
   while (keep > 0 && old[keep - 1].doc.text.indexOf('\n') === -1) keep--;
@@ -334,7 +380,8 @@ function unchanged(old: FileDocument[], text: string, delta: number, window?: Ch
     while (lo < n && !atLineStart(text, old[lo].offset + delta)) lo++;
     tail = n - lo;
   } else {
-    const same = (d: FileDocument) => atLineStart(text, d.offset + delta) && text.startsWith(d.doc.text, d.offset + delta);
+    const whole = text as string;
+    const same = (d: FileDocument) => atLineStart(whole, d.offset + delta) && whole.startsWith(d.doc.text, d.offset + delta);
     while (tail < n - keep && same(old[n - 1 - tail])) tail++;
   }
   // The first unchanged document after the change starts a document only if the one before it is unchanged too
@@ -366,8 +413,13 @@ function editOf(
 }
 
 /** Text after the change is the same, but is it still read line by line from the same places? */
-function atLineStart(text: string, offset: number): boolean {
+function atLineStart(text: string | SourceText, offset: number): boolean {
   return offset === 0 || (offset > 0 && text.charCodeAt(offset - 1) === 10);
+}
+
+/** A text given in pieces, as one string. */
+function wholeText(source: string | SourceText): string {
+  return typeof source === 'string' ? source : source.slice(0, source.length);
 }
 
 /** The file line at offset `end`, where the last of `region`'s documents ends. */

@@ -24,14 +24,15 @@ export function splitDocuments(text: string): DocumentSlice[] {
  * (or of the file) at 0-based line `line`, and `to` the end of one (or of
  * the file): a file's documents do not depend on what lies outside the
  * documents between two such boundaries, so an edit re-splits only those.
+ * `text` may be the region alone (`fileStart` then says whether it starts the file).
  */
-export function splitRegion(text: string, from: number, to: number, line: number): DocumentSlice[] {
+export function splitRegion(text: string, from: number, to: number, line: number, fileStart = from === 0): DocumentSlice[] {
   const slices: DocumentSlice[] = [];
   let sliceStart = from;
   let sliceLine = line;
   let hasContent = false; // a "---" marker or a content line is in the current slice
   // A byte-order mark is not content: a marker or comment right after it still counts as one.
-  let pos = from === 0 && text.charCodeAt(0) === 0xfeff ? 1 : from;
+  let pos = fileStart && text.charCodeAt(from) === 0xfeff ? from + 1 : from;
   const n = to;
   const cr = text.indexOf('\r', from);
   const crs = cr !== -1 && cr < to && hasLoneCr(text.slice(from, to));
