@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Connection, TextDocumentContentChangeEvent } from 'vscode-languageserver/node';
-import { ServerState, LARGE_FILE_CHARS } from '../../server/src/lsp/state';
+import { LARGE_FILE_CHARS } from '../../server/src/lsp/state';
+import { stateWithDocuments } from '../helpers/serverState';
 import type { Position, Range } from 'vscode-languageserver-types';
 import { hover } from '../../server/src/features/hover';
 import { completion } from '../../server/src/features/completion';
@@ -13,33 +13,6 @@ import { connector, routingGroup } from '../helpers/workspace';
 // for the parse of the edit: it answers from the text the engine last took.
 // The editor's notifications are fed to the server's state directly, so that
 // no check can run between the edit and the hover.
-
-type Handler = (e: unknown) => void;
-
-/** The server's state, listening to a connection that only hands over the document notifications. */
-function stateWithDocuments() {
-  const handlers: Record<string, Handler> = {};
-  const on = (name: string) => (h: Handler) => {
-    handlers[name] = h;
-    return { dispose: () => undefined };
-  };
-  const connection = {
-    onDidOpenTextDocument: on('open'),
-    onDidChangeTextDocument: on('change'),
-    onDidCloseTextDocument: on('close'),
-    onWillSaveTextDocument: on('willSave'),
-    onWillSaveTextDocumentWaitUntil: on('willSaveWaitUntil'),
-    onDidSaveTextDocument: on('save'),
-  } as unknown as Connection;
-  const state = new ServerState();
-  state.documents.listen(connection);
-  return {
-    state,
-    open: (uri: string, text: string) => handlers.open({ textDocument: { uri, languageId: 'exchange-connector', version: 1, text } }),
-    change: (uri: string, version: number, contentChanges: TextDocumentContentChangeEvent[]) =>
-      handlers.change({ textDocument: { uri, version }, contentChanges }),
-  };
-}
 
 const text = [
   routingGroup('Paris', [{ name: 'PARIS-EX01', fqdn: 'paris-ex01.contoso.com' }]),
