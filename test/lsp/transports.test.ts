@@ -32,3 +32,23 @@ for (const [name, options] of [
     }
   });
 }
+
+// The server reads --stdio with its own reader (lsp/input.ts): the end of its input still ends it, as the library's does.
+for (const [name, shutdownFirst, code] of [
+  ['the end of its input without a shutdown request ends the server with code 1', false, 1],
+  ['the end of its input after a shutdown request ends the server with code 0', true, 0],
+] as const) {
+  test(name, async () => {
+    const ws = tempWorkspace();
+    const client = await LspClient.start(initializeParams('minimal', ws.dir));
+    try {
+      if (shutdownFirst) await client.request('shutdown', null);
+      const exited = new Promise<number | null>((resolve) => client.proc.on('exit', (c) => resolve(c)));
+      client.proc.stdin!.end();
+      assert.equal(await exited, code);
+    } finally {
+      client.kill();
+      ws.dispose();
+    }
+  });
+}

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mdText } from '../../server/src/features/markdown';
+import { escapeMarkdown, mdText } from '../../server/src/features/markdown';
+import { seededRandom } from '../helpers/random';
 
 /** Names from the files in Markdown: shown as written, read as nothing but text. */
 
@@ -31,4 +32,18 @@ test('a name cannot start a list, a heading or a block of its own', () => {
   assert.equal(mdText('2) item'), '2\\) item');
   assert.equal(mdText('# heading'), '\\# heading');
   assert.equal(mdText('one\ntwo\r\nthree\u2028four'), 'one two three four');
+});
+
+test('a text returned as it is would not have been changed by the escaping (seeded random texts)', () => {
+  const rand = seededRandom(11);
+  const pieces = ['a', 'Z', '0', '7', ' ', '\t', '-', '.', ')', 'www', 'WwW', '.', ':', '@', '[', '`', '*', '\n', '\u2028', 'é', '#', '\\'];
+  let unchanged = 0;
+  for (let i = 0; i < 20000; i++) {
+    let s = '';
+    const n = 1 + Math.floor(rand() * 8);
+    for (let j = 0; j < n; j++) s += pieces[Math.floor(rand() * pieces.length)];
+    assert.equal(mdText(s), escapeMarkdown(s), JSON.stringify(s));
+    if (escapeMarkdown(s) === s) unchanged++;
+  }
+  assert.ok(unchanged > 1000, `only ${unchanged} texts needed no escaping`);
 });

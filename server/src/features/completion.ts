@@ -167,12 +167,9 @@ function keyItem(f: FieldSpec, loc: Located, index: number, caps: Caps): Complet
     snippet = `${f.key}: $0`;
     plain = `${f.key}: `;
   }
-  const multiLine = loc.key === undefined && snippet.includes('\n');
-  return {
+  const item: CompletionItem = {
     label: f.key,
     kind: t.kind === 'object' || t.kind === 'array' ? CompletionItemKind.Module : CompletionItemKind.Property,
-    // The lines after the first carry their whole indentation: the client must not add the line's own again.
-    ...(multiLine ? { insertTextMode: InsertTextMode.asIs } : {}),
     detail: f.esm ? `${f.esm.tab}: ${f.esm.label}` : f.required ? 'required' : undefined,
     documentation: fieldDoc(f, caps.completionMarkdown),
     // On a line that already has `key: value`, only the key is replaced.
@@ -182,6 +179,9 @@ function keyItem(f: FieldSpec, loc: Located, index: number, caps: Caps): Complet
     filterText: f.key,
     sortText: String(index).padStart(3, '0'),
   };
+  // The lines after the first carry their whole indentation: the client must not add the line's own again.
+  if (loc.key === undefined && snippet.includes('\n')) item.insertTextMode = InsertTextMode.asIs;
+  return item;
 }
 
 function snippetChoice(v: string): string {
@@ -189,16 +189,18 @@ function snippetChoice(v: string): string {
 }
 
 function valueItem(value: string, range: Range, index: number, documentation: MarkupContent | undefined, detail?: string): CompletionItem {
-  return {
+  // Built without spreading optional parts into the literal: V8 takes microseconds per spread, and a list has dozens of items.
+  const item: CompletionItem = {
     label: value,
     kind: CompletionItemKind.Value,
-    ...(detail ? { detail } : {}),
-    ...(documentation ? { documentation } : {}),
     insertTextFormat: InsertTextFormat.PlainText,
     textEdit: { range, newText: quoteIfNeeded(value) },
     filterText: value,
     sortText: String(index).padStart(3, '0'),
   };
+  if (detail) item.detail = detail;
+  if (documentation) item.documentation = documentation;
+  return item;
 }
 
 /** A value that YAML would read as something else (a number, a bracket literal…) goes in quotes. */
@@ -263,24 +265,28 @@ function valueItems(
     return ['true', 'false'].map((v, i) => valueItem(v, loc.wordRange, i, fieldDoc(field, caps.completionMarkdown)));
   const md = caps.completionMarkdown;
   const fieldText = fieldDoc(field, md).value;
-  // Each name is documented: what it is in the workspace, then the field it fills.
-  const names = (list: Named[] | string[]) =>
-    (list as (string | Named)[])
+  // Names from the files in the documentation: text, not Markdown (the words around them are the server's own).
+  const text = md ? mdText : (s: string) => s;
+  // Each name is documented: what it is in the workspace, then the field it fills; a name offered twice with the same detail is offered once.
+  const names = (list: Named[] | string[]) => {
+    const offered = new Set<string>();
+    return (list as (string | Named)[])
       .map((x) => (typeof x === 'string' ? { name: x } : x))
-      .filter(
-        (x, i, all) =>
-          !taken.has(nameKey(x.name)) && all.findIndex((y) => nameKey(y.name) === nameKey(x.name) && y.detail === x.detail) === i,
-      )
+      .filter((x) => {
+        const key = nameKey(x.name);
+        const once = `${key}\u0000${x.detail ?? '\u0001'}`;
+        return !taken.has(key) && !offered.has(once) && !!offered.add(once);
+      })
       .map((x, i) =>
         valueItem(
           x.name,
           loc.wordRange,
           i,
-          // `about` holds names from the files: text, not Markdown.
-          { kind: md ? 'markdown' : 'plaintext', value: x.about ? `${md ? mdText(x.about) : x.about}\n\n${fieldText}` : fieldText },
+          { kind: md ? 'markdown' : 'plaintext', value: x.about ? `${x.about}\n\n${fieldText}` : fieldText },
           x.detail,
         ),
       );
+  };
   if (t.kind !== 'string') return [];
   const index = nameIndex(ws);
   if (t.format === 'administrativeGroup') return names(adminGroups(index));
@@ -299,7 +305,7 @@ function valueItems(
           .map((g) => ({
             name: g.model.name!.value,
             detail: g.model.adminGroup?.value,
-            about: `Servers: ${g.model.servers.map((x) => x.name?.value ?? '?').join(', ') || 'none'}`,
+            about: `Servers: ${g.model.servers.map((x) => text(x.name?.value ?? '?')).join(', ') || 'none'}`,
             rank: elsewhere(g),
           }))
           .sort((a, b) => a.rank - b.rank || compareText(nameKey(a.name), nameKey(b.name)) || compareText(a.detail ?? '', b.detail ?? '')),
@@ -313,7 +319,11 @@ function valueItems(
       return names(
         servers
           .filter((s) => s.name)
-          .map((s) => ({ name: s.name!.value, detail: s.fqdn?.value, about: `SMTP virtual servers: ${s.virtualServers.join(', ')}` })),
+          .map((s) => ({
+            name: s.name!.value,
+            detail: s.fqdn?.value,
+            about: `SMTP virtual servers: ${s.virtualServers.map(text).join(', ')}`,
+          })),
       );
     }
     case 'virtualServer': {
@@ -323,7 +333,7 @@ function valueItems(
       return names(
         (found ? found.server.virtualServers : ['Default SMTP Virtual Server']).map((v) => ({
           name: v,
-          ...(on ? { about: `On ${on}` } : {}),
+          ...(on ? { about: `On ${text(on)}` } : {}),
         })),
       );
     }
@@ -336,7 +346,7 @@ function valueItems(
             hosts.push({
               name: s.fqdn.value,
               detail: `${s.name?.value ?? ''} (${g!.model.name?.value})`,
-              about: `Server ${s.name?.value ?? '?'} of routing group ${g!.model.name?.value}`,
+              about: `Server ${text(s.name?.value ?? '?')} of routing group ${text(g!.model.name?.value ?? '?')}`,
             });
         }
       }
@@ -363,7 +373,7 @@ function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** A name offered as a value: `detail` beside the label, `about` at the top of its documentation. */
+/** A name offered as a value: `detail` beside the label, `about` at the top of its documentation (in the client's format). */
 interface Named {
   name: string;
   detail?: string;

@@ -1,4 +1,5 @@
 import { format } from 'node:util';
+import { FramedMessageReader } from './input';
 import {
   AbstractMessageWriter,
   createConnection,
@@ -98,17 +99,24 @@ export class BatchedMessageWriter extends AbstractMessageWriter implements Messa
 
 /**
  * The server's connection, and when the messages sent so far have left
- * (`written`). Over --stdio, messages leave through a BatchedMessageWriter
- * (the library reads the input stream as before, and still ends the process
- * when it closes); other transports are the library's, whose messages are
- * not waited for. Nothing may print to standard output then: console output
- * goes to the client's log, as the library does for --stdio.
+ * (`written`). Over --stdio, messages arrive through a FramedMessageReader
+ * and leave through a BatchedMessageWriter; the process ends when its input
+ * closes, with code 0 after a shutdown request and 1 otherwise (what the
+ * library does when it reads the stream itself). Other transports are the
+ * library's, whose messages are not waited for. Nothing may print to
+ * standard output then: console output goes to the client's log, as the
+ * library does for --stdio.
  */
 export function serverConnection(): { connection: Connection; written: () => Promise<void> } {
   if (!process.argv.includes('--stdio')) return { connection: createConnection(ProposedFeatures.all), written: () => Promise.resolve() };
+  const reader = new FramedMessageReader(process.stdin);
   const writer = new BatchedMessageWriter(process.stdout);
-  // The library wraps a stream and takes a message writer as it is, though its types name only pairs of either.
-  const connection = createConnection(ProposedFeatures.all, process.stdin, writer as unknown as NodeJS.WritableStream);
+  const connection = createConnection(ProposedFeatures.all, reader, writer);
+  let shutdown = false;
+  connection.onShutdown(() => {
+    shutdown = true;
+  });
+  for (const event of ['end', 'close']) process.stdin.on(event, () => process.exit(shutdown ? 0 : 1));
   const toLog = (...args: unknown[]) => connection.console.log(format(...args));
   const toError = (...args: unknown[]) => connection.console.error(format(...args));
   Object.assign(console, { log: toLog, info: toLog, debug: toLog, warn: toError, error: toError, trace: toLog });
