@@ -4,7 +4,7 @@ import { Workspace } from '../../server/src/engine/workspace';
 import { hover, HOVER_LIST_LIMIT } from '../../server/src/features/hover';
 import { readCaps } from '../../server/src/features/caps';
 import { rgId, serverId } from '../../server/src/workspace/occurrences';
-import { sorted, type NameIndex } from '../../server/src/workspace/nameIndex';
+import { NameIndex, sorted } from '../../server/src/workspace/nameIndex';
 import { workspaceOf, routingGroup, connector } from '../helpers/workspace';
 
 const paris = routingGroup('Paris', [{ name: 'PAR-EX01', fqdn: 'par-ex01.paris.contoso.com' }]);
@@ -20,7 +20,7 @@ const link = (n: number, from = 'Paris', to = 'Boston') =>
 
 /** Everything the features can ask of a name index, as plain data. */
 function snapshot(ws: Workspace): unknown {
-  const n: NameIndex = ws.index.names;
+  const n = ws.index.names;
   const place = (e: { uri: string; line: number }) => `${e.uri}:${e.line}`;
   return {
     groups: sorted(n.routingGroups).map(place),
@@ -87,6 +87,26 @@ test('the name index follows edits, moves and removals as a fresh workspace woul
     for (const u of ws.uris()) fresh.setFile(u, now[u]);
     assert.deepEqual(snapshot(ws), snapshot(fresh), `after setting ${uri}`);
   }
+});
+
+test('setting files builds no name index: the first feature to ask builds it, edits then update it one document at a time', (t) => {
+  let added = 0;
+  const add = NameIndex.prototype.add;
+  t.mock.method(NameIndex.prototype, 'add', function (this: NameIndex, ...args: Parameters<NameIndex['add']>) {
+    added++;
+    return add.apply(this, args);
+  });
+  const links = [link(1), link(2), link(3, 'Boston', 'Paris')].join('---\n');
+  const ws = workspaceOf({ 'paris.routinggroup.yaml': paris, 'boston.routinggroup.yaml': boston, 'links.connector.yaml': links });
+  for (const uri of ws.uris()) ws.findings(uri);
+  assert.equal(added, 0, 'checking the files reads no name');
+  assert.ok(ws.index.names.findGroup('Paris'));
+  assert.equal(added, 5, 'every document, once');
+  void ws.index.names;
+  assert.equal(added, 5, 'built once');
+  ws.setFile('links.connector.yaml', links.replace('Link 2', 'Link 22'));
+  assert.equal(added, 6, 'the edited document again');
+  assert.equal(ws.index.names.hasConnectorNamed('Link 22'), true);
 });
 
 test('a routing group hover lists its first connectors in file order and counts the rest', () => {

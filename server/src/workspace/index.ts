@@ -122,8 +122,8 @@ export class WorkspaceIndex {
   readonly connectorsNamed = new Map<string, ConnectorEntry[]>();
   readonly serversByName = new Map<string, { entry: GroupEntry; server: ServerModel }[]>();
   readonly organizations: OrganizationEntry[] = [];
-  /** The editor features' names: every group, server, connector and place a name is written. */
-  readonly names = new NameIndex();
+  /** The editor features' names (see `names`), once one of them asked. */
+  private nameIndex: NameIndex | undefined;
   private readonly dependents = new Map<string, Set<DocEntry>>();
   /** Entries kept through an edit in place in the current update (see keepEditedInPlace). */
   private readonly edited = new Set<DocEntry>();
@@ -285,8 +285,23 @@ export class WorkspaceIndex {
     return { uri, doc, index, line, model, defines, refs: model ? this.readsOf(model) : [] };
   }
 
+  /**
+   * The editor features' names: every group, server, connector and place a
+   * name is written. Built from every document the first time a feature
+   * asks, then kept up to date document by document: no rule reads it, so
+   * loading a workspace (or opening a large file) checks and publishes
+   * without building it (the server's warm-up builds it once idle).
+   */
+  get names(): NameIndex {
+    if (!this.nameIndex) {
+      this.nameIndex = new NameIndex();
+      for (const entries of this.files.values()) for (const e of entries) this.nameIndex.add(e);
+    }
+    return this.nameIndex;
+  }
+
   private link(e: DocEntry): void {
-    this.names.add(e);
+    this.nameIndex?.add(e);
     for (const k of e.refs) {
       let s = this.dependents.get(k);
       if (!s) this.dependents.set(k, (s = new Set()));
@@ -321,7 +336,7 @@ export class WorkspaceIndex {
   }
 
   private unlink(e: DocEntry): void {
-    this.names.remove(e);
+    this.nameIndex?.remove(e);
     for (const k of e.refs) {
       const s = this.dependents.get(k);
       s?.delete(e);
