@@ -148,8 +148,11 @@ state.onTextChanged((uri) => diagnostics.changed(uri));
 state.documents.onDidOpen((e) =>
   guard(log, 'open', () => {
     diagnostics.opened(e.document.uri);
+    // The file's settings (a request when no folder holds it) are asked for while it is parsed, not after.
+    void settings.get(e.document.uri);
     state.sync(e.document.uri);
-    diagnostics.changed(e.document.uri);
+    // An open is no burst of typing: its report goes out as soon as the settings are in.
+    diagnostics.changed(e.document.uri, 0);
   }),
 );
 state.documents.onDidChangeContent((e) => guard(log, 'change', () => diagnostics.changed(e.document.uri)));

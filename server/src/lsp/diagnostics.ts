@@ -91,10 +91,10 @@ export class DiagnosticsPublisher {
   }
 
   /** A file changed: check it soon, and the others after. */
-  changed(uri: string): void {
+  changed(uri: string, delay = DIAGNOSTICS_DELAY_MS): void {
     if (this.loads > 0 && !this.state.isOpen(uri)) return;
     this.edited.add(uri);
-    this.schedule(uri);
+    this.schedule(uri, delay);
     this.scheduleOthers();
   }
 
@@ -105,14 +105,14 @@ export class DiagnosticsPublisher {
     this.scheduleOthers(0);
   }
 
-  schedule(uri: string): void {
+  schedule(uri: string, delay = DIAGNOSTICS_DELAY_MS): void {
     clearTimeout(this.timers.get(uri));
     this.timers.set(
       uri,
       setTimeout(() => {
         this.timers.delete(uri);
         this.publish(uri).catch((e) => this.log(`Publishing diagnostics failed: ${String(e)}`));
-      }, DIAGNOSTICS_DELAY_MS),
+      }, delay),
     );
   }
 
