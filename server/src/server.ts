@@ -43,6 +43,7 @@ import { loadFolders, readFolders, type FolderFiles } from './lsp/loader';
 import { serverConnection } from './lsp/output';
 import { CONNECTOR_GLOB, existsOnDisk, isConnectorFile, readText, uriToPath } from './lsp/files';
 import { guard, runSafe } from './lsp/runSafe';
+import { IdleCollector, youngGenerationCollector } from './lsp/idleCollect';
 import { SHOW_CREATED_FILE, showCreatedFile } from './lsp/showCreated';
 import {
   DocumentVisibilityNotification,
@@ -75,6 +76,7 @@ const info = (m: string) => connection.console.log(m);
 setRuleErrorHandler((e) => log(`A rule failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`));
 
 const state = new ServerState();
+const idleCollector = new IdleCollector(youngGenerationCollector());
 let caps: Caps = readCaps(undefined);
 let settings: Settings;
 let diagnostics: DiagnosticsPublisher;
@@ -468,9 +470,13 @@ connection.onRequest(ServerStatusRequest, (token) =>
   ),
 );
 
-/** A round of checks settled: tell the client, and the first time warm up completion and hover (features/warmUp.ts). */
+/**
+ * A round of checks settled: tell the client, collect the young generation while idle (lsp/idleCollect.ts),
+ * and the first time warm up completion and hover (features/warmUp.ts).
+ */
 function roundSettled(): void {
   notifyTopology();
+  idleCollector.settled();
   if (warmedUp) return;
   warmedUp = true;
   const steps = warmUp(caps);
