@@ -89,6 +89,50 @@ test('the name index follows edits, moves and removals as a fresh workspace woul
   }
 });
 
+test('built a document per step while the files change between steps, the name index answers as one built at once', () => {
+  const files: Record<string, string> = {
+    'paris.routinggroup.yaml': paris,
+    'boston.routinggroup.yaml': boston,
+    'links.connector.yaml': [link(1), link(2), link(3, 'Boston', 'Paris')].join('---\n'),
+    'more.connector.yaml': [link(5), link(6, 'Boston', 'Paris')].join('---\n'),
+  };
+  const changes: [string, string | undefined][] = [
+    ['links.connector.yaml', [link(1), link(3, 'Boston', 'Paris')].join('---\n')],
+    ['paris.routinggroup.yaml', undefined],
+    ['new.connector.yaml', link(7, 'Boston', 'Paris')],
+    ['more.connector.yaml', undefined],
+    ['paris.routinggroup.yaml', paris.replace('PAR-EX01', 'PAR-EX02')],
+    ['links.connector.yaml', `# moved down\n\n${link(8)}`],
+  ];
+  // After each number of changes, made one per step of the build, until the build is done.
+  for (let k = 0; k <= changes.length; k++) {
+    const ws = workspaceOf(files);
+    const now = { ...files };
+    let steps = 0;
+    let done = false;
+    for (let i = 0; !done || i < k; i++) {
+      if (!done) {
+        done = ws.index.buildNames(1);
+        steps++;
+      }
+      if (i < k) {
+        const [uri, text] = changes[i];
+        if (text === undefined) {
+          ws.removeFile(uri);
+          delete now[uri];
+        } else {
+          ws.setFile(uri, text);
+          now[uri] = text;
+        }
+      }
+    }
+    assert.ok(steps > 1, 'built in more than one step');
+    const fresh = new Workspace();
+    for (const u of ws.uris()) fresh.setFile(u, now[u]);
+    assert.deepEqual(snapshot(ws), snapshot(fresh), `after ${k} change(s)`);
+  }
+});
+
 test('setting files builds no name index: the first feature to ask builds it, edits then update it one document at a time', (t) => {
   let added = 0;
   const add = NameIndex.prototype.add;
