@@ -23,12 +23,17 @@ export interface CheckOptions {
  * re-reads only those into the workspace index, and marks for checking again
  * only the documents whose workspace findings may depend on them.
  */
+/** How many documents of a large file are read into the index at a time (Workspace.readAhead). */
+export const READ_PART = 100;
+
 export class Workspace {
   private readonly files = new Map<string, ParsedFile>();
   /** Routing groups, servers, connectors and the organization, across every file. */
   private readonly built = new WorkspaceIndex(workspaceReads);
   /** Files whose latest text the index has not read yet (set with `indexLater`). */
   private readonly unread = new Set<string>();
+  /** Of those, files being read a part at a time (readAhead): how many of their first documents the index holds. */
+  private readonly partlyRead = new Map<string, number>();
   /** URIs whose findings may have changed since takeAffected() was last called. */
   private readonly pending = new Set<string>();
   /** URIs whose findings the last setFile or removeFile may have changed (the file itself included). */
@@ -38,6 +43,7 @@ export class Workspace {
   get index(): WorkspaceIndex {
     for (const uri of this.unread) {
       this.unread.delete(uri);
+      this.partlyRead.delete(uri);
       const file = this.files.get(uri);
       // The index holds an older version than the one the file's splice is from: it re-reads by document.
       if (file) this.record(uri, this.built.update(uri, file).affected);
@@ -67,6 +73,7 @@ export class Workspace {
       this.unread.add(uri);
       this.record(uri, new Set());
     } else {
+      this.partlyRead.delete(uri);
       const spliced = prev !== undefined && !this.unread.delete(uri);
       this.record(uri, this.index.update(uri, file, spliced).affected);
     }
@@ -75,6 +82,7 @@ export class Workspace {
 
   removeFile(uri: string): boolean {
     this.unread.delete(uri);
+    this.partlyRead.delete(uri);
     const had = this.files.delete(uri);
     if (had) this.record(uri, this.index.update(uri, undefined).affected);
     else this.lastAffected = new Set();
@@ -120,6 +128,38 @@ export class Workspace {
    * or a document it reads, changed since they were computed)? `findings`
    * computes them; `quickFindings` does not.
    */
+  /**
+   * For a file not read into the index yet (set with `indexLater`), works
+   * out for up to `budget` documents from `from` on what reading them into
+   * the index needs (WorkspaceIndex.warm). A file the index has never held
+   * (a large file just opened) is read into it a part at a time as well
+   * (READ_PART documents), so that no step holds the thread for the whole
+   * file; reading the rest at the end is short. Returns where to go on, or
+   * -1 when the file is read (or was read already).
+   */
+  readAhead(uri: string, budget: number, from = 0): number {
+    const file = this.files.get(uri);
+    if (!file || !this.unread.has(uri)) return -1;
+    const docs = file.documents;
+    let i = from;
+    for (; i < docs.length && budget > 0; i++, budget--) this.built.warm(docs[i].doc);
+    if (i < docs.length) {
+      const linked = this.partlyRead.get(uri) ?? (this.built.hasFile(uri) ? undefined : 0);
+      if (linked !== undefined && i - linked >= READ_PART) {
+        this.record(uri, this.built.update(uri, file, false, i).affected);
+        this.partlyRead.set(uri, i);
+      }
+      return i;
+    }
+    void this.index;
+    return -1;
+  }
+
+  /** Files set with `indexLater` that the index has not read yet. */
+  unreadFiles(): string[] {
+    return [...this.unread];
+  }
+
   workspacePending(uri: string): boolean {
     return this.unread.has(uri) || this.built.entries(uri).some((e) => e.cached === undefined);
   }
@@ -194,7 +234,13 @@ export class Workspace {
     quick = false,
   ): readonly WsFinding[] {
     const entries = (quick ? this.built : this.index).entries(uri);
-    const entry = known?.doc === fd.doc ? known : entries.find((e) => e.doc === fd.doc && e.line === fd.line);
+    // A file read in part has no entry past its part: nothing to look for there (a search per document was quadratic).
+    const entry =
+      known?.doc === fd.doc
+        ? known
+        : known === undefined && this.partlyRead.has(uri)
+          ? undefined
+          : entries.find((e) => e.doc === fd.doc && e.line === fd.line);
     // Quick: a document whose workspace findings are pending, or computed but never listed yet (a large file's
     // check works them out in slices between edits), shows what the client has: its previous full list, or what
     // it alone says. The full list comes with `findings`.

@@ -176,12 +176,36 @@ export class DiagnosticsPublisher {
   private readonly phases = new Map<string, { file: ParsedFile | undefined; done: Promise<boolean> }>();
 
   private async slices(uri: string, file: ParsedFile | undefined): Promise<boolean> {
+    await this.readAhead();
     for (let next = 0; ;) {
       await nextTurn();
       await this.written();
       if (this.state.ws.file(uri) !== file) return false;
       const until = performance.now() + WORKSPACE_SLICE_MS;
       while (performance.now() < until) if ((next = this.state.ws.prepare(uri, 5, next)) === -1) return true;
+    }
+  }
+
+  /**
+   * Large files not read into the index yet are prepared for it a few
+   * documents at a time, yielding between slices: reading 5,000 connectors
+   * into the index at once held the thread for seconds after the first
+   * report, and an edit or a request made then waited as long. One run at a
+   * time; what needs the index waits for it.
+   */
+  private readAhead(): Promise<void> {
+    this.readingAhead ??= this.readAheadSlices().finally(() => (this.readingAhead = undefined));
+    return this.readingAhead;
+  }
+  private readingAhead: Promise<void> | undefined;
+
+  private async readAheadSlices(): Promise<void> {
+    for (const uri of this.state.ws.unreadFiles()) {
+      for (let next = 0; next !== -1;) {
+        await nextTurn();
+        const until = performance.now() + WORKSPACE_SLICE_MS;
+        while (next !== -1 && performance.now() < until) next = this.state.ws.readAhead(uri, 5, next);
+      }
     }
   }
 
@@ -238,8 +262,10 @@ export class DiagnosticsPublisher {
   }
 
   private async publishOthers(): Promise<void> {
-    // Reading a large file into the index holds the thread: the report just sent goes out first.
+    // Reading a large file into the index holds the thread: the report just sent goes out first, and most of
+    // the reading is done ahead in slices.
     await this.written();
+    await this.readAhead();
     // Open documents the client has not pulled since they changed are brought up to date, so that the index knows.
     this.state.syncAll();
     const start = this.state.generation;
