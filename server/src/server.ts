@@ -481,7 +481,9 @@ function roundSettled(): void {
   buildNamesWhileIdle();
   if (warmedUp) return;
   warmedUp = true;
-  const steps = warmUp(caps);
+  let parsed = 0;
+  for (const uri of state.ws.uris()) parsed += state.ws.file(uri)?.documents.length ?? 0;
+  const steps = warmUp(caps, parsed);
   const step = () =>
     guard(log, 'warm-up', () => {
       if (!steps.next().done) setImmediate(step);

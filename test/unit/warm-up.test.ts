@@ -27,6 +27,14 @@ test('the warm-up runs completion and hover over its sample, one line per step, 
   assert.ok(next.value.hovers >= yielded, JSON.stringify(next.value));
 });
 
+test('a server that parsed as many documents already does not run the open path again', () => {
+  const steps = warmUp(readCaps(undefined), WARM_UP_DOCUMENTS);
+  let next = steps.next();
+  while (!next.done) next = steps.next();
+  assert.equal(next.value.documents, 0);
+  assert.ok(next.value.completions > 0, 'completion and hover are warmed up all the same');
+});
+
 // The open's warm-up must run the code a real file's open runs: sample
 // documents that parse, have a known kind and keep to the format, so that
 // the rules read their values instead of stopping at a structural error.
