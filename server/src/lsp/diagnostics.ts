@@ -176,6 +176,8 @@ export class DiagnosticsPublisher {
   private readonly phases = new Map<string, { file: ParsedFile | undefined; done: Promise<boolean> }>();
 
   private async slices(uri: string, file: ParsedFile | undefined): Promise<boolean> {
+    // The first report goes out before the file is read into the index.
+    await this.written();
     await this.readAhead();
     for (let next = 0; ;) {
       await nextTurn();
