@@ -25,7 +25,7 @@ import { pathToFileURL } from 'node:url';
 import { readCaps, type Caps } from './features/caps';
 import { completion } from './features/completion';
 import { hover } from './features/hover';
-import { warmUp } from './features/warmUp';
+import { warmUp, warmUpNames } from './features/warmUp';
 import { fromLastParse, moveCompletions, moveHover } from './lsp/lastParse';
 import type { Position } from 'vscode-languageserver-types';
 import { codeActions, FIX_ALL_KIND } from './features/codeActions';
@@ -494,6 +494,7 @@ function roundSettled(): void {
 /** Documents added to the name index per turn of the event loop (about 4 ms at 5,000 connectors): requests go between. */
 const NAMES_PER_STEP = 100;
 let buildingNames = false;
+let namesWarmedUp: 'no' | 'running' | 'yes' = 'no';
 
 /** The name index built a step per turn, so that the first hover or completion that reads a name does not build it. */
 function buildNamesWhileIdle(): void {
@@ -502,9 +503,28 @@ function buildNamesWhileIdle(): void {
   const step = () => {
     buildingNames = false;
     guard(log, 'name index', () => {
-      if (state.ws.index.buildNames(NAMES_PER_STEP)) return;
+      if (state.ws.index.buildNames(NAMES_PER_STEP)) return warmUpOwnNames();
       buildingNames = true;
       setImmediate(step);
+    });
+  };
+  setImmediate(step);
+}
+
+/** Once the name index is built, and until some were found: hovers over the workspace's own names (features/warmUp.ts warmUpNames). */
+function warmUpOwnNames(): void {
+  if (namesWarmedUp !== 'no') return;
+  namesWarmedUp = 'running';
+  const steps = warmUpNames(state.ws, caps);
+  const step = () => {
+    namesWarmedUp = 'no';
+    guard(log, 'warm-up', () => {
+      const next = steps.next();
+      if (next.done) namesWarmedUp = next.value > 0 ? 'yes' : 'no';
+      else {
+        namesWarmedUp = 'running';
+        setImmediate(step);
+      }
     });
   };
   setImmediate(step);

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { WARM_UP_DOCUMENTS, warmUp } from '../../server/src/features/warmUp';
+import { WARM_UP_DOCUMENTS, warmUp, warmUpNames } from '../../server/src/features/warmUp';
+import { workspaceOf, routingGroup, connector } from '../helpers/workspace';
 import { sampleDocument } from '../../server/src/features/warmUpSample';
 import { readCaps } from '../../server/src/features/caps';
 import { Workspace } from '../../server/src/engine/workspace';
@@ -59,4 +60,23 @@ test('the warm-up sample keeps to the format and meets the rules that read value
   for (const code of ['dns-between-routing-groups', 'basic-auth-without-tls', 'helo-blocks-advanced']) assert.ok(codes.has(code), code);
   const kinds = new Set(docs.map((d) => d.doc.root?.get('kind')));
   assert.deepEqual([...kinds].sort(), ['RoutingGroup', 'SmtpConnector']);
+});
+
+test("the warm-up of the workspace's own names hovers its routing groups and servers, one per step", () => {
+  const ws = workspaceOf({
+    'paris.routinggroup.yaml': routingGroup('Paris', [{ name: 'PAR-EX01' }, { name: 'PAR-EX02' }]),
+    'boston.routinggroup.yaml': routingGroup('Boston', [{ name: 'BOS-EX01' }]),
+    'links.connector.yaml': connector({ name: 'Link', from: 'Paris', to: ['Boston'], bridgehead: 'PAR-EX01' }),
+  });
+  const steps = warmUpNames(ws, readCaps({ textDocument: { hover: { contentFormat: ['markdown'] } } }));
+  let yielded = 0;
+  let next = steps.next();
+  while (!next.done) {
+    yielded++;
+    next = steps.next();
+  }
+  // Two groups and three servers; a workspace with none hovers nothing.
+  assert.equal(next.value, 5);
+  assert.equal(yielded, 5);
+  assert.equal(warmUpNames(new Workspace(), readCaps(undefined)).next().value, 0);
 });
