@@ -64,8 +64,11 @@ test('the warm-up sample keeps to the format and meets the rules that read value
 
 test("the warm-up of the workspace's own names hovers its routing groups and servers, one per step", () => {
   const ws = workspaceOf({
-    'paris.routinggroup.yaml': routingGroup('Paris', [{ name: 'PAR-EX01' }, { name: 'PAR-EX02' }]),
-    'boston.routinggroup.yaml': routingGroup('Boston', [{ name: 'BOS-EX01' }]),
+    'paris.routinggroup.yaml': routingGroup('Paris', [
+      { name: 'PAR-EX01', fqdn: 'par-ex01.paris.contoso.com' },
+      { name: 'PAR-EX02', fqdn: 'par-ex02.paris.contoso.com' },
+    ]),
+    'boston.routinggroup.yaml': routingGroup('Boston', [{ name: 'BOS-EX01', fqdn: 'bos-ex01.boston.contoso.com' }]),
     'links.connector.yaml': connector({ name: 'Link', from: 'Paris', to: ['Boston'], bridgehead: 'PAR-EX01' }),
   });
   const steps = warmUpNames(ws, readCaps({ textDocument: { hover: { contentFormat: ['markdown'] } } }));
