@@ -80,3 +80,22 @@ test('edits made while a large file is read ahead leave the same index and findi
   assert.deepEqual(ws.findings(uri), atOnce.findings(uri));
   assert.equal(ws.index.entries(uri).length, atOnce.index.entries(uri).length);
 });
+
+test('before and while a large file is read into the index, quick reports give the same finding objects for unchanged documents', () => {
+  const ws = new Workspace();
+  ws.setFile(uri, text, undefined, true);
+  const first = ws.quickFindings(uri);
+  assert.ok(first.length > 50);
+  // The server converts each finding object once: a quick report during the reading must not make new ones.
+  const again = ws.quickFindings(uri);
+  assert.equal(again.length, first.length);
+  assert.ok(
+    again.every((f, i) => f === first[i]),
+    'same objects before the reading',
+  );
+  for (let next = 0, calls = 0; next !== -1 && calls < 60; calls++) next = ws.readAhead(uri, 5, next);
+  const during = ws.quickFindings(uri);
+  assert.equal(during.length, first.length);
+  const kept = during.filter((f, i) => f === first[i]).length;
+  assert.ok(kept >= first.length / 2, `documents not read yet keep their objects: ${kept} of ${first.length}`);
+});

@@ -220,7 +220,7 @@ export class Workspace {
       const fd = docs[i];
       const list = this.documentResult(uri, fd, entries[i], options, quick);
       if (list.length === 0) continue;
-      for (const f of placed(list, fd.line, entries[i]?.doc === fd.doc ? entries[i] : undefined)) out.push(f);
+      for (const f of placed(list, fd.line, entries[i]?.doc === fd.doc ? entries[i] : holder(fd))) out.push(f);
     }
     return out;
   }
@@ -254,6 +254,15 @@ export class Workspace {
       return entry.quick.findings;
     }
     const own = this.documentFindings(fd, entry);
+    if (!entry) {
+      // No entry (a large file not read into the index yet, or only in part): the document keeps the list itself, so
+      // that a quick report during the reading converts only what changed.
+      const kept = fd.doc.cache.get(UNINDEXED_RESULT) as { own: readonly WsFinding[]; rules: unknown; findings: WsFinding[] } | undefined;
+      if (kept && kept.own === own && kept.rules === options.rules) return kept.findings;
+      const findings = applySettings(fd, own, options);
+      fd.doc.cache.set(UNINDEXED_RESULT, { own, rules: options.rules, findings });
+      return findings;
+    }
     const hit = entry?.result;
     if (hit && hit.own === own && hit.rules === options.rules) return hit.findings;
     const findings = applySettings(fd, own, options);
@@ -298,7 +307,18 @@ function applySettings(fd: FileDocument, own: readonly WsFinding[], options: Che
  * the same finding objects); not kept when related information points into
  * other documents, which may have moved.
  */
-function placed(list: readonly WsFinding[], line: number, entry: DocEntry | undefined): readonly Finding[] {
+/** Keys of what a document without an index entry keeps in its cache in place of the entry. */
+const UNINDEXED_RESULT = 'unindexed-result';
+const UNINDEXED_PLACED = 'unindexed-placed';
+
+/** Where a document without an index entry keeps its placed findings. */
+function holder(fd: FileDocument): Pick<DocEntry, 'placed'> {
+  let h = fd.doc.cache.get(UNINDEXED_PLACED) as Pick<DocEntry, 'placed'> | undefined;
+  if (!h) fd.doc.cache.set(UNINDEXED_PLACED, (h = {}));
+  return h;
+}
+
+function placed(list: readonly WsFinding[], line: number, entry: Pick<DocEntry, 'placed'> | undefined): readonly Finding[] {
   const kept = entry?.placed;
   if (kept && kept.from === list && kept.line === line) return kept.findings;
   const findings = list.map((f) => toFileCoordinates(resolveRelated(f), line));
