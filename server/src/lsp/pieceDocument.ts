@@ -203,26 +203,12 @@ export class PieceDocument implements TextDocument, SourceText {
 
   /** The piece an offset falls in; an offset where a piece starts is in that piece. */
   private pieceAt(offset: number): number {
-    let lo = 0;
-    let hi = this.pieces.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.offsets[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    return lastAtMost(this.offsets, this.pieces.length, offset);
   }
 
   /** The piece a line starts in. */
   private pieceOfLine(line: number): number {
-    let lo = 0;
-    let hi = this.pieces.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.lines[mid] <= line) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    return lastAtMost(this.lines, this.pieces.length, line);
   }
 
   private startsOf(i: number): number[] {
@@ -243,6 +229,18 @@ export class PieceDocument implements TextDocument, SourceText {
     while (o > lineStart && isEol(piece.charCodeAt(o - 1))) o--;
     return o;
   }
+}
+
+/** The last of `sorted[0, n)` at most `value` (0 when none is). */
+function lastAtMost(sorted: readonly number[], n: number, value: number): number {
+  let lo = 0;
+  let hi = n - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (sorted[mid] <= value) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }
 
 /** Cuts a text into pieces of about `size` characters, each but the last ending with "\n"; each its own string. */
