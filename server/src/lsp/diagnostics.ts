@@ -14,7 +14,7 @@ export const OTHERS_DELAY_MS = 150;
 /** How long a large file's check works out workspace findings between two turns, in which requests and edits are answered. */
 export const WORKSPACE_SLICE_MS = 8;
 
-const nextTurn = () => new Promise<void>((r) => setImmediate(r));
+const immediateTurn = () => new Promise<void>((r) => setImmediate(r));
 
 /**
  * Keeps every file's diagnostics current. A changed file is checked after a
@@ -45,6 +45,8 @@ export class DiagnosticsPublisher {
     private readonly settled: () => void,
     /** Resolves once the messages sent so far have left: long work waits for it, so that a report is not held back. */
     private readonly written: () => Promise<void> = () => Promise.resolve(),
+    /** The turn between two slices of work: the server's waits until the messages in line are dispatched (lsp/turns.ts). */
+    private readonly nextTurn: () => Promise<void> = immediateTurn,
   ) {}
 
   /** Open documents in no editor tab: the client does not show their pulled problems, so they are pushed. */
@@ -180,7 +182,7 @@ export class DiagnosticsPublisher {
     await this.written();
     await this.readAhead();
     for (let next = 0; ;) {
-      await nextTurn();
+      await this.nextTurn();
       await this.written();
       if (this.state.ws.file(uri) !== file) return false;
       const until = performance.now() + WORKSPACE_SLICE_MS;
@@ -204,7 +206,7 @@ export class DiagnosticsPublisher {
   private async readAheadSlices(): Promise<void> {
     for (const uri of this.state.ws.unreadFiles()) {
       for (let next = 0; next !== -1;) {
-        await nextTurn();
+        await this.nextTurn();
         const until = performance.now() + WORKSPACE_SLICE_MS;
         while (next !== -1 && performance.now() < until) next = this.state.ws.readAhead(uri, 5, next);
       }
@@ -293,7 +295,7 @@ export class DiagnosticsPublisher {
       if (this.pushed.get(uri)?.generation === this.state.generation) continue;
       await this.publish(uri, true);
       if (i % 20 === 19) {
-        await new Promise((r) => setImmediate(r));
+        await this.nextTurn();
         if (this.state.generation !== start) {
           // A newer change: start again with what is left to check and what the change affects.
           this.requeue(targets.slice(i + 1));
