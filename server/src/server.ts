@@ -42,7 +42,7 @@ import { DiagnosticsPublisher } from './lsp/diagnostics';
 import { loadFolders, readFolders, type FolderFiles } from './lsp/loader';
 import { serverConnection } from './lsp/output';
 import { CONNECTOR_GLOB, existsOnDisk, isConnectorFile, readText, uriToPath } from './lsp/files';
-import { guard, runSafe } from './lsp/runSafe';
+import { guard, runQuick, runSafe } from './lsp/runSafe';
 import { IdleCollector, youngGenerationCollector } from './lsp/idleCollect';
 import { SHOW_CREATED_FILE, showCreatedFile } from './lsp/showCreated';
 import {
@@ -70,7 +70,9 @@ import { decodeBase64 } from './import/text';
 // the flag is read at each collection, so setting it here, before any work, takes effect.
 setFlagsFromString('--heap-growing-percent=25');
 
-const { connection, written } = serverConnection();
+const { connection, written, line } = serverConnection();
+/** Background work's next step: a turn after the messages in line have been dispatched (lsp/turns.ts). */
+const nextStep = (step: () => void) => void line.nextTurn().then(step);
 const log = (m: string) => connection.console.error(m);
 const info = (m: string) => connection.console.log(m);
 setRuleErrorHandler((e) => log(`A rule failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`));
@@ -89,7 +91,7 @@ let reading: FolderFiles | undefined;
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   caps = { ...readCaps(params.capabilities), rulesDoc: rulesDocUri() };
   settings = new Settings(connection, caps.configuration, log, () => folders);
-  diagnostics = new DiagnosticsPublisher(connection, state, settings, caps, log, roundSettled, written);
+  diagnostics = new DiagnosticsPublisher(connection, state, settings, caps, log, roundSettled, written, () => line.nextTurn());
   folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
   workspaceFolders = !!params.capabilities.workspace?.workspaceFolders;
   // The files are read from now on; the engine takes them once the client is initialized.
@@ -213,7 +215,7 @@ function ready(uri: string): void {
 }
 
 connection.onCompletion((p, token) =>
-  runSafe(
+  runQuick(
     log,
     'completion',
     null,
@@ -226,7 +228,7 @@ connection.onCompletion((p, token) =>
 );
 
 connection.onHover((p, token) =>
-  runSafe(
+  runQuick(
     log,
     'hover',
     null,
@@ -486,9 +488,9 @@ function roundSettled(): void {
   const steps = warmUp(caps, parsed);
   const step = () =>
     guard(log, 'warm-up', () => {
-      if (!steps.next().done) setImmediate(step);
+      if (!steps.next().done) nextStep(step);
     });
-  setImmediate(step);
+  nextStep(step);
 }
 
 /** Documents added to the name index per turn of the event loop (about 4 ms at 5,000 connectors): requests go between. */
@@ -505,10 +507,10 @@ function buildNamesWhileIdle(): void {
     guard(log, 'name index', () => {
       if (state.ws.index.buildNames(NAMES_PER_STEP)) return warmUpOwnNames();
       buildingNames = true;
-      setImmediate(step);
+      nextStep(step);
     });
   };
-  setImmediate(step);
+  nextStep(step);
 }
 
 /** Once the name index is built, and until some were found: hovers over the workspace's own names (features/warmUp.ts warmUpNames). */
@@ -523,11 +525,11 @@ function warmUpOwnNames(): void {
       if (next.done) namesWarmedUp = next.value > 0 ? 'yes' : 'no';
       else {
         namesWarmedUp = 'running';
-        setImmediate(step);
+        nextStep(step);
       }
     });
   };
-  setImmediate(step);
+  nextStep(step);
 }
 
 /** Tells the client the topology may have changed, once a round of checks settled. */

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { CancellationTokenSource, LSPErrorCodes, ResponseError } from 'vscode-languageserver/node';
-import { runSafe } from '../../server/src/lsp/runSafe';
+import { runQuick, runSafe } from '../../server/src/lsp/runSafe';
 
 test('runSafe: a handler that throws answers the empty result and logs the error', async () => {
   const logged: string[] = [];
@@ -65,4 +65,71 @@ test('runSafe: otherwise the result goes through', async () => {
     ),
     [1, 2],
   );
+});
+
+test('runQuick: a synchronous answer is returned as it is, in the same turn; a thrown error answers the empty result', () => {
+  const logged: string[] = [];
+  assert.deepEqual(
+    runQuick(
+      (m) => logged.push(m),
+      'hover',
+      null,
+      () => ({ contents: 'x' }),
+    ),
+    { contents: 'x' },
+  );
+  const r = runQuick(
+    (m) => logged.push(m),
+    'completion',
+    null,
+    () => {
+      throw new Error('boom');
+    },
+  );
+  assert.equal(r, null);
+  assert.match(logged[0], /^completion failed: Error: boom/);
+});
+
+test('runQuick: a request already cancelled is answered with RequestCancelled and its work never runs; a cancellation during async work too', async () => {
+  const source = new CancellationTokenSource();
+  source.cancel();
+  let ran = false;
+  const r = runQuick(
+    () => undefined,
+    'hover',
+    null,
+    () => {
+      ran = true;
+      return 1;
+    },
+    source.token,
+  );
+  assert.ok(r instanceof ResponseError && r.code === LSPErrorCodes.RequestCancelled);
+  assert.equal(ran, false);
+
+  const later = new CancellationTokenSource();
+  const pending = runQuick(
+    () => undefined,
+    'completion',
+    [],
+    async () => {
+      later.cancel();
+      return [1];
+    },
+    later.token,
+  );
+  const r2 = await pending;
+  assert.ok(r2 instanceof ResponseError && r2.code === LSPErrorCodes.RequestCancelled);
+
+  const logged: string[] = [];
+  const failing = await runQuick(
+    (m) => logged.push(m),
+    'completion',
+    [],
+    async () => {
+      throw new Error('late');
+    },
+  );
+  assert.deepEqual(failing, []);
+  assert.match(logged[0], /^completion failed: Error: late/);
 });

@@ -101,3 +101,19 @@ test('written resolves once the stream has taken every message sent before it, a
   await secondWritten;
   assert.equal(second, true);
 });
+
+test('an answer leaves at once, with the messages queued before it in the same turn; later ones wait for the turn', async () => {
+  const stream = new PassThrough();
+  const writer = new BatchedMessageWriter(stream);
+  const answer = { jsonrpc: '2.0', id: 7, result: { contents: { kind: 'markdown', value: 'Routing group **Boston**' } } } as const;
+  const back = readBack(stream, 3);
+  await writer.write(notification(0));
+  assert.equal(writer.flushes, 0, 'a notification waits for the end of the turn');
+  await writer.write(answer);
+  assert.equal(writer.flushes, 1, 'the answer and the notification before it are written without waiting for a turn');
+  await writer.write(notification(1));
+  assert.equal(writer.flushes, 1);
+  await nextTurn();
+  assert.equal(writer.flushes, 2);
+  assert.deepEqual(await back, [notification(0), answer, notification(1)]);
+});

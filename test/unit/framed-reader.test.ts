@@ -99,3 +99,19 @@ test('the stream closing closes the reader', async () => {
   stream.destroy();
   await closed;
 });
+
+test('each message is told to the `arrived` observer as it is handed to the connection, not before the connection listens', () => {
+  const stream = new PassThrough();
+  const seen: Message[] = [];
+  const reader = new FramedMessageReader(stream, (m) => seen.push(m));
+  reader.take(frame(messages[0]));
+  assert.deepEqual(seen, [], 'nobody listens yet');
+  const got: Message[] = [];
+  reader.listen((m) => {
+    assert.equal(seen.length, got.length + 1, 'told first');
+    got.push(m);
+  });
+  reader.take(Buffer.concat(messages.map((m) => frame(m))));
+  assert.deepEqual(seen, messages);
+  assert.deepEqual(got, messages);
+});

@@ -23,7 +23,11 @@ export class FramedMessageReader extends AbstractMessageReader implements Messag
   private bodyLength = -1;
   private callback: DataCallback | undefined;
 
-  constructor(private readonly input: NodeJS.ReadableStream) {
+  constructor(
+    private readonly input: NodeJS.ReadableStream,
+    /** Told of each message as it is handed to the connection. */
+    private readonly arrived: (message: Message) => void = () => undefined,
+  ) {
     super();
     input.on('error', (e: Error) => this.fireError(e));
     input.on('close', () => this.fireClose());
@@ -81,7 +85,9 @@ export class FramedMessageReader extends AbstractMessageReader implements Messag
         this.fireError(new Error(`A message body that is not JSON (${e instanceof Error ? e.message : String(e)})`));
         continue;
       }
-      this.callback?.(message);
+      if (!this.callback) continue;
+      this.arrived(message);
+      this.callback(message);
     }
   }
 

@@ -1,5 +1,6 @@
 import { format } from 'node:util';
 import { FramedMessageReader } from './input';
+import { MessageLine } from './turns';
 import {
   AbstractMessageWriter,
   createConnection,
@@ -12,13 +13,21 @@ import {
 /** Bytes waiting to be written before a sender is made to wait for the client to read. */
 export const HIGH_WATER_BYTES = 1 << 20;
 
+/** A response to a request (it has an id and no method). */
+function isAnswer(msg: Message): boolean {
+  return 'id' in msg && !('method' in msg);
+}
+
 /**
  * Writes JSON-RPC messages to a stream, every message of one turn of the
- * event loop in one write. The library's writer takes a turn per message and
+ * event loop in one write; an answer to a request at once. The library's writer takes a turn per message and
  * writes its header and body apart: loading a workspace of 2,500 files sent
  * 5,000 writes to a pipe, each a system call that may wait for the client.
  * Here a message is framed at once and the sender goes on; past
  * HIGH_WATER_BYTES not yet written, senders wait until the client has read.
+ * Answers are not held for the turn's end: a hover waited a turn of the
+ * event loop for its write (a client's request is one message, there is
+ * nothing to batch it with).
  */
 export class BatchedMessageWriter extends AbstractMessageWriter implements MessageWriter {
   private chunks: Buffer[] = [];
@@ -45,16 +54,20 @@ export class BatchedMessageWriter extends AbstractMessageWriter implements Messa
     this.chunks.push(Buffer.from(`Content-Length: ${body.byteLength}\r\n\r\n`, 'ascii'), body);
     this.queued += body.byteLength;
     this.queuedTotal += body.byteLength;
-    if (!this.scheduled) {
+    // An answer leaves at once (with whatever this turn queued before it): a hover's client waits for it.
+    if (isAnswer(msg)) this.flush();
+    else if (!this.scheduled) {
       this.scheduled = true;
-      setImmediate(() => this.flush());
+      setImmediate(() => {
+        this.scheduled = false;
+        this.flush();
+      });
     }
     if (this.queued + this.writing < HIGH_WATER_BYTES) return Promise.resolve();
     return new Promise((resolve) => this.waiting.push(resolve));
   }
 
   private flush(): void {
-    this.scheduled = false;
     if (this.chunks.length === 0) return;
     const data = Buffer.concat(this.chunks);
     const bytes = this.queued;
@@ -98,20 +111,20 @@ export class BatchedMessageWriter extends AbstractMessageWriter implements Messa
 }
 
 /**
- * The server's connection, and when the messages sent so far have left
- * (`written`). Over --stdio, messages arrive through a FramedMessageReader
- * and leave through a BatchedMessageWriter; the process ends when its input
- * closes, with code 0 after a shutdown request and 1 otherwise (what the
- * library does when it reads the stream itself). Other transports are the
- * library's, whose messages are not waited for. Nothing may print to
- * standard output then: console output goes to the client's log, as the
- * library does for --stdio.
+ * The server's connection, when the messages sent so far have left
+ * (`written`), and its line of incoming messages (`line`: background work
+ * takes its turns through it). Over --stdio, messages arrive through a
+ * FramedMessageReader and leave through a BatchedMessageWriter; the process
+ * ends when its input closes, with code 0 after a shutdown request and 1
+ * otherwise (what the library does when it reads the stream itself). Other
+ * transports are the library's, whose messages are neither waited for nor
+ * counted. Nothing may print to standard output then: console output goes to
+ * the client's log, as the library does for --stdio.
  */
-export function serverConnection(): { connection: Connection; written: () => Promise<void> } {
-  if (!process.argv.includes('--stdio')) return { connection: createConnection(ProposedFeatures.all), written: () => Promise.resolve() };
-  const reader = new FramedMessageReader(process.stdin);
-  const writer = new BatchedMessageWriter(process.stdout);
-  const connection = createConnection(ProposedFeatures.all, reader, writer);
+export function serverConnection(): { connection: Connection; written: () => Promise<void>; line: MessageLine } {
+  if (!process.argv.includes('--stdio'))
+    return { connection: createConnection(ProposedFeatures.all), written: () => Promise.resolve(), line: new MessageLine() };
+  const { connection, written, line } = framedConnection(process.stdin, process.stdout);
   let shutdown = false;
   connection.onShutdown(() => {
     shutdown = true;
@@ -120,5 +133,23 @@ export function serverConnection(): { connection: Connection; written: () => Pro
   const toLog = (...args: unknown[]) => connection.console.log(format(...args));
   const toError = (...args: unknown[]) => connection.console.error(format(...args));
   Object.assign(console, { log: toLog, info: toLog, debug: toLog, warn: toError, error: toError, trace: toLog });
-  return { connection, written: () => writer.written() };
+  return { connection, written, line };
+}
+
+/** A connection over two streams, read by a FramedMessageReader and written by a BatchedMessageWriter, its messages counted in and dispatched. */
+export function framedConnection(
+  input: NodeJS.ReadableStream,
+  output: NodeJS.WritableStream,
+): { connection: Connection; written: () => Promise<void>; line: MessageLine } {
+  const line = new MessageLine();
+  const reader = new FramedMessageReader(input, (m) => line.arrived(m));
+  const writer = new BatchedMessageWriter(output);
+  const messageStrategy = {
+    handleMessage(message: Message, next: (message: Message) => void) {
+      line.dispatching(message);
+      return next(message);
+    },
+  };
+  const connection = createConnection(ProposedFeatures.all, reader, writer, { messageStrategy });
+  return { connection, written: () => writer.written(), line };
 }

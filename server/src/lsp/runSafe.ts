@@ -16,18 +16,36 @@ export function runSafe<T>(
   work: () => T | Promise<T>,
   token?: CancellationToken,
 ): Promise<T | ResponseError<void>> {
-  return new Promise((resolve) => {
-    setImmediate(async () => {
-      if (token?.isCancellationRequested) return resolve(cancelled());
-      try {
-        const result = await work();
-        resolve(token?.isCancellationRequested ? cancelled() : result);
-      } catch (e) {
-        log(`${name} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
-        resolve(empty);
-      }
-    });
-  });
+  return new Promise((resolve) => setImmediate(() => resolve(runQuick(log, name, empty, work, token))));
+}
+
+/**
+ * runSafe for requests answered in well under a millisecond (hover,
+ * completion): the work runs in the turn the connection hands the request
+ * over, and a synchronous answer is returned as it is, so that it is written
+ * in that same turn. The turn runSafe waits would only let a cancellation
+ * come in first, and the connection takes a turn per message already: a
+ * `$/cancelRequest` that arrived with the request has been seen by then.
+ */
+export function runQuick<T>(
+  log: Logger,
+  name: string,
+  empty: T,
+  work: () => T | Promise<T>,
+  token?: CancellationToken,
+): T | ResponseError<void> | Promise<T | ResponseError<void>> {
+  const failed = (e: unknown) => {
+    log(`${name} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    return empty;
+  };
+  if (token?.isCancellationRequested) return cancelled();
+  try {
+    const result = work();
+    const settle = (r: T) => (token?.isCancellationRequested ? cancelled() : r);
+    return result instanceof Promise ? result.then(settle, failed) : settle(result);
+  } catch (e) {
+    return failed(e);
+  }
 }
 
 /** The same guard for notifications: errors are logged, never thrown. */
