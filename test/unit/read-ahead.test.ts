@@ -36,7 +36,8 @@ function readAll(ws: Workspace, onCall?: (call: number) => void): number[] {
 }
 
 // The index is read through a private field so as not to trigger the reading that `ws.index` does.
-const linksOf = (ws: Workspace) => (ws as unknown as { built: { links: number } }).built.links;
+const built = (ws: Workspace) => (ws as unknown as { built: { links: number; pooled: number } }).built;
+const linksOf = (ws: Workspace) => built(ws).links;
 
 test('a large file is read into the index a part at a time, and ends as if read at once', () => {
   const ws = new Workspace();
@@ -52,6 +53,7 @@ test('a large file is read into the index a part at a time, and ends as if read 
     docs,
     'each document is linked once',
   );
+  assert.equal(built(ws).pooled, 0, 'each part only adds the entries after those read before');
   assert.ok(!ws.workspacePending(uri) || ws.index.entries(uri).length === docs);
   const atOnce = new Workspace();
   atOnce.setFile(uri, text);

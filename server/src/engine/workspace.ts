@@ -97,9 +97,8 @@ export class Workspace {
     return out;
   }
 
-  private record(uri: string, affected: Set<DocEntry>): void {
-    const uris = new Set<string>([uri]);
-    for (const e of affected) uris.add(e.uri);
+  private record(uri: string, affected: Set<string>): void {
+    const uris = new Set<string>([uri, ...affected]);
     this.lastAffected = uris;
     for (const u of uris) this.pending.add(u);
   }

@@ -6,13 +6,21 @@ import { LARGE_FILE_CHARS, type ServerState } from './state';
 import type { Settings } from './settings';
 import type { ParsedFile } from '../model/parse';
 
-/** How long the server waits after a change before it checks: typing bursts are checked once. */
+/**
+ * A change within this long of the file's previous change is part of a burst
+ * (keystrokes, a multi-cursor edit, a paste the editor sends in parts): the
+ * burst is checked once, this long after its last change. A lone change is
+ * checked at once.
+ */
 export const DIAGNOSTICS_DELAY_MS = 10;
 /** Other files (those a change may affect through the workspace rules) are checked a little later. */
 export const OTHERS_DELAY_MS = 150;
 
 /** How long a large file's check works out workspace findings between two turns, in which requests and edits are answered. */
 export const WORKSPACE_SLICE_MS = 8;
+
+/** How long background work waiting for a due check sleeps before it looks again (should a wake-up be missed). */
+const DUE_RECHECK_MS = 50;
 
 const immediateTurn = () => new Promise<void>((r) => setImmediate(r));
 
@@ -48,6 +56,38 @@ export class DiagnosticsPublisher {
     /** The turn between two slices of work: the server's waits until the messages in line are dispatched (lsp/turns.ts). */
     private readonly nextTurn: () => Promise<void> = immediateTurn,
   ) {}
+
+  /** Files whose check is due (scheduled, or started and not yet reported). */
+  private readonly due = new Set<string>();
+  /** Background work waiting for the due checks to be reported. */
+  private waiting: (() => void)[] = [];
+
+  /**
+   * A turn of the event loop for background work (reading a large file into
+   * the index, working out its workspace findings): taken once what was sent
+   * has left, after the messages in line, and while no check of a changed
+   * file is due. An edit made while a large file is read into the index is
+   * then reported before another step of that work.
+   */
+  private async backgroundTurn(): Promise<void> {
+    for (;;) {
+      await this.nextTurn();
+      await this.written();
+      if (this.due.size === 0) return;
+      await new Promise<void>((r) => {
+        this.waiting.push(r);
+        setTimeout(r, DUE_RECHECK_MS);
+      });
+    }
+  }
+
+  /** A due check was reported (or dropped): background work goes on once none is left. */
+  private reported(uri: string): void {
+    if (!this.due.delete(uri) || this.due.size > 0) return;
+    const waiting = this.waiting;
+    this.waiting = [];
+    for (const r of waiting) r();
+  }
 
   /** Open documents in no editor tab: the client does not show their pulled problems, so they are pushed. */
   private readonly tabless = new Set<string>();
@@ -92,11 +132,18 @@ export class DiagnosticsPublisher {
     this.all();
   }
 
-  /** A file changed: check it soon, and the others after. */
-  changed(uri: string, delay = DIAGNOSTICS_DELAY_MS): void {
+  /** When each file last changed (performance.now()). */
+  private readonly lastChange = new Map<string, number>();
+
+  /** A file changed: check it at once, or after the burst it is part of, and the others after. */
+  changed(uri: string, delay?: number): void {
     if (this.loads > 0 && !this.state.isOpen(uri)) return;
     this.edited.add(uri);
-    this.schedule(uri, delay);
+    const now = performance.now();
+    const last = this.lastChange.get(uri);
+    this.lastChange.set(uri, now);
+    const burst = this.timers.has(uri) || (last !== undefined && now - last < DIAGNOSTICS_DELAY_MS);
+    this.schedule(uri, delay ?? (burst ? DIAGNOSTICS_DELAY_MS : 0));
     this.scheduleOthers();
   }
 
@@ -109,6 +156,7 @@ export class DiagnosticsPublisher {
 
   schedule(uri: string, delay = DIAGNOSTICS_DELAY_MS): void {
     clearTimeout(this.timers.get(uri));
+    this.due.add(uri);
     this.timers.set(
       uri,
       setTimeout(() => {
@@ -182,8 +230,7 @@ export class DiagnosticsPublisher {
     await this.written();
     await this.readAhead();
     for (let next = 0; ;) {
-      await this.nextTurn();
-      await this.written();
+      await this.backgroundTurn();
       if (this.state.ws.file(uri) !== file) return false;
       const until = performance.now() + WORKSPACE_SLICE_MS;
       while (performance.now() < until) if ((next = this.state.ws.prepare(uri, 5, next)) === -1) return true;
@@ -206,7 +253,7 @@ export class DiagnosticsPublisher {
   private async readAheadSlices(): Promise<void> {
     for (const uri of this.state.ws.unreadFiles()) {
       for (let next = 0; next !== -1;) {
-        await this.nextTurn();
+        await this.backgroundTurn();
         const until = performance.now() + WORKSPACE_SLICE_MS;
         while (next !== -1 && performance.now() < until) next = this.state.ws.readAhead(uri, 5, next);
       }
@@ -220,6 +267,16 @@ export class DiagnosticsPublisher {
   }
 
   private async publish(uri: string, onlyIfChanged = false): Promise<void> {
+    try {
+      await this.check(uri, onlyIfChanged);
+    } finally {
+      // A newer check of the file, scheduled meanwhile, is still due.
+      if (!this.timers.has(uri)) this.reported(uri);
+    }
+  }
+
+  /** Checks a file on its latest text and pushes its findings: the quick ones first, for a large file. */
+  private async check(uri: string, onlyIfChanged: boolean): Promise<void> {
     if (this.pulled(uri)) return;
     const options = await this.settings.get(uri);
     // From here to the send nothing yields: the result is for the latest text.
@@ -233,7 +290,9 @@ export class DiagnosticsPublisher {
     const file = this.state.ws.file(uri);
     if (this.phased(uri)) {
       // Syntax and single-document findings first; requests waiting in line are answered before the workspace rules run.
-      await this.send(uri, this.state.ws.quickFindings(uri, options), onlyIfChanged);
+      const quick = this.send(uri, this.state.ws.quickFindings(uri, options), onlyIfChanged);
+      this.reported(uri);
+      await quick;
       if (!(await this.workspacePhase(uri, file))) return;
     }
     await this.send(uri, this.state.ws.findings(uri, options), onlyIfChanged);
@@ -319,6 +378,8 @@ export class DiagnosticsPublisher {
     this.pulledResults.delete(uri);
     clearTimeout(this.timers.get(uri));
     this.timers.delete(uri);
+    this.reported(uri);
+    this.lastChange.delete(uri);
     this.pushed.delete(uri);
     await this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
