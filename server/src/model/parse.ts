@@ -4,6 +4,7 @@ import { LineIndex, detectEol, ownCopy } from './text';
 import { splitRegion } from './split';
 import { MAX_NESTING, nestingOverflow } from './depth';
 import { walkNodes } from './walk';
+import { parsePlainYaml } from './plainYaml';
 import { PARSE_OPTIONS, findLongList, reparseEntries, type LongList } from './longList';
 
 export interface SyntaxError {
@@ -66,7 +67,8 @@ export class ParsedDocument {
     const stackTraceLimit = Error.stackTraceLimit;
     Error.stackTraceLimit = 0;
     try {
-      parsed = parseDocument(text, PARSE_OPTIONS) as Document.Parsed<ParsedNode>;
+      // Plain block YAML (most connector files) has a fast path that builds the same tree (model/plainYaml.ts).
+      parsed = parsePlainYaml(text, PARSE_OPTIONS) ?? (parseDocument(text, PARSE_OPTIONS) as Document.Parsed<ParsedNode>);
     } catch (e) {
       // The composer recurses: absurd nesting can exhaust the stack.
       const why = e instanceof RangeError ? TOO_DEEP : `The document cannot be read: ${String(e)}`;

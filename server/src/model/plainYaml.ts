@@ -1,0 +1,206 @@
+import { Document, Pair, Scalar, YAMLMap, YAMLSeq, type Node, type ParsedNode } from 'yaml';
+
+/**
+ * A fast path for the plainest YAML: block mappings and block lists of
+ * one-line plain scalars, with no comment, blank line, quote, anchor, tag,
+ * flow collection, block scalar, document marker, tab or carriage return, in
+ * printable ASCII. That is what a generated or tidy connector file is, and
+ * the `yaml` package's general parser spent about a third of a millisecond
+ * on each such 350-character file (its lexer steps a generator per token):
+ * half the server's thread when loading a workspace of 2,500 files, and
+ * most of the garbage. This builds the same tree from the package's own node
+ * classes (same ranges, values, types), or gives up (undefined) at the first
+ * thing outside that subset, and the caller parses with the package as
+ * before; test/unit/plain-yaml.test.ts holds the two equal on every fixture
+ * and on mutations of them.
+ */
+export function parsePlainYaml(text: string, options: object): Document.Parsed<ParsedNode> | undefined {
+  if (!PLAIN_TEXT.test(text)) return undefined;
+  const doc = new Document(undefined, options) as Document.Parsed<ParsedNode>;
+  const reader = new PlainReader(text, doc.schema);
+  const root = reader.document();
+  if (!root) return undefined;
+  doc.contents = root as ParsedNode;
+  doc.range = [0, text.length, text.length];
+  plainParses++;
+  return doc;
+}
+
+/** How many documents the fast path parsed (the tests count them). */
+export let plainParses = 0;
+
+/**
+ * Printable ASCII and line feeds, without the characters that start
+ * comments, anchors, tags, flow collections, block scalars, directives or
+ * complex keys, or that YAML reserves (an alias's star is refused where a
+ * plain scalar starts).
+ */
+const PLAIN_TEXT = /^[\n\x20\x22\x24\x27-\x3d\x41-\x5a\x5c\x5e\x5f\x61-\x7a\x7e]+$/;
+
+/** A key: a plain scalar that stays a string (not a number, boolean or null) and holds no space. */
+const KEY = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
+const NOT_STRING =
+  /^(?:~|[Nn]ull|NULL)?$|^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$|^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$|^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$|^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$|^0o[0-7]+$|^[-+]?[0-9]+$|^0x[0-9a-fA-F]+$/;
+/** A quoted value on one line without escapes: `"*"`, `'*'`. */
+const QUOTED = /^(?:"[^"\\]*"|'[^']*')$/;
+/** A whole number the core schema reads as an integer, small enough to be exact. */
+const SMALL_INT = /^[0-9]{1,15}$/;
+
+const SPACE = 32;
+const DASH = 45;
+const COLON = 58;
+
+class PlainReader {
+  /** Where each line starts and ends (its line feed, or the end of the text), and its indentation. */
+  private readonly starts: number[] = [];
+  private readonly ends: number[] = [];
+  private readonly indents: number[] = [];
+  /** The line being read. */
+  private at = 0;
+
+  constructor(
+    private readonly text: string,
+    private readonly schema: Document['schema'],
+  ) {}
+
+  /** The document's root collection, or undefined when the text is outside the subset. */
+  document(): YAMLMap | YAMLSeq | undefined {
+    if (!this.splitLines() || this.indents[0] !== 0) return undefined;
+    const root = this.collection(0, 0);
+    return root && this.at === this.starts.length ? root : undefined;
+  }
+
+  /** Lines without blank ones, trailing spaces or a document marker. */
+  private splitLines(): boolean {
+    const text = this.text;
+    for (let start = 0; start < text.length;) {
+      let end = text.indexOf('\n', start);
+      if (end === -1) end = text.length;
+      let indent = start;
+      while (indent < end && text.charCodeAt(indent) === SPACE) indent++;
+      if (indent === end || text.charCodeAt(end - 1) === SPACE) return false;
+      if (indent === start && (text.startsWith('---', start) || text.startsWith('...', start))) return false;
+      this.starts.push(start);
+      this.ends.push(end);
+      this.indents.push(indent - start);
+      start = end + 1;
+    }
+    return this.starts.length > 0;
+  }
+
+  /** Where the reading stands: the start of the line being read, or the end of the text. */
+  private get offset(): number {
+    return this.at < this.starts.length ? this.starts[this.at] : this.text.length;
+  }
+
+  private isItem(offset: number): boolean {
+    return this.text.charCodeAt(offset) === DASH && this.text.charCodeAt(offset + 1) === SPACE;
+  }
+
+  /** The length of a key at `offset` followed by a colon and a space or the line's end, else -1. */
+  private keyLength(offset: number, end: number): number {
+    const colon = this.text.indexOf(':', offset);
+    if (colon === -1 || colon >= end) return -1;
+    if (colon + 1 < end && this.text.charCodeAt(colon + 1) !== SPACE) return -1;
+    return KEY.test(this.text.slice(offset, colon)) ? colon - offset : -1;
+  }
+
+  /** A list or a mapping whose first entry starts at `offset`, column `column` of the current line. */
+  private collection(column: number, offset: number): YAMLMap | YAMLSeq | undefined {
+    if (this.isItem(offset)) return this.list(column, offset);
+    if (this.keyLength(offset, this.ends[this.at]) > 0) return this.mapping(column, offset);
+    return undefined;
+  }
+
+  private list(column: number, offset: number): YAMLSeq | undefined {
+    const seq = new YAMLSeq(this.schema);
+    const start = offset;
+    for (;;) {
+      const content = offset + 2;
+      const end = this.ends[this.at];
+      if (content >= end || this.isItem(content)) return undefined;
+      let item: Node | undefined;
+      if (this.keyLength(content, end) > 0) item = this.mapping(column + 2, content);
+      else {
+        item = this.scalar(content, end);
+        this.at++;
+        if (item && this.at < this.starts.length && this.indents[this.at] > column) return undefined;
+      }
+      if (!item) return undefined;
+      seq.items.push(item);
+      // The list ends at a line less indented, or at its own column without a dash (the rest of a mapping
+      // whose value it is); the caller decides whether that line is in place.
+      if (this.at === this.starts.length || this.indents[this.at] < column) break;
+      if (this.indents[this.at] > column) return undefined;
+      offset = this.starts[this.at] + column;
+      if (!this.isItem(offset)) break;
+    }
+    seq.range = [start, this.offset, this.offset];
+    return seq;
+  }
+
+  private mapping(column: number, offset: number): YAMLMap | undefined {
+    const map = new YAMLMap(this.schema);
+    const start = offset;
+    for (;;) {
+      const end = this.ends[this.at];
+      const length = this.keyLength(offset, end);
+      if (length <= 0) return undefined;
+      const key = new Scalar(this.text.slice(offset, offset + length));
+      key.range = [offset, offset + length, offset + length];
+      key.source = key.value as string;
+      key.type = 'PLAIN';
+      let value: Node | undefined;
+      let after = offset + length + 1;
+      while (after < end && this.text.charCodeAt(after) === SPACE) after++;
+      if (after < end) {
+        value = this.scalar(after, end);
+        this.at++;
+        if (value && this.at < this.starts.length && this.indents[this.at] > column) return undefined;
+      } else {
+        // "key:" with the value below: a nested collection, or a list at the key's own column.
+        this.at++;
+        if (this.at === this.starts.length) return undefined;
+        const indent = this.indents[this.at];
+        const below = this.starts[this.at] + indent;
+        if (indent > column) value = this.collection(indent, below);
+        else if (indent === column && this.isItem(below)) value = this.list(column, below);
+      }
+      if (!value) return undefined;
+      map.items.push(new Pair(key, value));
+      if (this.at === this.starts.length || this.indents[this.at] < column) break;
+      offset = this.starts[this.at] + column;
+      if (this.indents[this.at] !== column || this.isItem(offset)) return undefined;
+    }
+    map.range = [start, this.offset, this.offset];
+    return map;
+  }
+
+  /** A plain scalar from `offset` to the line's end `end` (past its line feed for the node's end). */
+  private scalar(offset: number, end: number): Scalar | undefined {
+    const source = this.text.slice(offset, end);
+    const first = source.charCodeAt(0);
+    if (first === 0x22 /* " */ || first === 0x27 /* ' */) return this.quoted(source, offset, end);
+    if (first === SPACE || first === DASH || first === COLON || first === 0x3f /* ? */ || first === 0x2c /* , */ || first === 0x2a /* * */)
+      return undefined;
+    if (source.includes(': ') || source.charCodeAt(source.length - 1) === COLON) return undefined;
+    let node: Scalar;
+    if (SMALL_INT.test(source)) node = new Scalar(parseInt(source, 10));
+    else if (NOT_STRING.test(source)) return undefined;
+    else node = new Scalar(source);
+    node.range = [offset, end, end < this.text.length ? end + 1 : end];
+    node.source = source;
+    node.type = 'PLAIN';
+    return node;
+  }
+
+  /** A quoted scalar: always a string, its source the text between the quotes. */
+  private quoted(source: string, offset: number, end: number): Scalar | undefined {
+    if (!QUOTED.test(source)) return undefined;
+    const node = new Scalar(source.slice(1, -1));
+    node.range = [offset, end, end < this.text.length ? end + 1 : end];
+    node.source = node.value as string;
+    node.type = source.charCodeAt(0) === 0x22 ? 'QUOTE_DOUBLE' : 'QUOTE_SINGLE';
+    return node;
+  }
+}

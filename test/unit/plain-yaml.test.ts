@@ -1,0 +1,187 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { isNode, isPair, parseDocument } from 'yaml';
+import { parsePlainYaml, plainParses } from '../../server/src/model/plainYaml';
+import { PARSE_OPTIONS } from '../../server/src/model/longList';
+import { splitDocuments } from '../../server/src/model/split';
+import { ParsedFile } from '../../server/src/model/parse';
+import { checkDocument } from '../../server/src/engine/checkDocument';
+import { generateOrganization } from '../../bench/workspace-gen';
+import { ROOT } from '../helpers/paths';
+import { seededRandom } from '../helpers/random';
+
+/**
+ * The fast path for plain YAML (model/plainYaml.ts) against the `yaml`
+ * package: wherever it takes a text, the tree is the package's, node for
+ * node (class, range, value, source, type, every other own property), and
+ * the package reports no error or warning for it.
+ */
+
+/** Where two trees differ, as a path, or undefined when they are the same. */
+function difference(a: unknown, b: unknown, path = '$'): string | undefined {
+  if (a === b) return undefined;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return `${path}: ${String(a)} ≠ ${String(b)}`;
+  if (Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return `${path}: another class`;
+  if (Array.isArray(a)) {
+    const bs = b as unknown[];
+    if (a.length !== bs.length) return `${path}: ${a.length} items ≠ ${bs.length}`;
+    for (let i = 0; i < a.length; i++) {
+      const d = difference(a[i], bs[i], `${path}[${i}]`);
+      if (d) return d;
+    }
+    return undefined;
+  }
+  const own = (o: object) => [...Object.keys(o), ...Object.getOwnPropertySymbols(o).map(String)].filter((k) => k !== 'schema').sort();
+  const ka = own(a);
+  const kb = own(b);
+  if (ka.join() !== kb.join()) return `${path}: properties ${ka.join()} ≠ ${kb.join()}`;
+  for (const k of Object.keys(a)) {
+    if (k === 'schema') continue;
+    const d = difference((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], `${path}.${k}`);
+    if (d) return d;
+  }
+  return undefined;
+}
+
+/** The fast path's tree equals the package's wherever the fast path takes the text; true when it took it. */
+function assertSame(text: string): boolean {
+  const fast = parsePlainYaml(text, PARSE_OPTIONS);
+  if (!fast) return false;
+  const full = parseDocument(text, PARSE_OPTIONS);
+  assert.deepEqual([full.errors.length, full.warnings.length], [0, 0], `the package has errors for ${JSON.stringify(text)}`);
+  assert.ok(isNode(fast.contents));
+  const d = difference(fast.contents, full.contents) ?? difference(fast.range, full.range, '$range');
+  assert.equal(d, undefined, `${JSON.stringify(text)}: ${d}`);
+  return true;
+}
+
+function yamlFiles(dir: string, out: string[] = []): string[] {
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) yamlFiles(p, out);
+    else if (/\.ya?ml$/.test(e.name)) out.push(readFileSync(p, 'utf8'));
+  }
+  return out;
+}
+
+/** Every document of the repository's fixtures and examples, and of a generated organization. */
+function corpus(): string[] {
+  const files = [...yamlFiles(join(ROOT, 'test', 'fixtures')), ...yamlFiles(join(ROOT, 'examples')), ...generateOrganization(40).values()];
+  return files.flatMap((f) => splitDocuments(f).map((s) => s.text));
+}
+
+test('the fast path gives the yaml package’s tree for every document of the fixtures, examples and a generated organization', () => {
+  let taken = 0;
+  const docs = corpus();
+  for (const text of docs) if (assertSame(text)) taken++;
+  // Generated connector files are plain: the fast path must take them, not just agree where it does.
+  assert.ok(taken >= 100, `only ${taken} of ${docs.length} documents took the fast path`);
+});
+
+test('small texts at the edges of the subset: the same tree, or the package parses', () => {
+  const cases = [
+    'a: 1',
+    'a: 1\n',
+    'a: b\nc: d',
+    'a:\n  b: c\n',
+    'a:\n- b\n- c\n',
+    'a:\n- b\nc: d\n',
+    'a:\n  - b\n  - c\nd: e\n',
+    '- a\n- b\n',
+    '- a: 1\n  b: 2\n- c: 3\n',
+    '- a:\n  - b\n',
+    '- a:\n    b: c\n',
+    'a: b:c\n',
+    'a: http://x/y\n',
+    'a: 10:30\n',
+    'a: 012\n',
+    'a: 123456789012345\n',
+    'a: 1234567890123456\n',
+    'a: 1.5\n',
+    'a: true\n',
+    'a: null\n',
+    'a: ~\n',
+    'a: -\n',
+    'a: -b\n',
+    'a: b -\n',
+    'a: b :c\n',
+    'a: b:\n',
+    'a:\n',
+    'a: b\n  c\n',
+    'a: b\n c: d\n',
+    'a:\n  b: c\n d: e\n',
+    '- a\n  - b\n',
+    '- - a\n',
+    '-a\n',
+    'a: 1\n\nb: 2\n',
+    'a: 1 \n',
+    ' a: 1\n',
+    '---\na: 1\n',
+    'a: 1\n...\n',
+    'a: 1\r\n',
+    'a:\tb\n',
+    'a: b # c\n',
+    'a: "b"\n',
+    'a: [b]\n',
+    'a: *b\n',
+    'a: !b c\n',
+    '? a\n: b\n',
+    'a b: c\n',
+    'a: b\nb: c\na: d\n',
+    'a: Zürich\n',
+    'a: "*"\n',
+    "a: '*'\n",
+    'a: "b: c"\n',
+    'a: "b\\"c"\n',
+    "a: 'b''c'\n",
+    'a: "b" c\n',
+    'a: b"c\n',
+    '- "b"\n',
+    '"a": b\n',
+    'a: ""\n',
+    'a: b*c\n',
+    'a: *\n',
+    '- *a\n',
+    '',
+    '\n',
+  ];
+  for (const text of cases) assertSame(text);
+  assert.equal(parsePlainYaml('a: 1\n', PARSE_OPTIONS)?.contents?.toJSON().a, 1);
+  for (const outside of ['a: b # c\n', 'a: 1\n\nb: 2\n', '---\na: 1\n', 'a: 1\r\n', 'a: "b\\n"\n', 'a: b\n  c\n', 'a: true\n'])
+    assert.equal(parsePlainYaml(outside, PARSE_OPTIONS), undefined, JSON.stringify(outside));
+});
+
+test('mutations of plain documents: wherever the fast path takes one, the same tree as the package', () => {
+  const random = seededRandom(11);
+  const pieces = [' ', '  ', '\n', '- ', ': ', ':', '-', 'a', '7', 'x: y\n', '\n  ', '\n- ', '.', '~', '0x1', 'true', '"', "'", '*'];
+  const plain = corpus().filter((t) => parsePlainYaml(t, PARSE_OPTIONS));
+  let taken = 0;
+  for (let n = 0; n < 4000; n++) {
+    let text = plain[Math.floor(random() * plain.length)];
+    for (let edits = 1 + Math.floor(random() * 3); edits > 0; edits--) {
+      const at = Math.floor(random() * (text.length + 1));
+      const cut = random() < 0.4 ? Math.floor(random() * 4) : 0;
+      const piece = random() < 0.7 ? pieces[Math.floor(random() * pieces.length)] : '';
+      text = text.slice(0, at) + piece + text.slice(at + cut);
+    }
+    if (assertSame(text)) taken++;
+  }
+  assert.ok(taken > 500, `only ${taken} mutations took the fast path`);
+});
+
+test('a workspace of generated files is parsed by the fast path, with the same findings as the package’s parse', () => {
+  const files = [...generateOrganization(10).values()];
+  const before = plainParses;
+  const fast = files.map((t) => new ParsedFile(t));
+  assert.equal(plainParses - before, files.length);
+  for (const [i, file] of fast.entries()) {
+    const doc = file.documents[0].doc;
+    assert.ok(isPair((doc.yaml?.contents as { items: unknown[] }).items[0]));
+    // The package's parse of the same text, through the same rules.
+    const full = parseDocument(files[i], PARSE_OPTIONS);
+    assert.equal(difference(doc.yaml!.contents, full.contents), undefined);
+    assert.ok(Array.isArray(checkDocument(doc)));
+  }
+});
