@@ -219,7 +219,10 @@ export class Workspace {
       const fd = docs[i];
       const list = this.documentResult(uri, fd, entries[i], options, quick);
       if (list.length === 0) continue;
-      for (const f of placed(list, fd.line, entries[i]?.doc === fd.doc ? entries[i] : holder(fd))) out.push(f);
+      const entry = entries[i]?.doc === fd.doc ? entries[i] : undefined;
+      // A document just read into the index keeps the findings it placed before it had an entry.
+      if (entry && !entry.placed) entry.placed = kept<Pick<DocEntry, 'placed'>>(fd, UNINDEXED_PLACED)?.placed;
+      for (const f of placed(list, fd.line, entry ?? holder(fd))) out.push(f);
     }
     return out;
   }
@@ -247,8 +250,10 @@ export class Workspace {
       const before = entry.result;
       if (before && before.rules === options.rules) return before.findings;
       const local = checkDocument(fd.doc);
-      const known = entry.quick;
-      if (known && known.own === local && known.rules === options.rules) return known.findings;
+      // Before the document had an entry (a large file read into the index in parts), it kept the same list itself:
+      // the quick report then goes on with the same finding objects, and the server converts none of them again.
+      const known = entry.quick ?? kept<DocEntry['quick']>(fd, UNINDEXED_RESULT);
+      if (known && known.own === local && known.rules === options.rules) return (entry.quick = known).findings;
       entry.quick = { own: local, rules: options.rules, findings: applySettings(fd, local, options) };
       return entry.quick.findings;
     }
@@ -309,6 +314,11 @@ function applySettings(fd: FileDocument, own: readonly WsFinding[], options: Che
 /** Keys of what a document without an index entry keeps in its cache in place of the entry. */
 const UNINDEXED_RESULT = 'unindexed-result';
 const UNINDEXED_PLACED = 'unindexed-placed';
+
+/** What a document kept in its cache while it had no index entry. */
+function kept<T>(fd: FileDocument, key: string): T | undefined {
+  return fd.doc.cache.get(key) as T | undefined;
+}
 
 /** Where a document without an index entry keeps its placed findings. */
 function holder(fd: FileDocument): Pick<DocEntry, 'placed'> {
