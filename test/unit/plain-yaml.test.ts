@@ -94,6 +94,12 @@ test('small texts at the edges of the subset: the same tree, or the package pars
     '- a:\n  - b\n',
     '- a:\n    b: c\n',
     'a: b:c\n',
+    // Keys the core schema reads as booleans or null are not strings.
+    'true: x\n',
+    'null: y\n',
+    'False: 1\n',
+    '- NULL: a\n',
+    'a:\n  TRUE: b\n',
     'a: http://x/y\n',
     'a: 10:30\n',
     'a: 012\n',

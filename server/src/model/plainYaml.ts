@@ -37,7 +37,7 @@ export let plainParses = 0;
  */
 const PLAIN_TEXT = /^[\n\x20\x22\x24\x27-\x3d\x41-\x5a\x5c\x5e\x5f\x61-\x7a\x7e]+$/;
 
-/** A key: a plain scalar that stays a string (not a number, boolean or null) and holds no space. */
+/** A key: a plain scalar without a space; NOT_STRING tells those that are not strings (`true:`, `null:`). */
 const KEY = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
 const NOT_STRING =
   /^(?:~|[Nn]ull|NULL)?$|^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$|^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$|^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$|^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$|^0o[0-7]+$|^[-+]?[0-9]+$|^0x[0-9a-fA-F]+$/;
@@ -102,7 +102,8 @@ class PlainReader {
     const colon = this.text.indexOf(':', offset);
     if (colon === -1 || colon >= end) return -1;
     if (colon + 1 < end && this.text.charCodeAt(colon + 1) !== SPACE) return -1;
-    return KEY.test(this.text.slice(offset, colon)) ? colon - offset : -1;
+    const key = this.text.slice(offset, colon);
+    return KEY.test(key) && !NOT_STRING.test(key) ? colon - offset : -1;
   }
 
   /** A list or a mapping whose first entry starts at `offset`, column `column` of the current line. */
