@@ -3,6 +3,8 @@ import assert from 'node:assert/strict';
 import { expectOne, expectNone, rangeOf, lines } from '../helpers/engine';
 import { checkIn, connector, routingGroup, workspaceOf } from '../helpers/workspace';
 import { msg } from '../../server/src/rules/messages';
+import { LoopFinder } from '../../server/src/route/loops';
+import { groupKey } from '../../server/src/workspace/names';
 
 const boston = routingGroup('Boston', [{ name: 'BOS-EX01', fqdn: 'bos-ex01.boston.contoso.com' }]);
 const paris = routingGroup('Paris', [{ name: 'PAR-EX01', fqdn: 'par-ex01.paris.contoso.com' }]);
@@ -235,4 +237,33 @@ test('legacy-bridgehead: a local or remote bridgehead on an Exchange 5.5 server,
   const found55 = checkIn({ ...files, 'boston.routinggroup.yaml': only55, 'c.connector.yaml': local }, 'c.connector.yaml');
   expectNone(found55, 'legacy-bridgehead');
   expectNone(found55, 'unknown-bridgehead');
+});
+
+test('routing-loop across a ring: one loop search per connector, each group deciding once for all of them (the same loops as searched alone)', () => {
+  const groups = 12;
+  const name = (i: number) => `G${(i + groups) % groups}`;
+  const files: Record<string, string> = {};
+  for (let i = 0; i < groups; i++) {
+    files[`g${i}.routinggroup.yaml`] = routingGroup(name(i), [{ name: `${name(i)}-EX01`, fqdn: `g${i}-ex01.contoso.com` }]);
+    // Every group hands "*" to the next one, and links back without an address space: mail for "*" goes round.
+    files[`g${i}-next.connector.yaml`] = link(name(i), name(i + 1), `${name(i)}-EX01`, '*');
+    files[`g${i}-back.connector.yaml`] = link(name(i), name(i - 1), `${name(i)}-EX01`);
+  }
+  const ws = workspaceOf(files);
+  const shared = new LoopFinder(ws.index);
+  let alone = 0;
+  for (let i = 0; i < groups; i++) {
+    const key = groupKey('First Administrative Group', name(i));
+    const fresh = new LoopFinder(ws.index);
+    const loop = shared.loop(key, 'exconn-probe.invalid');
+    assert.ok(loop, `a loop from ${name(i)}`);
+    assert.deepEqual(loop, fresh.loop(key, 'exconn-probe.invalid'));
+    alone += fresh.memo.decided;
+  }
+  // Searched alone, each search decides at every group of the ring; shared, each group decides once.
+  assert.equal(alone, groups * groups);
+  assert.equal(shared.memo.decided, groups);
+  // And the rule reports a loop on every connector that hands "*" on.
+  for (let i = 0; i < groups; i++)
+    assert.equal(ws.findings(`g${i}-next.connector.yaml`).filter((f) => f.code === 'routing-loop').length, 1);
 });

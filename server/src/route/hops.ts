@@ -43,12 +43,49 @@ export interface AddressRouting {
   used: Set<ConnectorEntry>;
 }
 
+/**
+ * What routing works out per group, for one state of the organization (the
+ * same graph, blocked connectors and links): the cheapest paths from each
+ * group, and each group's decision per domain with why it passed over the
+ * other connectors. The workspace's loop search (loops.ts) routes from many
+ * groups to the same domain; sharing this, each group decides once, not once
+ * per connector whose loop is looked for.
+ */
+export class RouteMemo {
+  private readonly paths = new Map<string, Paths>();
+  private readonly decisions = new Map<string, Map<string, { decision: Decision; reasons: Map<ConnectorEntry, Pass> }>>();
+  /** How many decisions were worked out (the tests count them). */
+  decided = 0;
+
+  decision(
+    graph: RouteGraph,
+    g: string,
+    domain: string,
+    blocked: Map<ConnectorEntry, Pass>,
+    links: Map<string, Edge[]>,
+  ): { decision: Decision; reasons: Map<ConnectorEntry, Pass> } {
+    let byGroup = this.decisions.get(domain);
+    if (!byGroup) this.decisions.set(domain, (byGroup = new Map()));
+    let known = byGroup.get(g);
+    if (!known) {
+      let paths = this.paths.get(g);
+      if (!paths) this.paths.set(g, (paths = shortestPaths(links, g)));
+      const reasons = new Map<ConnectorEntry, Pass>();
+      known = { decision: decide(graph, g, domain, blocked, paths, reasons), reasons };
+      this.decided++;
+      byGroup.set(g, known);
+    }
+    return known;
+  }
+}
+
 export function routeToAddress(
   graph: RouteGraph,
   from: string,
   domain: string,
   blocked: Map<ConnectorEntry, Pass>,
   links: Map<string, Edge[]>,
+  memo = new RouteMemo(),
 ): AddressRouting {
   const out: AddressRouting = { routes: [], refused: false, passed: new Map(), used: new Set() };
   const decisions = new Map<string, Decision>();
@@ -57,9 +94,9 @@ export function routeToAddress(
   const decisionAt = (g: string): Decision => {
     let d = decisions.get(g);
     if (!d) {
-      const reasons = new Map<ConnectorEntry, Pass>();
-      d = decide(graph, g, domain, blocked, shortestPaths(links, g), reasons);
-      for (const [c, why] of reasons) out.passed.set(c, why);
+      const known = memo.decision(graph, g, domain, blocked, links);
+      for (const [c, why] of known.reasons) out.passed.set(c, why);
+      d = known.decision;
       decisions.set(g, d);
     }
     return d;

@@ -1,7 +1,7 @@
 import type { SmtpAddressSpace } from '../model/domain';
 import type { WorkspaceIndex } from '../workspace/index';
 import { buildGraph, type RouteGraph } from './graph';
-import { routeToAddress, type Loop } from './hops';
+import { RouteMemo, routeToAddress, type Loop } from './hops';
 import { blockedConnectors, DEFAULT_MESSAGE } from './match';
 import { linksOut, type Edge } from './paths';
 
@@ -15,6 +15,8 @@ export class LoopFinder {
   private readonly graph: RouteGraph;
   private readonly blocked;
   private readonly links: Map<string, Edge[]>;
+  /** Each group's paths and decisions, shared by every loop looked for (one per connector that hands mail over). */
+  readonly memo = new RouteMemo();
 
   constructor(index: WorkspaceIndex) {
     this.graph = buildGraph(index);
@@ -24,7 +26,7 @@ export class LoopFinder {
 
   loop(from: string, domain: string): Loop | undefined {
     if (!this.graph.groups.has(from)) return undefined;
-    return routeToAddress(this.graph, from, domain, this.blocked, this.links).loop;
+    return routeToAddress(this.graph, from, domain, this.blocked, this.links, this.memo).loop;
   }
 }
 
