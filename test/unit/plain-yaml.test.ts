@@ -93,6 +93,13 @@ test('small texts at the edges of the subset: the same tree, or the package pars
     '- a: 1\n  b: 2\n- c: 3\n',
     '- a:\n  - b\n',
     '- a:\n    b: c\n',
+    '- a:\n  - b\n  c: d\n',
+    'a:\n  - b\n  c: d\n',
+    'a: b\n- c\n',
+    `${'k'.repeat(1000)}: v\n`,
+    `${'k'.repeat(1100)}: v\n`,
+    `- ${'k'.repeat(1100)}: v\n`,
+    `a: ${'v'.repeat(5000)}\n`,
     'a: b:c\n',
     // Keys the core schema reads as booleans or null are not strings.
     'true: x\n',

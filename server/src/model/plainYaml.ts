@@ -46,6 +46,7 @@ const QUOTED = /^(?:"[^"\\]*"|'[^']*')$/;
 /** A whole number the core schema reads as an integer, small enough to be exact. */
 const SMALL_INT = /^[0-9]{1,15}$/;
 
+const MAX_KEY = 1000;
 const SPACE = 32;
 const DASH = 45;
 const COLON = 58;
@@ -102,6 +103,8 @@ class PlainReader {
     const colon = this.text.indexOf(':', offset);
     if (colon === -1 || colon >= end) return -1;
     if (colon + 1 < end && this.text.charCodeAt(colon + 1) !== SPACE) return -1;
+    // YAML limits an implicit key to 1,024 characters (the package reports an error past it).
+    if (colon - offset > MAX_KEY) return -1;
     const key = this.text.slice(offset, colon);
     return KEY.test(key) && !NOT_STRING.test(key) ? colon - offset : -1;
   }
