@@ -1,9 +1,11 @@
 /**
- * npm run fuzz -- [--edits N] [--seed N]: a long random-edit session of the
+ * npm run fuzz -- [--edits N] [--seed N] [--large]: a long random-edit session of the
  * bundled language server (test/helpers/fuzzSession.ts). Prints progress and
  * the figures: crashes, time-outs, internal errors, failures logged, the
- * slowest request and the server's peak RSS. Exit status 1 when any of the
- * first four is not zero.
+ * slowest request and the server's peak RSS. With --large, a connector file
+ * of 150 KB is edited too, and every open document's settled diagnostics are
+ * compared at the end with a fresh server's on the same texts (mismatches).
+ * Exit status 1 when any of the first four, or the mismatches, is not zero.
  */
 import { fuzzSession, type FuzzReport } from '../test/helpers/fuzzSession';
 
@@ -19,18 +21,19 @@ function arg(name: string, dflt: number): number {
 }
 
 const line = (r: FuzzReport) =>
-  `seed ${r.seed}: ${r.edits} edits, ${r.requests} requests; crashes ${r.crashes}, time-outs ${r.timeouts}, internal errors ${r.internalErrors}, failures logged ${r.handlerFailures}; max latency ${r.maxLatencyMs.toFixed(0)} ms`;
+  `seed ${r.seed}: ${r.edits} edits, ${r.requests} requests; crashes ${r.crashes}, time-outs ${r.timeouts}, internal errors ${r.internalErrors}, failures logged ${r.handlerFailures}${r.mismatches ? `, mismatches ${r.mismatches}` : ''}; max latency ${r.maxLatencyMs.toFixed(0)} ms`;
 
 async function main(): Promise<void> {
   const edits = arg('edits', 10_000);
   const seed = arg('seed', 1);
   const started = Date.now();
-  const r = await fuzzSession({ edits, seed, onProgress: (_, p) => process.stdout.write(`  ${line(p)}\n`) });
+  const large = process.argv.includes('--large');
+  const r = await fuzzSession({ edits, seed, large, onProgress: (_, p) => process.stdout.write(`  ${line(p)}\n`) });
   process.stdout.write(
-    `${line(r)}; peak RSS ${r.peakRssMb === undefined ? 'unknown' : `${r.peakRssMb} MB`}; ${((Date.now() - started) / 1000).toFixed(0)} s\n`,
+    `${line(r)}${large ? `; the final texts compared with a fresh server: ${r.mismatches} mismatches` : ''}; peak RSS ${r.peakRssMb === undefined ? 'unknown' : `${r.peakRssMb} MB`}; ${((Date.now() - started) / 1000).toFixed(0)} s\n`,
   );
   for (const s of r.samples) process.stdout.write(`  ${s}\n`);
-  process.exitCode = r.crashes || r.timeouts || r.internalErrors || r.handlerFailures ? 1 : 0;
+  process.exitCode = r.crashes || r.timeouts || r.internalErrors || r.handlerFailures || r.mismatches ? 1 : 0;
 }
 
 void main();

@@ -23,6 +23,13 @@ export interface FuzzOptions {
   /** Called every `progressEvery` edits. */
   onProgress?: (done: number, report: FuzzReport) => void;
   progressEvery?: number;
+  /**
+   * Also edit a large connector file (over 128 KB: the server keeps its text
+   * in pieces, reads it into the index in slices and reports it in two
+   * parts), and at the end compare every open document's settled
+   * diagnostics with those of a fresh server given the same final texts.
+   */
+  large?: boolean;
 }
 
 export interface FuzzReport {
@@ -37,6 +44,8 @@ export interface FuzzReport {
   /** Messages the server logged as errors (a handler or a rule that failed). */
   handlerFailures: number;
   maxLatencyMs: number;
+  /** Open documents whose settled diagnostics differ from a fresh server's on the same texts (with `large`). */
+  mismatches: number;
   /** The server's peak resident set size (VmHWM), in MB; undefined where /proc is missing. */
   peakRssMb?: number;
   /** The first few failures, to reproduce them. */
@@ -122,6 +131,7 @@ export async function fuzzSession(options: FuzzOptions): Promise<FuzzReport> {
     internalErrors: 0,
     handlerFailures: 0,
     maxLatencyMs: 0,
+    mismatches: 0,
     samples: [],
   };
   const sample = (s: string) => {
@@ -150,6 +160,12 @@ export async function fuzzSession(options: FuzzOptions): Promise<FuzzReport> {
       },
       { uri: pathToFileURL(join(dir, 'north-america/boston/boston.routinggroup.yaml')).href, text: exampleTexts[1], version: 1 },
     ];
+    if (options.large)
+      docs.push({
+        uri: pathToFileURL(join(dir, 'north-america/boston/fuzz-large.connector.yaml')).href,
+        text: largeText(exampleTexts[0]),
+        version: 1,
+      });
     for (const d of docs) await client.open(d.uri, d.text, d.version);
     let lastDiagnostics: Diagnostic[] = [];
 
@@ -181,7 +197,9 @@ export async function fuzzSession(options: FuzzOptions): Promise<FuzzReport> {
     };
 
     for (let i = 0; i < options.edits && !exited; i++) {
-      const doc = rnd() < 0.8 ? docs[0] : docs[1];
+      const which = rnd();
+      const doc = options.large && which < 0.4 ? docs[2] : which < 0.8 ? docs[0] : docs[1];
+      const cap = doc === docs[2] ? LARGE_CAP : 30_000;
       const t = doc.text;
       const at = int(t.length + 1);
       let end = at;
@@ -197,7 +215,7 @@ export async function fuzzSession(options: FuzzOptions): Promise<FuzzReport> {
         insert = t.slice(int(t.length), int(t.length)); // paste a piece of itself
       else insert = pick(exampleTexts);
       // Keep documents to a size an editor session would have.
-      if (t.length > 30_000) {
+      if (t.length > cap) {
         end = Math.min(t.length, at + 10_000);
         insert = '';
       }
@@ -242,6 +260,23 @@ export async function fuzzSession(options: FuzzOptions): Promise<FuzzReport> {
       report.handlerFailures = client.errorLogs.length;
       if (options.onProgress && (i + 1) % (options.progressEvery ?? 1000) === 0) options.onProgress(i + 1, report);
     }
+    if (options.large && !exited) {
+      // The same final texts in a fresh server: every open document must settle to the same diagnostics.
+      const fresh = await LspClient.start(initializeParams('vscode', dir));
+      try {
+        await fresh.until('the end of the load', () => fresh.progress.includes('end'), timeoutMs);
+        for (const d of docs) await fresh.open(d.uri, d.text, d.version);
+        for (const d of docs) {
+          const [mine, theirs] = [await settled(client, d.uri), await settled(fresh, d.uri)];
+          if (mine !== theirs) {
+            report.mismatches++;
+            sample(`${d.uri.slice(d.uri.lastIndexOf('/') + 1)}: the diagnostics differ from a fresh server's on the same text`);
+          }
+        }
+      } finally {
+        await fresh.shutdown().catch(() => fresh.kill());
+      }
+    }
     if (exited) {
       report.crashes++;
       sample(`the server exited at edit ${report.edits}: ${client.logs.slice(-3).join(' | ')}`);
@@ -253,6 +288,26 @@ export async function fuzzSession(options: FuzzOptions): Promise<FuzzReport> {
     rmSync(dir, { recursive: true, force: true });
   }
   return report;
+}
+
+/** The most a large document grows to before edits only delete (an editor session's size, a few times the start). */
+const LARGE_CAP = 600_000;
+
+/** A connector file of about 150 KB: copies of an example connector, each of its own name, as YAML documents of one file. */
+function largeText(connector: string): string {
+  const copies = Math.ceil((150 * 1024) / connector.length);
+  return Array.from({ length: copies }, (_, i) => connector.replace(/^name: .*$/m, `name: Fuzz connector ${i}`)).join('---\n');
+}
+
+/**
+ * A document's whole diagnostics, as comparable text: `exconn/status` first
+ * works out every file's findings (a large file's pull otherwise answers its
+ * quick part while its workspace findings are pending).
+ */
+async function settled(client: LspClient, uri: string): Promise<string> {
+  await client.request('exconn/status', null);
+  const r = (await client.request('textDocument/diagnostic', { textDocument: { uri } })) as { items?: Diagnostic[] };
+  return JSON.stringify((r.items ?? []).map((d) => [d.range, d.severity, d.code, d.message, d.relatedInformation]));
 }
 
 /** VmHWM of a live process (Linux): the most memory it has held. */

@@ -18,3 +18,19 @@ test('300 random edits (seed 1): no crash, time-out, internal error or failure l
     r.samples.join('\n'),
   );
 });
+
+test('200 random edits with a large file (seed 2): the same, and every open document settles to a fresh server’s diagnostics', async () => {
+  const r = await fuzzSession({ edits: 200, seed: 2, large: true });
+  assert.equal(r.edits, 200);
+  assert.deepEqual(
+    {
+      crashes: r.crashes,
+      timeouts: r.timeouts,
+      internalErrors: r.internalErrors,
+      handlerFailures: r.handlerFailures,
+      mismatches: r.mismatches,
+    },
+    { crashes: 0, timeouts: 0, internalErrors: 0, handlerFailures: 0, mismatches: 0 },
+    r.samples.join('\n'),
+  );
+});
