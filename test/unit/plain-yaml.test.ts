@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isNode, isPair, parseDocument } from 'yaml';
-import { parsePlainYaml, plainParses } from '../../server/src/model/plainYaml';
+import { keyScanned, parsePlainYaml, plainParses } from '../../server/src/model/plainYaml';
 import { PARSE_OPTIONS } from '../../server/src/model/longList';
 import { splitDocuments } from '../../server/src/model/split';
 import { ParsedFile } from '../../server/src/model/parse';
@@ -197,4 +197,13 @@ test('a workspace of generated files is parsed by the fast path, with the same f
     assert.equal(difference(doc.yaml!.contents, full.contents), undefined);
     assert.ok(Array.isArray(checkDocument(doc)));
   }
+});
+
+test('a long list of lines without a colon: each line is looked at once for a key, not to the next colon of the text', () => {
+  const text = 'list:\n' + Array.from({ length: 5000 }, (_, i) => `  - item ${i}`).join('\n') + '\nlast: x\n';
+  const before = keyScanned;
+  const doc = parsePlainYaml(text, PARSE_OPTIONS);
+  assert.ok(doc);
+  assert.equal((doc.contents as { items: unknown[] }).items.length, 2);
+  assert.ok(keyScanned - before <= text.length, `${keyScanned - before} characters looked at for ${text.length}`);
 });
