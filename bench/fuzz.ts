@@ -21,7 +21,7 @@ function arg(name: string, dflt: number): number {
 }
 
 const line = (r: FuzzReport) =>
-  `seed ${r.seed}: ${r.edits} edits, ${r.requests} requests; crashes ${r.crashes}, time-outs ${r.timeouts}, internal errors ${r.internalErrors}, failures logged ${r.handlerFailures}${r.mismatches ? `, mismatches ${r.mismatches}` : ''}; max latency ${r.maxLatencyMs.toFixed(0)} ms`;
+  `seed ${r.seed}: ${r.edits} edits, ${r.requests} requests; crashes ${r.crashes}, time-outs ${r.timeouts}, internal errors ${r.internalErrors}, failures logged ${r.handlerFailures}${r.mismatches ? `, mismatches ${r.mismatches}` : ''}; max latency ${r.maxLatencyMs.toFixed(0)} ms${r.slowest ? ` (${r.slowest})` : ''}`;
 
 async function main(): Promise<void> {
   const edits = arg('edits', 10_000);

@@ -272,6 +272,7 @@ connection.onCodeAction((p, token) =>
           diagnostics: p.context.diagnostics,
           ...(p.context.only ? { only: p.context.only } : {}),
           version: state.version(uri),
+          quick: state.pendingLarge(uri),
         },
         options,
         caps,

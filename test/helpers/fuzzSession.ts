@@ -44,6 +44,8 @@ export interface FuzzReport {
   /** Messages the server logged as errors (a handler or a rule that failed). */
   handlerFailures: number;
   maxLatencyMs: number;
+  /** The slowest request: its method and the edit it followed. */
+  slowest?: string;
   /** Open documents whose settled diagnostics differ from a fresh server's on the same texts (with `large`). */
   mismatches: number;
   /** The server's peak resident set size (VmHWM), in MB; undefined where /proc is missing. */
@@ -192,7 +194,11 @@ export async function fuzzSession(options: FuzzOptions): Promise<FuzzReport> {
         return undefined;
       } finally {
         clearTimeout(timer);
-        report.maxLatencyMs = Math.max(report.maxLatencyMs, performance.now() - started);
+        const ms = performance.now() - started;
+        if (ms > report.maxLatencyMs) {
+          report.maxLatencyMs = ms;
+          report.slowest = `${method} after edit ${report.edits}`;
+        }
       }
     };
 

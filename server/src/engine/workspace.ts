@@ -175,6 +175,26 @@ export class Workspace {
   }
 
   /**
+   * The findings of the documents of a file that overlap lines `from` to
+   * `to`, in file coordinates, in order: what the quick fixes at a place
+   * need, without working out the rest of the file. With `quick`, as
+   * `quickFindings` gives them: no workspace rule runs, and a file not read
+   * into the index is not read.
+   */
+  findingsAt(uri: string, from: number, to: number, options: CheckOptions = {}, quick = false): Finding[] {
+    const file = this.files.get(uri);
+    if (!file) return [];
+    const out: Finding[] = [];
+    const entries = (quick ? this.built : this.index).entries(uri);
+    const docs = file.documents;
+    for (let i = 0; i < docs.length && docs[i].line <= to; i++) {
+      if (i + 1 < docs.length && docs[i + 1].line < from) continue;
+      this.placeDocument(out, uri, docs[i], entries[i], options, quick);
+    }
+    return out;
+  }
+
+  /**
    * The findings of one YAML document of a file (the `index`-th), as
    * `quickFindings` gives them, in file coordinates: what a hover on a name
    * defined there lists, without walking the file's other documents or
@@ -215,16 +235,25 @@ export class Workspace {
     // Quick findings do not read the file into the index: entries of an older version are matched by document.
     const entries = (quick ? this.built : this.index).entries(uri);
     const docs = file.documents;
-    for (let i = 0; i < docs.length; i++) {
-      const fd = docs[i];
-      const list = this.documentResult(uri, fd, entries[i], options, quick);
-      if (list.length === 0) continue;
-      const entry = entries[i]?.doc === fd.doc ? entries[i] : undefined;
-      // A document just read into the index keeps the findings it placed before it had an entry.
-      if (entry && !entry.placed) entry.placed = kept<Pick<DocEntry, 'placed'>>(fd, UNINDEXED_PLACED)?.placed;
-      for (const f of placed(list, fd.line, entry ?? holder(fd))) out.push(f);
-    }
+    for (let i = 0; i < docs.length; i++) this.placeDocument(out, uri, docs[i], entries[i], options, quick);
     return out;
+  }
+
+  /** Adds one document's findings, in file coordinates, to `out`. */
+  private placeDocument(
+    out: Finding[],
+    uri: string,
+    fd: FileDocument,
+    known: DocEntry | undefined,
+    options: CheckOptions,
+    quick: boolean,
+  ): void {
+    const list = this.documentResult(uri, fd, known, options, quick);
+    if (list.length === 0) return;
+    const entry = known?.doc === fd.doc ? known : undefined;
+    // A document just read into the index keeps the findings it placed before it had an entry.
+    if (entry && !entry.placed) entry.placed = kept<Pick<DocEntry, 'placed'>>(fd, UNINDEXED_PLACED)?.placed;
+    for (const f of placed(list, fd.line, entry ?? holder(fd))) out.push(f);
   }
 
   /** One document's findings, document-local, ignore comments and settings applied, sorted; cached on its index entry. */

@@ -2,7 +2,7 @@ import { DocumentDiagnosticReportKind, type Connection, type Diagnostic, type Do
 import type { Caps } from '../features/caps';
 import { toDiagnostic } from '../features/diagnostics';
 import type { Finding } from '../engine/types';
-import { LARGE_FILE_CHARS, type ServerState } from './state';
+import type { ServerState } from './state';
 import type { Settings } from './settings';
 import type { ParsedFile } from '../model/parse';
 
@@ -262,8 +262,7 @@ export class DiagnosticsPublisher {
 
   /** A large file whose workspace findings are not computed yet: its report comes in two parts. */
   private phased(uri: string): boolean {
-    const file = this.state.ws.file(uri);
-    return !!file && file.length >= LARGE_FILE_CHARS && this.state.ws.workspacePending(uri);
+    return this.state.pendingLarge(uri);
   }
 
   private async publish(uri: string, onlyIfChanged = false): Promise<void> {

@@ -60,6 +60,12 @@ export class ServerState {
     return this.documents.get(uri)?.version ?? null;
   }
 
+  /** A large file whose workspace findings are pending: it is reported in two parts, and requests answer from its quick findings. */
+  pendingLarge(uri: string): boolean {
+    const file = this.ws.file(uri);
+    return !!file && file.length >= LARGE_FILE_CHARS && this.ws.workspacePending(uri);
+  }
+
   /** Brings the engine up to the editor's text of an open document; returns whether the text changed. */
   sync(uri: string): boolean {
     const doc = this.documents.get(uri);
