@@ -274,9 +274,13 @@ export async function fuzzSession(options: FuzzOptions): Promise<FuzzReport> {
         for (const d of docs) await fresh.open(d.uri, d.text, d.version);
         for (const d of docs) {
           const [mine, theirs] = [await settled(client, d.uri), await settled(fresh, d.uri)];
-          if (mine !== theirs) {
+          if (mine.join('\n') !== theirs.join('\n')) {
             report.mismatches++;
-            sample(`${d.uri.slice(d.uri.lastIndexOf('/') + 1)}: the diagnostics differ from a fresh server's on the same text`);
+            const k = mine.findIndex((m, i) => m !== theirs[i]);
+            sample(
+              `${d.uri.slice(d.uri.lastIndexOf('/') + 1)}: the diagnostics differ from a fresh server's on the same text ` +
+                `(${mine.length} against ${theirs.length}; the first difference: ${mine[k]?.slice(0, 300)} | fresh: ${theirs[k]?.slice(0, 300)})`,
+            );
           }
         }
       } finally {
@@ -310,10 +314,10 @@ function largeText(connector: string): string {
  * works out every file's findings (a large file's pull otherwise answers its
  * quick part while its workspace findings are pending).
  */
-async function settled(client: LspClient, uri: string): Promise<string> {
+async function settled(client: LspClient, uri: string): Promise<string[]> {
   await client.request('exconn/status', null);
   const r = (await client.request('textDocument/diagnostic', { textDocument: { uri } })) as { items?: Diagnostic[] };
-  return JSON.stringify((r.items ?? []).map((d) => [d.range, d.severity, d.code, d.message, d.relatedInformation]));
+  return (r.items ?? []).map((d) => JSON.stringify([d.range, d.severity, d.code, d.message, d.relatedInformation]));
 }
 
 /** VmHWM of a live process (Linux): the most memory it has held. */
