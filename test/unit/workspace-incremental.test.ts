@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { expectOne, expectNone, rangeOf } from '../helpers/engine';
 import { workspaceOf, routingGroup, connector } from '../helpers/workspace';
 import { msg } from '../../server/src/rules/messages';
-import type { Workspace } from '../../server/src/engine/workspace';
+import { Workspace } from '../../server/src/engine/workspace';
 
 const paris = routingGroup('Paris', [{ name: 'PAR-EX01', fqdn: 'par-ex01.paris.contoso.com' }]);
 const boston = routingGroup('Boston', [{ name: 'BOS-EX01', fqdn: 'bos-ex01.boston.contoso.com' }]);
@@ -237,4 +237,30 @@ test('a connector edit that the connectors reading its group cannot see (a size 
     message: msg.missingReciprocal('Paris', 'Boston'),
   });
   fresh({});
+});
+
+test('two documents swapped by one edit keep their parses and entries, and the first of a name is still the earlier one', () => {
+  // Two connectors of one name: the later one in the file is the duplicate.
+  const a = connector({ name: 'Dup', from: 'Paris', to: ['Boston'], bridgehead: 'PAR-EX01' });
+  const b = connector({ name: 'Dup', from: 'Paris', to: ['Rome'], bridgehead: 'PAR-EX01' });
+  const head = `${paris}---\n`;
+  const tail = `---\n${connector({ name: 'Other', from: 'Paris', to: ['Boston'], bridgehead: 'PAR-EX01' })}`;
+  const uri = 'file:///w/links.connector.yaml';
+  const ws = new Workspace();
+  ws.setFile('file:///w/boston.routinggroup.yaml', boston);
+  ws.setFile('file:///w/rome.routinggroup.yaml', rome);
+  ws.setFile(uri, `${head}${a}---\n${b}${tail}`);
+  ws.findings(uri);
+  // One edit that swaps them: the same texts come back, in the other order (model/parse.ts parses a text once).
+  const swapped = `${head}${b}---\n${a}${tail}`;
+  ws.setFile(uri, swapped, { start: head.length, end: swapped.length - tail.length });
+  const fresh = new Workspace();
+  fresh.setFile('file:///w/boston.routinggroup.yaml', boston);
+  fresh.setFile('file:///w/rome.routinggroup.yaml', rome);
+  fresh.setFile(uri, swapped);
+  const dup = (w: Workspace) => w.findings(uri).filter((f) => f.code === 'duplicate-name');
+  assert.equal(dup(fresh).length, 1);
+  assert.deepEqual(dup(ws), dup(fresh));
+  // Reported on the later one: the connector to Boston, now second.
+  assert.ok(dup(ws)[0].range.start.line > swapped.slice(0, swapped.indexOf('routingGroup: Rome')).split('\n').length);
 });

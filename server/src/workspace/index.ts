@@ -186,10 +186,19 @@ export class WorkspaceIndex {
     this.pooled += cut.removed;
     const next: DocEntry[] = old.slice(0, cut.from);
     const added: DocEntry[] = [];
+    // A file's documents are parsed once per text (model/parse.ts): documents of the same text swapped by one edit
+    // come back as the same parses, in another order, and keep their entries.
+    const kept: DocEntry[] = [];
+    let reordered = false;
+    let lastOld = -1;
     for (let index = cut.from; index < cut.from + cut.added; index++) {
       const fd = docs[index];
       const reused = pool.get(fd.doc)?.shift();
       if (reused) {
+        // Its index is still the previous version's here.
+        if (reused.index < lastOld) reordered = true;
+        lastOld = reused.index;
+        kept.push(reused);
         reused.index = index;
         reused.line = fd.line;
         next.push(reused);
@@ -209,6 +218,14 @@ export class WorkspaceIndex {
     const removed = [...pool.values()].flat();
     // Whatever a changed document provided, those who read it must look again.
     const changed = new Set<string>();
+    if (reordered) {
+      // Lists kept in document order (the first of a name is the one defined first) are sorted again, and who
+      // reads what the swapped documents provide looks again.
+      for (const e of kept) {
+        this.resort(e);
+        for (const k of e.defines) changed.add(k);
+      }
+    }
     this.keepEditedInPlace(removed, added, next, changed);
     for (const e of removed) this.unlink(e);
     for (const e of added) this.link(e);
@@ -405,6 +422,19 @@ export class WorkspaceIndex {
       this.organizations.push(e as OrganizationEntry);
       this.unsorted.add(this.organizations);
     }
+  }
+
+  /** The lists an entry is in, to be sorted again at the end of the update: its place among the others changed. */
+  private resort(e: DocEntry): void {
+    const m = e.model;
+    const mark = (l: DocEntry[] | undefined) => l && this.unsorted.add(l);
+    if (m?.kind === 'RoutingGroup' && m.name && m.adminGroup) {
+      mark(this.groupsByName.get(nameKey(m.name.value)));
+      mark(this.groups.get(groupKey(m.adminGroup.value, m.name.value)));
+    } else if (isConnector(m) && m.adminGroup && m.routingGroup) {
+      mark(this.connectorsIn.get(groupKey(m.adminGroup.value, m.routingGroup.value)));
+      if (m.name) mark(this.connectorsNamed.get(keys.connector(m.adminGroup.value, m.routingGroup.value, m.name.value)));
+    } else if (m?.kind === 'Organization') mark(this.organizations);
   }
 
   private unlink(e: DocEntry): void {
