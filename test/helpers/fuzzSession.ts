@@ -207,7 +207,7 @@ export async function fuzzSession(options: FuzzOptions): Promise<FuzzReport> {
       const doc = options.large && which < 0.4 ? docs[2] : which < 0.8 ? docs[0] : docs[1];
       const cap = doc === docs[2] ? LARGE_CAP : 30_000;
       const t = doc.text;
-      const at = int(t.length + 1);
+      let at = int(t.length + 1);
       let end = at;
       let insert = '';
       const op = rnd();
@@ -225,6 +225,11 @@ export async function fuzzSession(options: FuzzOptions): Promise<FuzzReport> {
         end = Math.min(t.length, at + 10_000);
         insert = '';
       }
+      // No LSP position stands between the \r and the \n of a line break: an edit there would reach the server at
+      // another offset than the one the session applies to its own copy of the text (no editor makes such an edit).
+      const inBreak = (o: number) => o > 0 && t[o - 1] === '\r' && t[o] === '\n';
+      if (inBreak(at)) at--;
+      if (inBreak(end)) end++;
       const range: Range = { start: positionAt(t, at), end: positionAt(t, end) };
       doc.text = t.slice(0, at) + insert + t.slice(end);
       doc.version++;
