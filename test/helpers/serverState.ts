@@ -1,4 +1,4 @@
-import type { Connection, TextDocumentContentChangeEvent } from 'vscode-languageserver/node';
+import type { Connection, PublishDiagnosticsParams, TextDocumentContentChangeEvent } from 'vscode-languageserver/node';
 import { ServerState } from '../../server/src/lsp/state';
 
 type Handler = (e: unknown) => void;
@@ -26,4 +26,17 @@ export function stateWithDocuments() {
     change: (uri: string, version: number, contentChanges: TextDocumentContentChangeEvent[]) =>
       handlers.change({ textDocument: { uri, version }, contentChanges }),
   };
+}
+
+/** A connection that records the diagnostics pushed to it and answers a refresh: what DiagnosticsPublisher talks to. */
+export function recordingConnection() {
+  const reports: PublishDiagnosticsParams[] = [];
+  const connection = {
+    sendDiagnostics: (p: PublishDiagnosticsParams) => {
+      reports.push(p);
+      return Promise.resolve();
+    },
+    languages: { diagnostics: { refresh: () => Promise.resolve() } },
+  } as unknown as Connection;
+  return { connection, reports };
 }

@@ -1,12 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Connection, PublishDiagnosticsParams } from 'vscode-languageserver/node';
 import { DIAGNOSTICS_DELAY_MS, DiagnosticsPublisher } from '../../server/src/lsp/diagnostics';
 import { LARGE_FILE_CHARS } from '../../server/src/lsp/state';
 import { Settings } from '../../server/src/lsp/settings';
 import { MINIMAL_CAPS } from '../../server/src/features/caps';
 import { connector, routingGroup } from '../helpers/workspace';
-import { stateWithDocuments } from '../helpers/serverState';
+import { recordingConnection, stateWithDocuments } from '../helpers/serverState';
 
 // After a large file opens, the server reads it into the index and works out
 // its workspace findings in steps, between which the event loop turns. An
@@ -22,14 +21,7 @@ const uri = 'file:///w/opened.connector.yaml';
 const turn = () => new Promise<void>((r) => setImmediate(r));
 
 function server() {
-  const reports: PublishDiagnosticsParams[] = [];
-  const connection = {
-    sendDiagnostics: (p: PublishDiagnosticsParams) => {
-      reports.push(p);
-      return Promise.resolve();
-    },
-    languages: { diagnostics: { refresh: () => Promise.resolve() } },
-  } as unknown as Connection;
+  const { connection, reports } = recordingConnection();
   const { state, open, change } = stateWithDocuments();
   const log = (m: string) => assert.fail(m);
   const diagnostics = new DiagnosticsPublisher(

@@ -1,12 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Connection, PublishDiagnosticsParams } from 'vscode-languageserver/node';
 import { DiagnosticsPublisher } from '../../server/src/lsp/diagnostics';
 import { LARGE_FILE_CHARS, ServerState } from '../../server/src/lsp/state';
 import { Settings } from '../../server/src/lsp/settings';
 import { MINIMAL_CAPS } from '../../server/src/features/caps';
 import { connector, routingGroup } from '../helpers/workspace';
-import { stateWithDocuments } from '../helpers/serverState';
+import { recordingConnection, stateWithDocuments } from '../helpers/serverState';
 
 // A large file's first report (syntax and single-document findings) must reach
 // the client before the server works out its workspace findings or reads it
@@ -23,14 +22,7 @@ const turn = () => new Promise<void>((r) => setTimeout(r, 5));
 
 test('the workspace work after a large file first report waits until that report has left', async () => {
   assert.ok(text.length >= LARGE_FILE_CHARS);
-  const reports: PublishDiagnosticsParams[] = [];
-  const connection = {
-    sendDiagnostics: (p: PublishDiagnosticsParams) => {
-      reports.push(p);
-      return Promise.resolve();
-    },
-    languages: { diagnostics: { refresh: () => Promise.resolve() } },
-  } as unknown as Connection;
+  const { connection, reports } = recordingConnection();
   const state = new ServerState();
   // The output is held: what was sent has not left until the test says so.
   let waits = 0;
@@ -68,14 +60,7 @@ test('the workspace work after a large file first report waits until that report
 });
 
 test('a large file just opened is not read into the index while its first report is still in the pipe', async () => {
-  const reports: PublishDiagnosticsParams[] = [];
-  const connection = {
-    sendDiagnostics: (p: PublishDiagnosticsParams) => {
-      reports.push(p);
-      return Promise.resolve();
-    },
-    languages: { diagnostics: { refresh: () => Promise.resolve() } },
-  } as unknown as Connection;
+  const { connection, reports } = recordingConnection();
   const { state, open } = stateWithDocuments();
   let waits = 0;
   let release: () => void = () => {};
