@@ -117,3 +117,23 @@ test('an answer leaves at once, with the messages queued before it in the same t
   assert.equal(writer.flushes, 2);
   assert.deepEqual(await back, [notification(0), answer, notification(1)]);
 });
+
+test("an open document's report (diagnostics with a version) leaves at once; a closed file's waits for the turn", async () => {
+  const stream = new PassThrough();
+  const writer = new BatchedMessageWriter(stream);
+  const report = {
+    jsonrpc: '2.0',
+    method: 'textDocument/publishDiagnostics',
+    params: { uri: 'file:///w/open.connector.yaml', version: 12, diagnostics: [{ message: 'cost 150 is out of range' }] },
+  } as const;
+  const back = readBack(stream, 3);
+  await writer.write(notification(0));
+  assert.equal(writer.flushes, 0, "a closed file's diagnostics wait for the end of the turn");
+  await writer.write(report);
+  assert.equal(writer.flushes, 1, 'the report and the notification before it are written without waiting for a turn');
+  await writer.write(notification(1));
+  assert.equal(writer.flushes, 1);
+  await nextTurn();
+  assert.equal(writer.flushes, 2);
+  assert.deepEqual(await back, [notification(0), report, notification(1)]);
+});

@@ -18,6 +18,15 @@ function isAnswer(msg: Message): boolean {
   return 'id' in msg && !('method' in msg);
 }
 
+/** An open document's diagnostics (they carry its version): the report someone typing waits for. */
+function isEditReport(msg: Message): boolean {
+  return (
+    'method' in msg &&
+    msg.method === 'textDocument/publishDiagnostics' &&
+    (msg as { params?: { version?: unknown } }).params?.version != null
+  );
+}
+
 /**
  * Writes JSON-RPC messages to a stream, every message of one turn of the
  * event loop in one write; an answer to a request at once. The library's writer takes a turn per message and
@@ -54,8 +63,9 @@ export class BatchedMessageWriter extends AbstractMessageWriter implements Messa
     this.chunks.push(Buffer.from(`Content-Length: ${body.byteLength}\r\n\r\n`, 'ascii'), body);
     this.queued += body.byteLength;
     this.queuedTotal += body.byteLength;
-    // An answer leaves at once (with whatever this turn queued before it): a hover's client waits for it.
-    if (isAnswer(msg)) this.flush();
+    // An answer leaves at once (with whatever this turn queued before it): a hover's client waits for it. So does
+    // an open document's report: work queued for the next turn (a step of reading a large file) would hold it back.
+    if (isAnswer(msg) || isEditReport(msg)) this.flush();
     else if (!this.scheduled) {
       this.scheduled = true;
       setImmediate(() => {
