@@ -72,7 +72,8 @@ setFlagsFromString('--heap-growing-percent=25');
 
 const { connection, written, line } = serverConnection();
 /** Background work's next step: a turn after the messages in line have been dispatched (lsp/turns.ts). */
-const nextStep = (step: () => void) => void line.nextTurn().then(step);
+/** A background step (the name index, the warm-ups) goes after the messages in line and any due check of an edit. */
+const nextStep = (step: () => void) => void (diagnostics ? diagnostics.backgroundTurn() : line.nextTurn()).then(step);
 const log = (m: string) => connection.console.error(m);
 const info = (m: string) => connection.console.log(m);
 setRuleErrorHandler((e) => log(`A rule failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`));

@@ -67,9 +67,10 @@ export class DiagnosticsPublisher {
    * the index, working out its workspace findings): taken once what was sent
    * has left, after the messages in line, and while no check of a changed
    * file is due. An edit made while a large file is read into the index is
-   * then reported before another step of that work.
+   * then reported before another step of that work. The server's other
+   * background steps (the name index, the warm-ups) take the same turns.
    */
-  private async backgroundTurn(): Promise<void> {
+  async backgroundTurn(): Promise<void> {
     for (;;) {
       await this.nextTurn();
       await this.written();
