@@ -352,7 +352,7 @@ function kept<T>(fd: FileDocument, key: string): T | undefined {
 /** Where a document without an index entry keeps its placed findings. */
 function holder(fd: FileDocument): Pick<DocEntry, 'placed'> {
   let h = fd.doc.cache.get(UNINDEXED_PLACED) as Pick<DocEntry, 'placed'> | undefined;
-  if (!h) fd.doc.cache.set(UNINDEXED_PLACED, (h = {}));
+  if (!h) fd.doc.cache.set(UNINDEXED_PLACED, (h = { placed: undefined }));
   return h;
 }
 

@@ -345,7 +345,10 @@ export class WorkspaceIndex {
     } else if (model?.kind === 'Organization') {
       defines.push(keys.organization);
     }
-    return { uri, doc, index, line, model, defines, refs: model ? this.readsOfModel(model) : [] };
+    // Every field from the start: entries of one shape keep the code that reads them fast (a field added later
+    // gives entries of several shapes, and the per-document loops over them slow down).
+    const refs = model ? this.readsOfModel(model) : [];
+    return { uri, doc, index, line, model, defines, refs, cached: undefined, result: undefined, quick: undefined, placed: undefined };
   }
 
   /**
