@@ -507,7 +507,9 @@ function buildNamesWhileIdle(): void {
   const step = () => {
     buildingNames = false;
     guard(log, 'name index', () => {
-      if (state.ws.index.buildNames(NAMES_PER_STEP)) return warmUpOwnNames();
+      // What the loaded documents read (WorkspaceIndex.deferReads) first: the next change needs it.
+      const index = state.ws.index;
+      if (index.linkReads(NAMES_PER_STEP) && index.buildNames(NAMES_PER_STEP)) return warmUpOwnNames();
       buildingNames = true;
       nextStep(step);
     });

@@ -97,3 +97,46 @@ test('a file changed on disk while the workspace loads keeps the text read after
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('a load works out no document reads for the workspace rules; the idle steps after its checks, or the first change, do', async () => {
+  const { dir, files } = folder(12);
+  try {
+    const { state } = await load(dir, join(ROOT, 'dist', 'readerThread.js'));
+    const index = state.ws.index;
+    assert.equal(index.deferReads, false, 'deferred only while loading');
+    assert.equal(index.readsDeferred, 0, 'no document read worked out while loading');
+    for (const uri of state.ws.uris()) state.ws.findings(uri);
+    assert.equal(index.readsDeferred, 0, 'nor by the checks');
+    // The server's idle steps: a part at a time.
+    assert.equal(index.linkReads(10), false);
+    assert.equal(index.readsDeferred, 10);
+    assert.equal(index.linkReads(Infinity), true);
+    assert.equal(index.readsDeferred, files.size, 'each document once (one per file here)');
+    // The servers of a routing group renamed: every file's findings as a fresh workspace's, and some other file's changed.
+    const [group, text] = [...files].find(([uri]) => uri.endsWith('.routinggroup.yaml'))!;
+    const renamed = text.replace(/-EX0[12]/g, '-EX09');
+    const before = new Map(state.ws.uris().map((u) => [u, state.ws.findings(u)]));
+    state.setDisk(group, renamed);
+    const fresh = new ServerState();
+    for (const [uri, t] of files) fresh.setDisk(uri, uri === group ? renamed : t);
+    for (const uri of files.keys()) assert.deepEqual(state.ws.findings(uri), fresh.ws.findings(uri), uri);
+    const others = [...files.keys()].filter((u) => u !== group && JSON.stringify(before.get(u)) !== JSON.stringify(state.ws.findings(u)));
+    assert.ok(others.length > 0, 'the change shows in other files');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('the first change after a load works out the reads left', async () => {
+  const { dir, files } = folder(6);
+  try {
+    const { state } = await load(dir, join(ROOT, 'dist', 'readerThread.js'));
+    for (const uri of state.ws.uris()) state.ws.findings(uri);
+    const [uri, text] = [...files][0];
+    state.setDisk(uri, `${text}\n`);
+    assert.equal(state.ws.index.readsDeferred, files.size);
+    assert.equal(state.ws.index.linkReads(Infinity), true);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -315,12 +315,15 @@ export class Workspace {
     this.index.checks++;
     const own = entry.model?.kind === 'SmtpConnector' ? addFqdnFixes(this.index, fd.doc, entry.model, local) : local;
     entry.cached = withoutNoOpFixes(fd.doc, [...own, ...checkWorkspaceRules(this.index, entry, reportRuleError)]);
+    this.index.checked(entry);
     return entry.cached;
   }
 }
 
 /** A document's findings with its ignore comments and the rule settings applied, sorted by position. */
 function applySettings(fd: FileDocument, own: readonly WsFinding[], options: CheckOptions): WsFinding[] {
+  // Most documents have nothing to report: their ignore comments need not be read (a scan of the text, a set and a map each).
+  if (own.length === 0) return [];
   const sup = suppressionsOf(fd.doc);
   const findings: WsFinding[] = [];
   for (const f of own) {

@@ -53,6 +53,10 @@ export async function loadFolders(
     }
   }
   let count = 0;
+  // What the new documents' rules read is worked out once the load's round of checks has settled (the server's idle
+  // steps), or by the first change after the load.
+  const index = state.ws.index;
+  index.deferReads = true;
   try {
     let taken = 0;
     let shown = -1;
@@ -74,6 +78,7 @@ export async function loadFolders(
     }
     log(`Loaded ${count} connector files from ${reading.folders} folder(s).`);
   } finally {
+    index.deferReads = false;
     progress?.done();
   }
   return count;

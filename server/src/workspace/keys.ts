@@ -24,9 +24,9 @@ export const keys = {
   // `boston-2.routinggroup.yaml` answers for `boston.routinggroup.yaml`: a fix that creates the one picks the other when it exists.
   file: (name: string) => `file:${unnumbered(name).toLowerCase()}`,
   /** The file a routing group's definition goes in, by the format's naming. */
-  groupFile: (group: string) => keys.file(`${fileStem(group)}.routinggroup.yaml`),
+  groupFile: (group: string) => fileKey(group, '', () => keys.file(`${fileStem(group)}.routinggroup.yaml`)),
   /** The file of the connector from one routing group to another, by the format's naming. */
-  connectorFile: (from: string, to: string) => keys.file(`${fileStem(from)}-to-${fileStem(to)}.connector.yaml`),
+  connectorFile: (from: string, to: string) => fileKey(from, to, () => keys.file(`${fileStem(from)}-to-${fileStem(to)}.connector.yaml`)),
   /**
    * The organization's routing as a whole: every connector and routing-group
    * definition provides it. Only the rules that route across the whole
@@ -40,3 +40,34 @@ export const keys = {
   /** The organization document. */
   organization: '$org',
 } as const;
+
+/** At most this many names are kept (fileKey); past it the cache starts again. */
+export const FILE_KEY_NAMES = 10_000;
+/** File keys by first and second name (empty for a routing group's own file). */
+const fileKeys = new Map<string, Map<string, string>>();
+let fileKeysMade = 0;
+
+/**
+ * The key of a file named after routing groups, worked out once per name or
+ * pair of names: a slug (a Unicode normalization and six patterns) and a
+ * pattern per key were made again for each of the thousands of references a
+ * workspace's connectors read, most of them to the same few hundred groups.
+ */
+function fileKey(first: string, second: string, make: () => string): string {
+  let bySecond = fileKeys.get(first);
+  if (!bySecond) {
+    if (fileKeys.size >= FILE_KEY_NAMES) fileKeys.clear();
+    fileKeys.set(first, (bySecond = new Map()));
+  }
+  let k = bySecond.get(second);
+  if (k === undefined) {
+    bySecond.set(second, (k = make()));
+    fileKeysMade++;
+  }
+  return k;
+}
+
+/** How many file keys were worked out, not taken from the cache (the tests count them). */
+export function fileKeysWorkedOut(): number {
+  return fileKeysMade;
+}

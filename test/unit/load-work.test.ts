@@ -1,0 +1,45 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Workspace } from '../../server/src/engine/workspace';
+import { fileKeysWorkedOut, keys } from '../../server/src/workspace/keys';
+import { generateOrganization } from '../../bench/workspace-gen';
+
+// What loading a workspace works out once instead of per document (docs/language-server.md, "Loading a workspace
+// (seventh session)"): counted, not timed.
+
+function load(groups: number): Workspace {
+  const ws = new Workspace();
+  for (const [path, text] of generateOrganization(groups)) ws.setFile(`file:///ws/${path}`, text);
+  for (const uri of ws.uris()) ws.findings(uri);
+  return ws;
+}
+
+test('the keys of files named after routing groups are worked out once per name or pair of names', () => {
+  const groups = 40;
+  const before = fileKeysWorkedOut();
+  const ws = load(groups);
+  const first = fileKeysWorkedOut() - before;
+  const connectors = ws.index.connectors.size;
+  // Every group's own file, and the reciprocal file of each connector's links: at most one key per group and per connector.
+  assert.ok(first > 0 && first <= groups + connectors, `${first} keys for ${groups} groups and ${connectors} connectors`);
+  load(groups);
+  assert.equal(fileKeysWorkedOut() - before, first, 'the same names again: no key worked out again');
+  assert.equal(keys.groupFile('Boston RG'), 'file:boston-rg.routinggroup.yaml');
+  assert.equal(keys.connectorFile('Boston', 'New York'), 'file:boston-to-new-york.connector.yaml');
+});
+
+test('a document with nothing to report has its ignore comments read only when it reports something', () => {
+  const ws = load(10);
+  let clean = 0;
+  for (const uri of ws.uris())
+    for (const fd of ws.file(uri)!.documents) {
+      const reported = ws.findings(uri).length > 0;
+      if (!reported) clean++;
+      assert.equal(fd.doc.cache.has('suppressions'), reported, uri);
+    }
+  assert.ok(clean > 0);
+  const uri = ws.uris()[0];
+  ws.setFile(uri, `# exconn-disable\n${ws.file(uri)!.text}\nbogusKey: 1\n`);
+  assert.deepEqual(ws.findings(uri), [], 'an ignore comment still silences what the document reports');
+  assert.ok(ws.file(uri)!.documents[0].doc.cache.has('suppressions'));
+});
