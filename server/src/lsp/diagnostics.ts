@@ -16,8 +16,14 @@ export const DIAGNOSTICS_DELAY_MS = 10;
 /** Other files (those a change may affect through the workspace rules) are checked a little later. */
 export const OTHERS_DELAY_MS = 150;
 
-/** How long a large file's check works out workspace findings between two turns, in which requests and edits are answered. */
-export const WORKSPACE_SLICE_MS = 8;
+/**
+ * How long a large file's background work (reading it into the index, working
+ * out its workspace findings) goes on between two turns, in which requests and
+ * edits are answered. An edit that comes in meanwhile waits for the slice in
+ * progress, half of one on average: slices of 8 ms made the early edits after
+ * opening 5,000 connectors wait 2 to 22 ms before the server read them.
+ */
+export const WORKSPACE_SLICE_MS = 4;
 
 /** How long background work waiting for a due check sleeps before it looks again (should a wake-up be missed). */
 const DUE_RECHECK_MS = 50;
