@@ -124,9 +124,14 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
 connection.onInitialized(() =>
   guard(log, 'initialized', async () => {
     const c = connection.client;
-    if (caps.watchedFilesDynamic) await c.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: CONNECTOR_GLOB }] });
-    if (caps.configuration)
-      await c.register(DidChangeConfigurationNotification.type, { section: 'exchangeConnectors' }).catch(() => undefined);
+    // Registered while the workspace loads: the load does not wait for the client's answers (the reader thread has been
+    // reading since initialize, and a change on disk meanwhile is taken as the loader's tests show).
+    const registered = (async () => {
+      if (caps.watchedFilesDynamic)
+        await c.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: CONNECTOR_GLOB }] });
+      if (caps.configuration)
+        await c.register(DidChangeConfigurationNotification.type, { section: 'exchangeConnectors' }).catch(() => undefined);
+    })();
     if (workspaceFolders) {
       connection.workspace.onDidChangeWorkspaceFolders((e) =>
         guard(log, 'workspace folders', async () => {
@@ -144,7 +149,7 @@ connection.onInitialized(() =>
     settings.prefetch();
     const files = reading ?? readFolders(folders, state.diskTime(), log);
     reading = undefined;
-    await diagnostics.whileLoading(() => loadFolders(connection, state, files, caps, info));
+    await Promise.all([registered, diagnostics.whileLoading(() => loadFolders(connection, state, files, caps, info))]);
   }),
 );
 

@@ -82,6 +82,9 @@ export class LspClient {
   readonly errorLogs: string[] = [];
   readonly notifications: { method: string; params: unknown }[] = [];
   refreshes = 0;
+  /** How many client/registerCapability requests came, and what answers them (at once, by default). */
+  registrations = 0;
+  private registration: () => unknown = () => null;
   /** The URIs the server asked to show (window/showDocument), and the messages it showed (window/showMessage). */
   readonly shownDocuments: string[] = [];
   readonly shownMessages: string[] = [];
@@ -116,7 +119,10 @@ export class LspClient {
       this.configurationRequests.push(p.items.map((i) => i.scopeUri));
       return p.items.map(() => this.settings);
     });
-    conn.onRequest('client/registerCapability', () => null);
+    conn.onRequest('client/registerCapability', () => {
+      this.registrations++;
+      return this.registration();
+    });
     conn.onRequest('window/showDocument', (p: { uri: string }) => {
       this.shownDocuments.push(p.uri);
       this.wake();
@@ -143,7 +149,10 @@ export class LspClient {
    * Starts the server: `dist/server.js --stdio` unless another script (the
    * package's bin) or node IPC is asked for.
    */
-  static async start(params: InitializeParams, options: { script?: string; ipc?: boolean } = {}): Promise<LspClient> {
+  static async start(
+    params: InitializeParams,
+    options: { script?: string; ipc?: boolean; registration?: () => unknown } = {},
+  ): Promise<LspClient> {
     const script = options.script ?? join(ROOT, 'dist', 'server.js');
     const proc = options.ipc
       ? spawn(process.execPath, [script, '--node-ipc'], { stdio: ['pipe', 'pipe', 'pipe', 'ipc'] })
@@ -152,6 +161,7 @@ export class LspClient {
       ? createProtocolConnection(new IPCMessageReader(proc), new IPCMessageWriter(proc))
       : createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
     const client = new LspClient(proc, conn);
+    if (options.registration) client.registration = options.registration;
     proc.stderr!.on('data', (d) => client.logs.push(String(d)));
     client.initializeResult = await conn.sendRequest('initialize', params);
     await conn.sendNotification('initialized', {});

@@ -128,3 +128,22 @@ test('a request made while the workspace loads is answered before the load ends'
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test("the workspace loads and is published while the client has not answered the server's registrations", async () => {
+  const dir = organizationFolder(10);
+  // A client slow to answer (VS Code answers after its own work): the load does not wait for it.
+  let answer: (v: null) => void = () => undefined;
+  const held = new Promise<null>((r) => (answer = r));
+  const params = initializeParams('vscode', dir);
+  assert.ok(params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration, 'the client registers a file watcher');
+  const client = await LspClient.start(params, { registration: () => held });
+  try {
+    const count = await client.loaded(60000);
+    await client.until('every file published', () => client.pushed.size >= count, 60000);
+    assert.equal(client.registrations, 1, 'the watcher asked for, the next registration waiting for its answer');
+  } finally {
+    answer(null);
+    client.kill();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -6,6 +6,7 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Connection } from 'vscode-languageserver/node';
 import { loadFolders, readFolders, startReaderThread, type ReaderThread } from '../../server/src/lsp/loader';
+import { READ_BATCH_FILES, READ_FIRST_BATCH_FILES } from '../../server/src/lsp/readerMessages';
 import { ServerState } from '../../server/src/lsp/state';
 import { readCaps } from '../../server/src/features/caps';
 import { ROOT } from '../helpers/paths';
@@ -136,6 +137,25 @@ test('the first change after a load works out the reads left', async () => {
     state.setDisk(uri, `${text}\n`);
     assert.equal(state.ws.index.readsDeferred, files.size);
     assert.equal(state.ws.index.linkReads(Infinity), true);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('the reader thread sends its first files in a small batch, the rest in larger ones', async () => {
+  const { dir, files } = folder(30);
+  try {
+    const reader = startReaderThread(join(ROOT, 'dist', 'readerThread.js'));
+    reader.read([dir]);
+    while (reader.total === undefined) await new Promise<void>((resolve) => (reader.wake = resolve));
+    reader.stop();
+    const batches = reader.inbox.flatMap((m) => (m instanceof Error || m.kind !== 'files' ? [] : [m.paths.length]));
+    assert.equal(batches[0], READ_FIRST_BATCH_FILES, `batches: ${batches}`);
+    assert.equal(batches[1], READ_BATCH_FILES, `batches: ${batches}`);
+    assert.equal(
+      batches.reduce((a, b) => a + b, 0),
+      files.size,
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

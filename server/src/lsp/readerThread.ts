@@ -8,15 +8,17 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { forEachConnectorFile, pathToUri, readTextSync } from './files';
-import { READ_BATCH_CHARS, READ_BATCH_FILES, type ReaderMessage, type ReaderRequest } from './readerMessages';
+import { READ_BATCH_CHARS, READ_BATCH_FILES, READ_FIRST_BATCH_FILES, type ReaderMessage, type ReaderRequest } from './readerMessages';
 
 const post = (m: ReaderMessage) => parentPort!.postMessage(m);
 
 function read(roots: readonly string[]): void {
   let batch: Extract<ReaderMessage, { kind: 'files' }> = { kind: 'files', paths: [], uris: [], texts: [] };
   let chars = 0;
+  let batchFiles = READ_FIRST_BATCH_FILES;
   const send = () => {
     post(batch);
+    batchFiles = READ_BATCH_FILES;
     batch = { kind: 'files', paths: [], uris: [], texts: [] };
     chars = 0;
   };
@@ -30,7 +32,7 @@ function read(roots: readonly string[]): void {
       batch.uris.push(pathToUri(path));
       batch.texts.push(text ?? null);
       chars += text?.length ?? 0;
-      if (batch.paths.length >= READ_BATCH_FILES || chars >= READ_BATCH_CHARS) send();
+      if (batch.paths.length >= batchFiles || chars >= READ_BATCH_CHARS) send();
     });
   send();
   post({ kind: 'done', total: seen.size });

@@ -86,7 +86,7 @@ export class ParsedDocument {
       const unresolved = this.linkAliases(parsed.contents as Node | null);
       if (found.length === 0) for (const u of unresolved) found.push(u);
     }
-    for (const e of this.oneErrorPerLine(found)) this.errors.push(e);
+    if (found.length > 0) for (const e of this.oneErrorPerLine(found)) this.errors.push(e);
     if (parsed && this.errors.length === 0) this.list = findLongList(text, this.lines, parsed.contents as Node | null);
   }
 
