@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isNode, isPair, parseDocument } from 'yaml';
-import { keyScanned, parsePlainYaml, plainParses } from '../../server/src/model/plainYaml';
+import { MAX_PLAIN_DEPTH, keyScanned, parsePlainYaml, plainParses } from '../../server/src/model/plainYaml';
+import { MAX_NESTING, nestingOverflow, nestingScans } from '../../server/src/model/depth';
 import { PARSE_OPTIONS } from '../../server/src/model/longList';
 import { splitDocuments } from '../../server/src/model/split';
 import { ParsedFile } from '../../server/src/model/parse';
@@ -179,7 +180,11 @@ test('mutations of plain documents: wherever the fast path takes one, the same t
       const piece = random() < 0.7 ? pieces[Math.floor(random() * pieces.length)] : '';
       text = text.slice(0, at) + piece + text.slice(at + cut);
     }
-    if (assertSame(text)) taken++;
+    if (assertSame(text)) {
+      taken++;
+      // What the fast path takes is never refused for its nesting (the parse does not measure it then).
+      assert.equal(nestingOverflow(text), -1, JSON.stringify(text));
+    }
   }
   assert.ok(taken > 500, `only ${taken} mutations took the fast path`);
 });
@@ -187,8 +192,10 @@ test('mutations of plain documents: wherever the fast path takes one, the same t
 test('a workspace of generated files is parsed by the fast path, with the same findings as the package’s parse', () => {
   const files = [...generateOrganization(10).values()];
   const before = plainParses;
+  const scans = nestingScans;
   const fast = files.map((t) => new ParsedFile(t));
   assert.equal(plainParses - before, files.length);
+  assert.equal(nestingScans - scans, 0, 'no nesting scan for what the fast path takes');
   for (const [i, file] of fast.entries()) {
     const doc = file.documents[0].doc;
     assert.ok(isPair((doc.yaml?.contents as { items: unknown[] }).items[0]));
@@ -206,4 +213,45 @@ test('a long list of lines without a colon: each line is looked at once for a ke
   assert.ok(doc);
   assert.equal((doc.contents as { items: unknown[] }).items.length, 2);
   assert.ok(keyScanned - before <= text.length, `${keyScanned - before} characters looked at for ${text.length}`);
+});
+
+test('nesting: the fast path takes documents up to MAX_PLAIN_DEPTH collections deep, far from MAX_NESTING; deeper ones are measured and parsed as before', () => {
+  /** `depth` collections nested, as mappings, as lists of mappings (`- key:`) or as lists of lists below keys. */
+  const nested = (depth: number, shape: 'map' | 'item' | 'list'): string => {
+    const lines: string[] = [];
+    let indent = '';
+    for (let d = 1; d < depth; d++) {
+      if (shape === 'map') {
+        lines.push(`${indent}k${d}:`);
+        indent += '  ';
+      } else if (shape === 'item') {
+        lines.push(`${indent}- k${d}:`);
+        indent += '    ';
+        d++;
+      } else {
+        lines.push(`${indent}k${d}:`, `${indent}- k${d}b: x`, `${indent}  k${d}c:`);
+        indent += '    ';
+        d++;
+      }
+    }
+    lines.push(`${indent}leaf: x`);
+    return lines.join('\n') + '\n';
+  };
+  for (const shape of ['map', 'item', 'list'] as const)
+    for (let depth = 2; depth <= 2 * MAX_NESTING; depth += 1) {
+      const text = nested(depth, shape);
+      const overflow = nestingOverflow(text);
+      const scans = nestingScans;
+      const file = new ParsedFile(text);
+      const taken = parsePlainYaml(text, PARSE_OPTIONS) !== undefined;
+      if (taken) {
+        assertSame(text);
+        assert.equal(overflow, -1, `${shape} ${depth}: taken, and within MAX_NESTING`);
+        assert.equal(nestingScans, scans, `${shape} ${depth}: no scan`);
+      } else assert.equal(nestingScans - scans, 1, `${shape} ${depth}: measured`);
+      if (depth <= 10) assert.ok(taken, `${shape} ${depth}: taken`);
+      if (depth > 2 * MAX_PLAIN_DEPTH) assert.ok(!taken, `${shape} ${depth}: too deep for the fast path`);
+      // Too deep to parse: refused as before, by the scan.
+      assert.equal(file.documents[0].doc.yaml === undefined, overflow >= 0, `${shape} ${depth}`);
+    }
 });

@@ -14,8 +14,12 @@
 /** Deeper than this, a document is not parsed. Connector files nest about five levels. */
 export const MAX_NESTING = 64;
 
+/** How many texts were scanned (the tests count them). */
+export let nestingScans = 0;
+
 /** The offset where the text first nests deeper than `max` levels, or -1 when it never does. */
 export function nestingOverflow(text: string, max = MAX_NESTING): number {
+  nestingScans++;
   const n = text.length;
   const levels: number[] = []; // columns of the open block levels
   let flow = 0; // open [ and {

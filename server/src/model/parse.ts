@@ -54,8 +54,15 @@ export class ParsedDocument {
         return;
       }
     }
+    // Plain block YAML (most connector files) has a fast path that builds the same tree (model/plainYaml.ts); what it
+    // takes nests too little for the nesting check below.
     let parsed: Document.Parsed<ParsedNode> | undefined;
-    const tooDeep = nestingOverflow(text);
+    try {
+      parsed = parsePlainYaml(text, PARSE_OPTIONS);
+    } catch {
+      parsed = undefined; // the package's parse says what is wrong
+    }
+    const tooDeep = parsed ? -1 : nestingOverflow(text);
     if (tooDeep >= 0) {
       // Refused before parsing: deep nesting makes the parse slow, and nothing in a connector file nests so deep.
       this.errors.push({ range: this.lines.range(tooDeep, tooDeep + 1), message: nestedTooDeep() });
@@ -67,8 +74,7 @@ export class ParsedDocument {
     const stackTraceLimit = Error.stackTraceLimit;
     Error.stackTraceLimit = 0;
     try {
-      // Plain block YAML (most connector files) has a fast path that builds the same tree (model/plainYaml.ts).
-      parsed = parsePlainYaml(text, PARSE_OPTIONS) ?? (parseDocument(text, PARSE_OPTIONS) as Document.Parsed<ParsedNode>);
+      parsed ??= parseDocument(text, PARSE_OPTIONS) as Document.Parsed<ParsedNode>;
     } catch (e) {
       // The composer recurses: absurd nesting can exhaust the stack.
       const why = e instanceof RangeError ? TOO_DEEP : `The document cannot be read: ${String(e)}`;

@@ -48,6 +48,13 @@ const QUOTED = /^(?:"[^"\\]*"|'[^']*')$/;
 const SMALL_INT = /^[0-9]{1,15}$/;
 
 const MAX_KEY = 1000;
+/**
+ * Collections nested deeper than this leave the fast path. The text's nesting
+ * is then measured (model/depth.ts) before the package parses it; a document
+ * the fast path takes nests far less than MAX_NESTING (each of its levels is
+ * a collection of the tree), so it needs no such scan.
+ */
+export const MAX_PLAIN_DEPTH = 24;
 const SPACE = 32;
 const DASH = 45;
 const COLON = 58;
@@ -59,6 +66,8 @@ class PlainReader {
   private readonly indents: number[] = [];
   /** The line being read. */
   private at = 0;
+  /** Collections open around the one being read. */
+  private depth = 0;
 
   constructor(
     private readonly text: string,
@@ -122,6 +131,22 @@ class PlainReader {
   }
 
   private list(column: number, offset: number): YAMLSeq | undefined {
+    if (this.depth === MAX_PLAIN_DEPTH) return undefined;
+    this.depth++;
+    const seq = this.listEntries(column, offset);
+    this.depth--;
+    return seq;
+  }
+
+  private mapping(column: number, offset: number): YAMLMap | undefined {
+    if (this.depth === MAX_PLAIN_DEPTH) return undefined;
+    this.depth++;
+    const map = this.mappingEntries(column, offset);
+    this.depth--;
+    return map;
+  }
+
+  private listEntries(column: number, offset: number): YAMLSeq | undefined {
     const seq = new YAMLSeq(this.schema);
     const start = offset;
     for (;;) {
@@ -148,7 +173,7 @@ class PlainReader {
     return seq;
   }
 
-  private mapping(column: number, offset: number): YAMLMap | undefined {
+  private mappingEntries(column: number, offset: number): YAMLMap | undefined {
     const map = new YAMLMap(this.schema);
     const start = offset;
     for (;;) {
