@@ -43,3 +43,23 @@ test('a document with nothing to report has its ignore comments read only when i
   assert.deepEqual(ws.findings(uri), [], 'an ignore comment still silences what the document reports');
   assert.ok(ws.file(uri)!.documents[0].doc.cache.has('suppressions'));
 });
+
+test("a second load after a first whose reads are still pending: what it adds re-checks the first one's checked files", () => {
+  const files = [...generateOrganization(3)];
+  const group = files.find(([path]) => path.endsWith('.routinggroup.yaml'))!;
+  const ws = new Workspace();
+  ws.index.deferReads = true;
+  for (const [path, text] of files) if (path !== group[0]) ws.setFile(`file:///ws/${path}`, text);
+  ws.index.deferReads = false;
+  const unknown = () => ws.uris().filter((u) => ws.findings(u).some((f) => f.code === 'unknown-routing-group'));
+  const before = unknown();
+  assert.ok(before.length > 0, 'connectors name the group not loaded yet');
+  ws.takeAffected();
+  // A folder added before any change or idle step: the group comes in a load of its own.
+  ws.index.deferReads = true;
+  ws.setFile(`file:///ws/${group[0]}`, group[1]);
+  ws.index.deferReads = false;
+  const affected = ws.takeAffected();
+  for (const uri of before) assert.ok(affected.includes(uri), `${uri} is checked again`);
+  assert.deepEqual(unknown(), []);
+});

@@ -147,7 +147,16 @@ export class WorkspaceIndex {
    * change re-checks. About a tenth of the load's time, out of the way of
    * the first report of every file.
    */
-  deferReads = false;
+  get deferReads(): boolean {
+    return this.deferring;
+  }
+  set deferReads(on: boolean) {
+    // A load starts with every reader known: what it leaves pending is its own documents, and it tracks which of them
+    // are checked meanwhile (readsDue), since its updates link only those.
+    if (on && !this.deferring) this.linkReads(Infinity);
+    this.deferring = on;
+  }
+  private deferring = false;
   /** Entries whose `refs` are not worked out and linked yet (see deferReads). */
   private readonly readsPending = new Set<DocEntry>();
   /** Of those, the entries with workspace findings: linked before an update looks for the readers of a key. */
@@ -187,7 +196,7 @@ export class WorkspaceIndex {
   update(uri: string, file: ParsedFile | undefined, spliced = false, upTo?: number): IndexChange {
     // Whoever may be affected by this change must be known: outside a load, every document's reads; during one, those
     // of the documents already checked.
-    this.linkReads(Infinity, !this.deferReads);
+    this.linkReads(Infinity, !this.deferring);
     this.generation++;
     const before = this.globals();
     const existed = this.files.has(uri);
@@ -381,7 +390,7 @@ export class WorkspaceIndex {
       placed: undefined,
     };
     if (!model) return e;
-    if (this.deferReads) this.readsPending.add(e);
+    if (this.deferring) this.readsPending.add(e);
     else e.refs = this.readsOfModel(model);
     return e;
   }
@@ -393,7 +402,8 @@ export class WorkspaceIndex {
 
   /** A document's workspace findings were computed: the readers of what they read must be known before the next update. */
   checked(e: DocEntry): void {
-    if (this.readsPending.has(e)) this.readsDue.add(e);
+    // Outside a load the next update links every pending entry anyway.
+    if (this.deferring && this.readsPending.has(e)) this.readsDue.add(e);
   }
 
   /**
