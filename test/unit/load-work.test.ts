@@ -63,3 +63,22 @@ test("a second load after a first whose reads are still pending: what it adds re
   for (const uri of before) assert.ok(affected.includes(uri), `${uri} is checked again`);
   assert.deepEqual(unknown(), []);
 });
+
+test('a load with its reads deferred works out no changed keys while nobody reads any; a change after it does', () => {
+  const ws = new Workspace();
+  ws.index.deferReads = true;
+  const files = [...generateOrganization(5)];
+  for (const [path, text] of files) ws.setFile(`file:///ws/${path}`, text);
+  assert.equal(ws.index.readerSearches, 0, 'no reader to look for');
+  // A document checked during the load reads keys: from then on the updates look for readers.
+  ws.findings(`file:///ws/${files[0][0]}`);
+  ws.setFile('file:///ws/extra.connector.yaml', files[1][1].replace(/name: .*/, 'name: Extra'));
+  assert.equal(ws.index.readerSearches, 1);
+  ws.index.deferReads = false;
+  for (const uri of ws.uris()) ws.findings(uri);
+  const searches = ws.index.readerSearches;
+  const [path, text] = files.find(([p]) => p.endsWith('.routinggroup.yaml'))!;
+  ws.setFile(`file:///ws/${path}`, text.replace(/-EX0[12]/g, '-EX09'));
+  assert.equal(ws.index.readerSearches, searches + 1);
+  assert.ok(ws.takeAffected().length > 1, 'the change re-checks its readers');
+});
