@@ -82,3 +82,19 @@ test('a load with its reads deferred works out no changed keys while nobody read
   assert.equal(ws.index.readerSearches, searches + 1);
   assert.ok(ws.takeAffected().length > 1, 'the change re-checks its readers');
 });
+
+test('a change after a load links the reads of the documents checked so far, not of every loaded one', () => {
+  const ws = new Workspace();
+  const files = [...generateOrganization(5)];
+  ws.index.deferReads = true;
+  for (const [path, text] of files) ws.setFile(`file:///ws/${path}`, text);
+  ws.index.deferReads = false;
+  const [checkedPath, text] = files[0];
+  ws.findings(`file:///ws/${checkedPath}`);
+  ws.setFile(`file:///ws/${checkedPath}`, `${text}\n`);
+  assert.equal(ws.index.readsDeferred, 1, 'the checked document only');
+  // Documents read into the index outside the loader's files are not deferred.
+  ws.setFile('file:///ws/opened.connector.yaml', files[1][1].replace(/name: .*/, 'name: Opened'));
+  assert.equal(ws.index.linkReads(Infinity), true);
+  assert.equal(ws.index.readsDeferred, files.length, 'every loaded document once, the opened one never');
+});

@@ -53,10 +53,10 @@ export async function loadFolders(
     }
   }
   let count = 0;
-  // What the new documents' rules read is worked out once the load's round of checks has settled (the server's idle
-  // steps), or by the first change after the load.
+  // What the files' documents read is worked out when they are checked, before the next change, or by the server's
+  // idle steps once the load's round of checks has settled (WorkspaceIndex.deferReads). Only these files: what else is
+  // read meanwhile (an open document, a large file in parts) is not deferred.
   const index = state.ws.index;
-  index.deferReads = true;
   try {
     let taken = 0;
     let shown = -1;
@@ -64,7 +64,12 @@ export async function loadFolders(
     for await (const file of reading.files) {
       taken++;
       if (file.text !== undefined) {
-        state.setDisk(file.uri, file.text, reading.since);
+        index.deferReads = true;
+        try {
+          state.setDisk(file.uri, file.text, reading.since);
+        } finally {
+          index.deferReads = false;
+        }
         count++;
       }
       if (performance.now() - sliceStart >= LOAD_SLICE_MS) {
@@ -78,7 +83,6 @@ export async function loadFolders(
     }
     log(`Loaded ${count} connector files from ${reading.folders} folder(s).`);
   } finally {
-    index.deferReads = false;
     progress?.done();
   }
   return count;

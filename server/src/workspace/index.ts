@@ -140,23 +140,16 @@ export class WorkspaceIndex {
   /** Counts updates: what is worked out once for the whole index (rules/workspace/routing.ts) is valid for one generation. */
   generation = 0;
   /**
-   * While a workspace loads, what a new document's rules read (its `refs`)
-   * is worked out later (`linkReads`): nobody can have read the keys of
-   * documents that are not checked yet, every document is checked at the end
-   * of the load anyway, and those keys are only needed to say whom a later
-   * change re-checks. About a tenth of the load's time, out of the way of
-   * the first report of every file.
+   * While on (the loader sets it around each file it reads into the
+   * workspace), what a new document's rules read (its `refs`) is worked out
+   * later: the keys a document reads only say whom a later change re-checks,
+   * so they are needed once its workspace findings are computed, before the
+   * next update (`checked`), or by the server's idle steps (`linkReads`).
+   * About a tenth of a load's time, out of the way of every file's first
+   * report. Documents read otherwise meanwhile (an open document, a large
+   * file read into the index in parts) are not deferred.
    */
-  get deferReads(): boolean {
-    return this.deferring;
-  }
-  set deferReads(on: boolean) {
-    // A load starts with every reader known: what it leaves pending is its own documents, and it tracks which of them
-    // are checked meanwhile (readsDue), since its updates link only those.
-    if (on && !this.deferring) this.linkReads(Infinity);
-    this.deferring = on;
-  }
-  private deferring = false;
+  deferReads = false;
   /** Entries whose `refs` are not worked out and linked yet (see deferReads). */
   private readonly readsPending = new Set<DocEntry>();
   /** Of those, the entries with workspace findings: linked before an update looks for the readers of a key. */
@@ -196,9 +189,8 @@ export class WorkspaceIndex {
    * read a part at a time: Workspace.readAhead); a later update reads the rest.
    */
   update(uri: string, file: ParsedFile | undefined, spliced = false, upTo?: number): IndexChange {
-    // Whoever may be affected by this change must be known: outside a load, every document's reads; during one, those
-    // of the documents already checked.
-    this.linkReads(Infinity, !this.deferring);
+    // Whoever may be affected by this change must be known: the reads of every document with workspace findings.
+    this.linkReads(Infinity, false);
     this.generation++;
     const before = this.globals();
     const existed = this.files.has(uri);
@@ -397,7 +389,7 @@ export class WorkspaceIndex {
       placed: undefined,
     };
     if (!model) return e;
-    if (this.deferring) this.readsPending.add(e);
+    if (this.deferReads) this.readsPending.add(e);
     else e.refs = this.readsOfModel(model);
     return e;
   }
@@ -409,16 +401,15 @@ export class WorkspaceIndex {
 
   /** A document's workspace findings were computed: the readers of what they read must be known before the next update. */
   checked(e: DocEntry): void {
-    // Outside a load the next update links every pending entry anyway.
-    if (this.deferring && this.readsPending.has(e)) this.readsDue.add(e);
+    if (this.readsPending.has(e)) this.readsDue.add(e);
   }
 
   /**
    * Works out and links the reads of up to `count` entries whose reads were
    * deferred (all of them with `all`, else only those with workspace
-   * findings), so that a change finds every document it affects. The server
-   * does it while idle after a load; an update outside a load does the rest.
-   * True once none is left.
+   * findings, which every update does first), so that a change finds every
+   * document it affects. The server does it while idle after a load. True
+   * once none is left.
    */
   linkReads(count: number, all = true): boolean {
     const from = all ? this.readsPending : this.readsDue;
