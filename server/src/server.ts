@@ -547,8 +547,17 @@ function notifyTopology(): void {
   topologyTimer = setTimeout(() => guard(log, 'topology notification', () => connection.sendNotification(TopologyChangedNotification)), 50);
 }
 
-process.on('uncaughtException', (e) => log(`Uncaught: ${e.stack ?? String(e)}`));
-process.on('unhandledRejection', (e) => log(`Unhandled rejection: ${String(e)}`));
+process.on('uncaughtException', (e) => logUncaught(`Uncaught: ${e.stack ?? String(e)}`));
+process.on('unhandledRejection', (e) => logUncaught(`Unhandled rejection: ${String(e)}`));
+
+/** A failure nobody caught, logged to the client, or to stderr once the connection is closed: logging it must not fail again. */
+function logUncaught(m: string): void {
+  try {
+    log(m);
+  } catch {
+    process.stderr.write(`${m}\n`);
+  }
+}
 
 connection.listen();
 

@@ -52,3 +52,21 @@ for (const [name, shutdownFirst, code] of [
     }
   });
 }
+
+// A client that stops reading (its end of the server's output closed) is gone: the server ends, without failing on
+// the log of the failed write (it crashed with "Connection is closed", or went on with no one to answer).
+test('the end of its output ends the server with code 1, without an uncaught error', async () => {
+  const ws = tempWorkspace();
+  const client = await LspClient.start(initializeParams('minimal', ws.dir));
+  try {
+    const exited = new Promise<number | null>((resolve) => client.proc.on('exit', (c) => resolve(c)));
+    client.proc.stdout!.destroy();
+    // Something for the server to write: the diagnostics of a document opened now.
+    await client.open(ws.uri('late.connector.yaml'), 'kind: SmtpConnector\ngeneral:\n  cost: 150\n');
+    assert.equal(await exited, 1);
+    assert.doesNotMatch(client.logs.join(''), /Connection is closed|Uncaught/);
+  } finally {
+    client.kill();
+    ws.dispose();
+  }
+});

@@ -125,8 +125,9 @@ export class BatchedMessageWriter extends AbstractMessageWriter implements Messa
  * (`written`), and its line of incoming messages (`line`: background work
  * takes its turns through it). Over --stdio, messages arrive through a
  * FramedMessageReader and leave through a BatchedMessageWriter; the process
- * ends when its input closes, with code 0 after a shutdown request and 1
- * otherwise (what the library does when it reads the stream itself). Other
+ * ends when its input closes or its output can no longer be written, with
+ * code 0 after a shutdown request and 1 otherwise (what the library does when
+ * it reads the stream itself). Other
  * transports are the library's, whose messages are neither waited for nor
  * counted. Nothing may print to standard output then: console output goes to
  * the client's log, as the library does for --stdio.
@@ -140,6 +141,9 @@ export function serverConnection(): { connection: Connection; written: () => Pro
     shutdown = true;
   });
   for (const event of ['end', 'close']) process.stdin.on(event, () => process.exit(shutdown ? 0 : 1));
+  // A client that stops reading is gone as well: nothing the server does can reach it any more (the next write
+  // fails with EPIPE, and whatever logged that through the closed connection failed in turn).
+  for (const event of ['error', 'close']) process.stdout.on(event, () => process.exit(shutdown ? 0 : 1));
   const toLog = (...args: unknown[]) => connection.console.log(format(...args));
   const toError = (...args: unknown[]) => connection.console.error(format(...args));
   Object.assign(console, { log: toLog, info: toLog, debug: toLog, warn: toError, error: toError, trace: toLog });
