@@ -10,14 +10,8 @@ import { occurrencesOf } from '../workspace/occurrences';
 import { connectorSnippet, routingGroupSnippet } from './snippets';
 import { sampleDocument } from './warmUpSample';
 
-/**
- * The parse and the single-document rules are warmed up on this many sample
- * documents, a few per step (0.4–0.5 s in all, while idle): after 80 the open of
- * 1,000 connectors still ran the parse partly cold (median 841 ms in the
- * perf harness against 783 ms after 240; 480 did not finish before the
- * harness's open and was slower).
- */
-export const WARM_UP_DOCUMENTS = 240;
+/** The parse and the single-document rules are warmed up on this many sample documents, a few per step. */
+export const WARM_UP_DOCUMENTS = 80;
 const DOCUMENTS_PER_STEP = 8;
 
 /**
