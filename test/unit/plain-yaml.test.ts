@@ -53,7 +53,11 @@ function assertSame(text: string): boolean {
   const full = parseDocument(text, PARSE_OPTIONS);
   assert.deepEqual([full.errors.length, full.warnings.length], [0, 0], `the package has errors for ${JSON.stringify(text)}`);
   assert.ok(isNode(fast.contents));
-  const d = difference(fast.contents, full.contents) ?? difference(fast.range, full.range, '$range');
+  const d =
+    difference(fast.contents, full.contents) ??
+    difference(fast.range, full.range, '$range') ??
+    difference(fast.commentBefore, full.commentBefore, '$commentBefore') ??
+    difference(fast.directives.docStart, full.directives.docStart, '$docStart');
   assert.equal(d, undefined, `${JSON.stringify(text)}: ${d}`);
   return true;
 }
@@ -160,16 +164,93 @@ test('small texts at the edges of the subset: the same tree, or the package pars
     '- *a\n',
     '',
     '\n',
+    // Booleans, comment lines and a marker at the top, flow lists as values.
+    'a: false\nb: True\nc: FALSE\nd: tRUE\n',
+    '# c\nk: v\n',
+    '# one\n# two: [x]\nk: v\n',
+    '#c\nk: v\n',
+    '#\nk: v\n',
+    '# c \nk: v\n',
+    '# c\n\nk: v\n',
+    '# c\n- a\n',
+    '# c\n',
+    '# c',
+    '# é\nk: v\n',
+    '# c\r\nk: v\n',
+    '---\nk: v\n',
+    '---\n# c\n# d\nk: v\nx: y\n',
+    '---\n- a\n',
+    '---\n# c\n- a\n',
+    '--- \nk: v\n',
+    '--- k\n',
+    '# c\n---\nk: v\n',
+    'k: v\n# c\n',
+    'k:\n  # c\n  a: b\n',
+    'a: [high, normal]\nb: 1\n',
+    'a: ["Mon-Fri 18:00-07:00", \'Sat\']\n',
+    'a: []\n',
+    'a: [ ]\n',
+    'a: [ x ]\n',
+    'a: [ "b" , \'c\' ]\n',
+    'a: [x,y]\n',
+    'a: [1, 2, true, x y]\n',
+    'x:\n  a: [b, c]\n  d: e\n',
+    'a: [b, ]\n',
+    'a: [, b]\n',
+    'a: [b,, c]\n',
+    'a: [b] c\n',
+    'a: [b]c\n',
+    'a: [b\n',
+    'a: b]\n',
+    'a: b[c]\n',
+    'a: [[b]]\n',
+    'a: [b: c]\n',
+    'a: [b:c]\n',
+    'a: [-b, -]\n',
+    'a: [- b]\n',
+    'a: [? b]\n',
+    'a: [*b]\n',
+    'a: ["b", c"d]\n',
+    'a: ["b" c]\n',
+    'a: ["b\\"c"]\n',
+    "a: ['b''c']\n",
+    'a: [null, 1.5, ~]\n',
+    'a: [b]\n',
+    'a: [b]',
+    '- [a, b]\n',
+    '- a: [b]\n',
+    '[a]: b\n',
   ];
   for (const text of cases) assertSame(text);
   assert.equal(parsePlainYaml('a: 1\n', PARSE_OPTIONS)?.contents?.toJSON().a, 1);
-  for (const outside of ['a: b # c\n', 'a: 1\n\nb: 2\n', '---\na: 1\n', 'a: 1\r\n', 'a: "b\\n"\n', 'a: b\n  c\n', 'a: true\n'])
+  // What a connector file holds is taken: booleans, flow lists, a marker and comments at the top.
+  const connector = '---\n# Connector 7\nallowRelay: false\nallowedTypes: [system, nonSystem]\nschedule: ["Mon-Fri 18:00-07:00"]\n';
+  assert.deepEqual(parsePlainYaml(connector, PARSE_OPTIONS)?.contents?.toJSON(), {
+    allowRelay: false,
+    allowedTypes: ['system', 'nonSystem'],
+    schedule: ['Mon-Fri 18:00-07:00'],
+  });
+  for (const inside of ['a: true\n', '# c\nk: v\n', '---\n# c\nk: v\n', 'a: [b, 1]\n', 'a: []\n'])
+    assert.ok(assertSame(inside), JSON.stringify(inside));
+  for (const outside of [
+    'a: b # c\n',
+    'a: 1\n\nb: 2\n',
+    '---\n---\na: 1\n',
+    'a: 1\r\n',
+    'a: "b\\n"\n',
+    'a: b\n  c\n',
+    'a: ~\n',
+    'k: v\n# c\n',
+    'a: [b, ]\n',
+    'a: [b:c]\n',
+  ])
     assert.equal(parsePlainYaml(outside, PARSE_OPTIONS), undefined, JSON.stringify(outside));
 });
 
 test('mutations of plain documents: wherever the fast path takes one, the same tree as the package', () => {
   const random = seededRandom(11);
   const pieces = [' ', '  ', '\n', '- ', ': ', ':', '-', 'a', '7', 'x: y\n', '\n  ', '\n- ', '.', '~', '0x1', 'true', '"', "'", '*'];
+  pieces.push('[', ']', ', ', ',', '#', '# ', '\n#', '---\n', 'false', '[a, b]', '\n# c\n');
   const plain = corpus().filter((t) => parsePlainYaml(t, PARSE_OPTIONS));
   let taken = 0;
   for (let n = 0; n < 4000; n++) {

@@ -2,28 +2,67 @@ import { Document, Pair, Scalar, YAMLMap, YAMLSeq, type Node, type ParsedNode } 
 
 /**
  * A fast path for the plainest YAML: block mappings and block lists of
- * one-line plain scalars, with no comment, blank line, quote, anchor, tag,
- * flow collection, block scalar, document marker, tab or carriage return, in
- * printable ASCII. That is what a generated or tidy connector file is, and
- * the `yaml` package's general parser spent about a third of a millisecond
- * on each such 350-character file (its lexer steps a generator per token):
- * half the server's thread when loading a workspace of 2,500 files, and
- * most of the garbage. This builds the same tree from the package's own node
- * classes (same ranges, values, types), or gives up (undefined) at the first
- * thing outside that subset, and the caller parses with the package as
- * before; test/unit/plain-yaml.test.ts holds the two equal on every fixture
- * and on mutations of them.
+ * one-line plain or simply quoted scalars, one-line flow lists of such
+ * scalars as a key's value (`allowedTypes: [system, nonSystem]`), and a
+ * document marker and comment lines at the top of the document (`---`,
+ * `# Connector 7: Tokyo to Toronto`), with no other marker or comment,
+ * blank line, anchor, tag, flow mapping, block scalar, tab or carriage
+ * return, in printable ASCII. That is what a
+ * generated or tidy connector file is, and the `yaml` package's general
+ * parser spent about a third of a millisecond on each such 350-character file
+ * (its lexer steps a generator per token): half the server's thread when
+ * loading a workspace of 2,500 files, and most of the garbage. This builds the
+ * same tree from the package's own node classes (same ranges, values, types,
+ * comments), or gives up (undefined) at the first thing outside that subset,
+ * and the caller parses with the package as before;
+ * test/unit/plain-yaml.test.ts holds the two equal on every fixture and on
+ * mutations of them.
  */
 export function parsePlainYaml(text: string, options: object): Document.Parsed<ParsedNode> | undefined {
+  // A document of a file after its first starts with its marker line (model/split.ts).
+  const marker = text.startsWith('---\n') ? 4 : 0;
+  const body = afterComments(text, marker);
+  if (body < 0) return undefined;
+  PLAIN_TEXT.lastIndex = body;
   if (!PLAIN_TEXT.test(text)) return undefined;
   const doc = new Document(undefined, options) as Document.Parsed<ParsedNode>;
   const reader = new PlainReader(text, doc.schema);
-  const root = reader.document();
+  const root = reader.document(body);
   if (!root) return undefined;
+  if (body > marker) {
+    // The comment lines above the content, each without its `#`: the package gives them to the root after a
+    // marker, to the first key without one.
+    if (!(root instanceof YAMLMap)) return undefined;
+    const comment = text
+      .slice(marker, body - 1)
+      .split('\n')
+      .map((line) => line.slice(1))
+      .join('\n');
+    if (marker) root.commentBefore = comment;
+    else (root.items[0].key as Scalar).commentBefore = comment;
+  }
+  if (marker) doc.directives.docStart = true;
   doc.contents = root as ParsedNode;
-  doc.range = [0, text.length, text.length];
+  doc.range = [marker ? 0 : body, text.length, text.length];
   plainParses++;
   return doc;
+}
+
+/**
+ * Where the content starts after the comment lines from `at` on (`at` without
+ * any), or -1 when one of them is outside the subset: an empty `#`, a
+ * trailing space or tab, a carriage return, or a comment that is all the text.
+ */
+function afterComments(text: string, at: number): number {
+  while (text.charCodeAt(at) === HASH) {
+    const end = text.indexOf('\n', at);
+    if (end < 0 || end === at + 1) return -1;
+    const last = text.charCodeAt(end - 1);
+    if (last === SPACE || last === TAB) return -1;
+    for (let i = at; i < end; i++) if (text.charCodeAt(i) === CR) return -1;
+    at = end + 1;
+  }
+  return at;
 }
 
 /** How many documents the fast path parsed, and how many characters it looked at for keys' colons (the tests count them). */
@@ -32,11 +71,12 @@ export let keyScanned = 0;
 
 /**
  * Printable ASCII and line feeds, without the characters that start
- * comments, anchors, tags, flow collections, block scalars, directives or
+ * comments, anchors, tags, flow mappings, block scalars, directives or
  * complex keys, or that YAML reserves (an alias's star is refused where a
- * plain scalar starts).
+ * plain scalar starts; brackets anywhere but around a flow list). Sticky: it
+ * is tried from where the comment lines at the top end.
  */
-const PLAIN_TEXT = /^[\n\x20\x22\x24\x27-\x3d\x41-\x5a\x5c\x5e\x5f\x61-\x7a\x7e]+$/;
+const PLAIN_TEXT = /[\n\x20\x22\x24\x27-\x3d\x41-\x5d\x5e\x5f\x61-\x7a\x7e]+$/y;
 
 /** A key: a plain scalar without a space; NOT_STRING tells those that are not strings (`true:`, `null:`). */
 const KEY = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
@@ -44,6 +84,12 @@ const NOT_STRING =
   /^(?:~|[Nn]ull|NULL)?$|^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$|^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$|^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$|^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$|^0o[0-7]+$|^[-+]?[0-9]+$|^0x[0-9a-fA-F]+$/;
 /** A quoted value on one line without escapes: `"*"`, `'*'`. */
 const QUOTED = /^(?:"[^"\\]*"|'[^']*')$/;
+/** Brackets, refused in a block scalar: it may be read as a flow collection. */
+const BRACKET = /[[\]]/;
+/** What a flow list's plain item may not hold or start with (an indicator, a quote, a colon, a bracket). */
+const FLOW_REFUSED = /^[-?:,*]|[:"'[\]]/;
+/** What the core schema reads as a boolean (`allowRelay: false`). */
+const BOOLEAN = /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
 /** A whole number the core schema reads as an integer, small enough to be exact. */
 const SMALL_INT = /^[0-9]{1,15}$/;
 
@@ -55,9 +101,17 @@ const MAX_KEY = 1000;
  * a collection of the tree), so it needs no such scan.
  */
 export const MAX_PLAIN_DEPTH = 24;
+const TAB = 9;
+const CR = 13;
 const SPACE = 32;
+const DQUOTE = 0x22;
+const HASH = 0x23;
+const SQUOTE = 0x27;
+const COMMA = 0x2c;
 const DASH = 45;
 const COLON = 58;
+const OPEN = 0x5b;
+const CLOSE = 0x5d;
 
 class PlainReader {
   /** Where each line starts and ends (its line feed, or the end of the text), and its indentation. */
@@ -74,17 +128,17 @@ class PlainReader {
     private readonly schema: Document['schema'],
   ) {}
 
-  /** The document's root collection, or undefined when the text is outside the subset. */
-  document(): YAMLMap | YAMLSeq | undefined {
-    if (!this.splitLines() || this.indents[0] !== 0) return undefined;
-    const root = this.collection(0, 0);
+  /** The document's root collection, from offset `body`, or undefined when the text is outside the subset. */
+  document(body: number): YAMLMap | YAMLSeq | undefined {
+    if (!this.splitLines(body) || this.indents[0] !== 0) return undefined;
+    const root = this.collection(0, body);
     return root && this.at === this.starts.length ? root : undefined;
   }
 
   /** Lines without blank ones, trailing spaces or a document marker. */
-  private splitLines(): boolean {
+  private splitLines(body: number): boolean {
     const text = this.text;
-    for (let start = 0; start < text.length;) {
+    for (let start = body; start < text.length;) {
       let end = text.indexOf('\n', start);
       if (end === -1) end = text.length;
       let indent = start;
@@ -188,7 +242,7 @@ class PlainReader {
       let after = offset + length + 1;
       while (after < end && this.text.charCodeAt(after) === SPACE) after++;
       if (after < end) {
-        value = this.scalar(after, end);
+        value = this.text.charCodeAt(after) === OPEN ? this.flowList(after, end) : this.scalar(after, end);
         this.at++;
         if (value && this.at < this.starts.length && this.indents[this.at] > column) return undefined;
       } else {
@@ -217,15 +271,60 @@ class PlainReader {
     if (first === 0x22 /* " */ || first === 0x27 /* ' */) return this.quoted(source, offset, end);
     if (first === SPACE || first === DASH || first === COLON || first === 0x3f /* ? */ || first === 0x2c /* , */ || first === 0x2a /* * */)
       return undefined;
-    if (source.includes(': ') || source.charCodeAt(source.length - 1) === COLON) return undefined;
-    let node: Scalar;
-    if (SMALL_INT.test(source)) node = new Scalar(parseInt(source, 10));
-    else if (NOT_STRING.test(source)) return undefined;
-    else node = new Scalar(source);
-    node.range = [offset, end, end < this.text.length ? end + 1 : end];
-    node.source = source;
-    node.type = 'PLAIN';
-    return node;
+    if (source.includes(': ') || source.charCodeAt(source.length - 1) === COLON || BRACKET.test(source)) return undefined;
+    return plain(source, offset, end, end < this.text.length ? end + 1 : end);
+  }
+
+  /**
+   * A flow list on one line, `[a, "b c", 'd']` or `[]`, that ends the line at
+   * `end`: plain items without a colon, quote or bracket, quoted ones as in
+   * block context. Each item's range ends after the spaces before its comma.
+   */
+  private flowList(offset: number, end: number): YAMLSeq | undefined {
+    const text = this.text;
+    if (text.charCodeAt(end - 1) !== CLOSE) return undefined;
+    const seq = new YAMLSeq(this.schema);
+    seq.flow = true;
+    for (let at = offset + 1; at < end - 1;) {
+      while (text.charCodeAt(at) === SPACE) at++;
+      const first = text.charCodeAt(at);
+      let itemEnd: number;
+      let next: number;
+      if (first === DQUOTE || first === SQUOTE) {
+        itemEnd = text.indexOf(text[at], at + 1) + 1;
+        if (itemEnd <= 0 || itemEnd >= end) return undefined;
+        next = itemEnd;
+        while (text.charCodeAt(next) === SPACE) next++;
+      } else {
+        next = at;
+        while (next < end && text.charCodeAt(next) !== COMMA && text.charCodeAt(next) !== CLOSE) next++;
+        itemEnd = next;
+        while (itemEnd > at && text.charCodeAt(itemEnd - 1) === SPACE) itemEnd--;
+      }
+      const sep = text.charCodeAt(next);
+      // Each item is followed by a comma and another item, or by the bracket that ends the line.
+      if (next >= end || (sep === CLOSE && next !== end - 1) || (sep !== CLOSE && sep !== COMMA)) return undefined;
+      const item = this.flowItem(at, itemEnd, next);
+      if (!item) return undefined;
+      seq.items.push(item);
+      if (sep === CLOSE) break;
+      at = next + 1;
+      while (text.charCodeAt(at) === SPACE) at++;
+      if (at >= end - 1) return undefined; // `[a, ]`: the package reads no item there
+    }
+    seq.range = [offset, end, end < text.length ? end + 1 : end];
+    return seq;
+  }
+
+  private flowItem(offset: number, end: number, after: number): Scalar | undefined {
+    const source = this.text.slice(offset, end);
+    const first = source.charCodeAt(0);
+    if (first === DQUOTE || first === SQUOTE) {
+      const node = this.quoted(source, offset, end);
+      if (node) node.range = [offset, end, after];
+      return node;
+    }
+    return source.length === 0 || FLOW_REFUSED.test(source) ? undefined : plain(source, offset, end, after);
   }
 
   /** A quoted scalar: always a string, its source the text between the quotes. */
@@ -237,4 +336,17 @@ class PlainReader {
     node.type = source.charCodeAt(0) === 0x22 ? 'QUOTE_DOUBLE' : 'QUOTE_SINGLE';
     return node;
   }
+}
+
+/** A plain scalar `source` at `offset`..`end`, its node ending at `nodeEnd`: an integer, a boolean, a string, or undefined for what the core schema reads otherwise. */
+function plain(source: string, offset: number, end: number, nodeEnd: number): Scalar | undefined {
+  let node: Scalar;
+  if (SMALL_INT.test(source)) node = new Scalar(parseInt(source, 10));
+  else if (BOOLEAN.test(source)) node = new Scalar(source.charCodeAt(0) === 0x74 /* t */ || source.charCodeAt(0) === 0x54 /* T */);
+  else if (NOT_STRING.test(source)) return undefined;
+  else node = new Scalar(source);
+  node.range = [offset, end, nodeEnd];
+  node.source = source;
+  node.type = 'PLAIN';
+  return node;
 }
