@@ -164,6 +164,7 @@ test('small texts at the edges of the subset: the same tree, or the package pars
     '- *a\n',
     '',
     '\n',
+    '\n\n',
     // Booleans, comment lines and a marker at the top, flow lists as values.
     'a: false\nb: True\nc: FALSE\nd: tRUE\n',
     '# c\nk: v\n',
@@ -220,6 +221,60 @@ test('small texts at the edges of the subset: the same tree, or the package pars
     '- [a, b]\n',
     '- a: [b]\n',
     '[a]: b\n',
+    // Blank lines between entries: the package marks the node after them.
+    'a: 1\n\nb: 2\n',
+    'a: 1\n\n\nb: 2\n',
+    'a:\n  b: c\n\nd: e\n',
+    'a:\n  b: c\n\n  d: e\n',
+    'a:\n  - x\n\n  - y\nd: e\n',
+    'a:\n  - x\n\nb: 1\n',
+    'l:\n  - a: 1\n\n  - b: 2\n',
+    'l:\n  - a: 1\n\n    b: 2\n',
+    'a:\n\n  b: c\n',
+    'a:\n\n  - x\n',
+    'a:\n\n- x\n',
+    '- a\n\n- b\n',
+    'a: 1\nb: 2\n\n',
+    'a: 1\nb: 2\n\n\n',
+    'a: b\n\n  c\n',
+    '- a\n\n  b\n',
+    'a: [b]\n\n  c\n',
+    'a: 1\n  \nb: 2\n',
+    '\na: 1\n',
+    '---\n\na: 1\n',
+    '# c\n\na: 1\n',
+    '---\n# c\n\na: 1\n',
+    '# c\nk: v\n\nx: y\n\n',
+    // Comment lines between entries: to the node after them when indented as it, else the package's parse.
+    'a: 1\n# c\nb: 2\n',
+    'a:\n  b: c\n# d\nd: e\n',
+    'a:\n  b: c\n  # d\nd: e\n',
+    'a:\n    b: c\n  # d\nd: e\n',
+    'l:\n  - x\n  # c\n  - y\n',
+    'l:\n  - a: 1\n    # c\n  - b: 2\n',
+    'l:\n  - a: 1\n  # c\n  - b: 2\n',
+    'l:\n  - a: 1\n    # c\n    b: 2\n',
+    'a: 1\n# c\n\nb: 2\n',
+    'a: 1\n\n# c\n# d\nb: 2\n',
+    'a: 1\n# c\n\n# d\nb: 2\n',
+    'a: 1\n# c\n  # d\nb: 2\n',
+    'a:\n  # c\n  b: 1\n',
+    'a:\n# c\n  b: 1\n',
+    'a:\n- x\n# c\nb: 1\n',
+    'a:\n- x\n# c\n- y\n',
+    'a:\n  b:\n    c: 1\n  # x\n  d: 2\n',
+    'a: 1\n#\nb: 2\n',
+    'a: 1\n# é\nb: 2\n',
+    'a: 1\n# c #d: [x]\nb: 2\n',
+    'a: 1\n# c\n',
+    'a: b#c\n',
+    'a: b #c\n',
+    'a: "b#c"\n',
+    'a: [b#c]\n',
+    'a: [b, #c]\n',
+    'a: ["#"]\n',
+    '- #c\n',
+    'a#: b\n',
   ];
   for (const text of cases) assertSame(text);
   assert.equal(parsePlainYaml('a: 1\n', PARSE_OPTIONS)?.contents?.toJSON().a, 1);
@@ -230,11 +285,24 @@ test('small texts at the edges of the subset: the same tree, or the package pars
     allowedTypes: ['system', 'nonSystem'],
     schedule: ['Mon-Fri 18:00-07:00'],
   });
-  for (const inside of ['a: true\n', '# c\nk: v\n', '---\n# c\nk: v\n', 'a: [b, 1]\n', 'a: []\n'])
+  for (const inside of [
+    'a: 1\n# c\nb: 2\n',
+    'l:\n  - a: 1\n  # c\n  - b: 2\n',
+    'a: 1\n\nb: 2\n',
+    'a:\n  - x\n\nb: 1\n\n',
+    'a: true\n',
+    '# c\nk: v\n',
+    '---\n# c\nk: v\n',
+    'a: [b, 1]\n',
+    'a: []\n',
+  ])
     assert.ok(assertSame(inside), JSON.stringify(inside));
   for (const outside of [
     'a: b # c\n',
-    'a: 1\n\nb: 2\n',
+    'a: 1\n# c\n',
+    'a:\n  b: c\n  # d\nd: e\n',
+    'a: 1\n  \nb: 2\n',
+    '\na: 1\n',
     '---\n---\na: 1\n',
     'a: 1\r\n',
     'a: "b\\n"\n',
@@ -250,9 +318,10 @@ test('small texts at the edges of the subset: the same tree, or the package pars
 test('mutations of plain documents: wherever the fast path takes one, the same tree as the package', () => {
   const random = seededRandom(11);
   const pieces = [' ', '  ', '\n', '- ', ': ', ':', '-', 'a', '7', 'x: y\n', '\n  ', '\n- ', '.', '~', '0x1', 'true', '"', "'", '*'];
-  pieces.push('[', ']', ', ', ',', '#', '# ', '\n#', '---\n', 'false', '[a, b]', '\n# c\n');
+  pieces.push('[', ']', ', ', ',', '#', '# ', '\n#', '---\n', 'false', '[a, b]', '\n# c\n', '\n\n', '\n  # c\n', '\n    # c\n  ', '# c\n');
   const plain = corpus().filter((t) => parsePlainYaml(t, PARSE_OPTIONS));
   let taken = 0;
+  let withComments = 0;
   for (let n = 0; n < 4000; n++) {
     let text = plain[Math.floor(random() * plain.length)];
     for (let edits = 1 + Math.floor(random() * 3); edits > 0; edits--) {
@@ -263,11 +332,13 @@ test('mutations of plain documents: wherever the fast path takes one, the same t
     }
     if (assertSame(text)) {
       taken++;
+      if (/\n *#/.test(text)) withComments++;
       // What the fast path takes is never refused for its nesting (the parse does not measure it then).
       assert.equal(nestingOverflow(text), -1, JSON.stringify(text));
     }
   }
   assert.ok(taken > 500, `only ${taken} mutations took the fast path`);
+  assert.ok(withComments > 50, `only ${withComments} mutations with a comment line took the fast path`);
 });
 
 test('a workspace of generated files is parsed by the fast path, with the same findings as the package’s parse', () => {

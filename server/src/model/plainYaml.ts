@@ -3,10 +3,11 @@ import { Document, Pair, Scalar, YAMLMap, YAMLSeq, type Node, type ParsedNode } 
 /**
  * A fast path for the plainest YAML: block mappings and block lists of
  * one-line plain or simply quoted scalars, one-line flow lists of such
- * scalars as a key's value (`allowedTypes: [system, nonSystem]`), and a
+ * scalars as a key's value (`allowedTypes: [system, nonSystem]`), a
  * document marker and comment lines at the top of the document (`---`,
- * `# Connector 7: Tokyo to Toronto`), with no other marker or comment,
- * blank line, anchor, tag, flow mapping, block scalar, tab or carriage
+ * `# Connector 7: Tokyo to Toronto`), blank lines and comment lines between
+ * entries (a comment indented as the entry after it), with no other marker
+ * or comment, anchor, tag, flow mapping, block scalar, tab or carriage
  * return, in printable ASCII. That is what a
  * generated or tidy connector file is, and the `yaml` package's general
  * parser spent about a third of a millisecond on each such 350-character file
@@ -43,7 +44,7 @@ export function parsePlainYaml(text: string, options: object): Document.Parsed<P
   }
   if (marker) doc.directives.docStart = true;
   doc.contents = root as ParsedNode;
-  doc.range = [marker ? 0 : body, text.length, text.length];
+  doc.range = [marker ? 0 : body, reader.contentEnd, text.length];
   plainParses++;
   return doc;
 }
@@ -71,12 +72,13 @@ export let keyScanned = 0;
 
 /**
  * Printable ASCII and line feeds, without the characters that start
- * comments, anchors, tags, flow mappings, block scalars, directives or
- * complex keys, or that YAML reserves (an alias's star is refused where a
- * plain scalar starts; brackets anywhere but around a flow list). Sticky: it
- * is tried from where the comment lines at the top end.
+ * anchors, tags, flow mappings, block scalars, directives or complex keys,
+ * or that YAML reserves (an alias's star is refused where a plain scalar
+ * starts; brackets anywhere but around a flow list, `#` anywhere but at the
+ * start of a comment line). Sticky: it is tried from where the comment lines
+ * at the top end, which may hold any character.
  */
-const PLAIN_TEXT = /[\n\x20\x22\x24\x27-\x3d\x41-\x5d\x5e\x5f\x61-\x7a\x7e]+$/y;
+const PLAIN_TEXT = /[\n\x20\x22-\x24\x27-\x3d\x41-\x5d\x5e\x5f\x61-\x7a\x7e]+$/y;
 
 /** A key: a plain scalar without a space; NOT_STRING tells those that are not strings (`true:`, `null:`). */
 const KEY = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
@@ -84,10 +86,10 @@ const NOT_STRING =
   /^(?:~|[Nn]ull|NULL)?$|^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$|^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$|^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$|^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$|^0o[0-7]+$|^[-+]?[0-9]+$|^0x[0-9a-fA-F]+$/;
 /** A quoted value on one line without escapes: `"*"`, `'*'`. */
 const QUOTED = /^(?:"[^"\\]*"|'[^']*')$/;
-/** Brackets, refused in a block scalar: it may be read as a flow collection. */
-const BRACKET = /[[\]]/;
-/** What a flow list's plain item may not hold or start with (an indicator, a quote, a colon, a bracket). */
-const FLOW_REFUSED = /^[-?:,*]|[:"'[\]]/;
+/** Refused in a block scalar: brackets (it may be read as a flow collection) and `#` (a comment may start there). */
+const BRACKET_OR_HASH = /[[\]#]/;
+/** What a flow list's plain item may not hold or start with (an indicator, a quote, a colon, a bracket, a `#`). */
+const FLOW_REFUSED = /^[-?:,*]|[:"'[\]#]/;
 /** What the core schema reads as a boolean (`allowRelay: false`). */
 const BOOLEAN = /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
 /** A whole number the core schema reads as an integer, small enough to be exact. */
@@ -118,6 +120,10 @@ class PlainReader {
   private readonly starts: number[] = [];
   private readonly ends: number[] = [];
   private readonly indents: number[] = [];
+  /** Whether a blank line comes before each line (the package marks the node that starts there: `spaceBefore`). */
+  private readonly blankBefore: boolean[] = [];
+  /** The comment lines before a line, without their `#` (the package gives them to the node that starts there). */
+  private readonly commentsBefore = new Map<number, string>();
   /** The line being read. */
   private at = 0;
   /** Collections open around the one being read. */
@@ -135,27 +141,64 @@ class PlainReader {
     return root && this.at === this.starts.length ? root : undefined;
   }
 
-  /** Lines without blank ones, trailing spaces or a document marker. */
+  /**
+   * The lines with content: without trailing spaces or a document marker.
+   * Between two of them may come empty lines, then comment lines indented as
+   * the next one (where the package gives them to the node that starts
+   * there, not to a collection that ends before it); they are skipped and
+   * noted.
+   */
   private splitLines(body: number): boolean {
     const text = this.text;
+    let blank = false;
+    let comment: string[] | undefined;
+    let commentIndent = 0;
     for (let start = body; start < text.length;) {
       let end = text.indexOf('\n', start);
       if (end === -1) end = text.length;
+      if (end === start && this.starts.length > 0) {
+        if (comment) return false; // a blank line after a comment stays in the package's comment
+        blank = true;
+        start = end + 1;
+        continue;
+      }
       let indent = start;
       while (indent < end && text.charCodeAt(indent) === SPACE) indent++;
       if (indent === end || text.charCodeAt(end - 1) === SPACE) return false;
+      if (text.charCodeAt(indent) === HASH) {
+        if (this.starts.length === 0 || end === indent + 1 || (comment && commentIndent !== indent - start)) return false;
+        (comment ??= []).push(text.slice(indent + 1, end));
+        commentIndent = indent - start;
+        start = end + 1;
+        continue;
+      }
+      if (comment) {
+        if (commentIndent !== indent - start) return false;
+        this.commentsBefore.set(this.starts.length, comment.join('\n'));
+        comment = undefined;
+      }
       if (indent === start && (text.startsWith('---', start) || text.startsWith('...', start))) return false;
       this.starts.push(start);
       this.ends.push(end);
       this.indents.push(indent - start);
+      this.blankBefore.push(blank);
+      blank = false;
       start = end + 1;
     }
-    return this.starts.length > 0;
+    // Comments after the last content line are the document's (`comment`): outside the subset.
+    return this.starts.length > 0 && !comment;
   }
 
-  /** Where the reading stands: the start of the line being read, or the end of the text. */
-  private get offset(): number {
-    return this.at < this.starts.length ? this.starts[this.at] : this.text.length;
+  /** Marks the node that starts line `line` with the blank and comment lines before it, as the package does. */
+  private markBefore(node: Node, line: number): void {
+    if (this.blankBefore[line]) node.spaceBefore = true;
+    const comment = this.commentsBefore.get(line);
+    if (comment !== undefined) node.commentBefore = comment;
+  }
+
+  /** Where the content read so far ends: after the line feed of its last line (blank lines after it are not its). */
+  get contentEnd(): number {
+    return Math.min(this.ends[this.at - 1] + 1, this.text.length);
   }
 
   private isItem(offset: number): boolean {
@@ -205,7 +248,8 @@ class PlainReader {
     const start = offset;
     for (;;) {
       const content = offset + 2;
-      const end = this.ends[this.at];
+      const line = this.at;
+      const end = this.ends[line];
       if (content >= end || this.isItem(content)) return undefined;
       let item: Node | undefined;
       if (this.keyLength(content, end) > 0) item = this.mapping(column + 2, content);
@@ -215,6 +259,7 @@ class PlainReader {
         if (item && this.at < this.starts.length && this.indents[this.at] > column) return undefined;
       }
       if (!item) return undefined;
+      if (seq.items.length > 0) this.markBefore(item, line);
       seq.items.push(item);
       // The list ends at a line less indented, or at its own column without a dash (the rest of a mapping
       // whose value it is); the caller decides whether that line is in place.
@@ -223,7 +268,7 @@ class PlainReader {
       offset = this.starts[this.at] + column;
       if (!this.isItem(offset)) break;
     }
-    seq.range = [start, this.offset, this.offset];
+    seq.range = [start, this.contentEnd, this.contentEnd];
     return seq;
   }
 
@@ -238,6 +283,7 @@ class PlainReader {
       key.range = [offset, offset + length, offset + length];
       key.source = key.value as string;
       key.type = 'PLAIN';
+      if (map.items.length > 0) this.markBefore(key, this.at);
       let value: Node | undefined;
       let after = offset + length + 1;
       while (after < end && this.text.charCodeAt(after) === SPACE) after++;
@@ -251,8 +297,10 @@ class PlainReader {
         if (this.at === this.starts.length) return undefined;
         const indent = this.indents[this.at];
         const below = this.starts[this.at] + indent;
+        const line = this.at;
         if (indent > column) value = this.collection(indent, below);
         else if (indent === column && this.isItem(below)) value = this.list(column, below);
+        if (value) this.markBefore(value, line);
       }
       if (!value) return undefined;
       map.items.push(new Pair(key, value));
@@ -260,7 +308,7 @@ class PlainReader {
       offset = this.starts[this.at] + column;
       if (this.indents[this.at] !== column || this.isItem(offset)) return undefined;
     }
-    map.range = [start, this.offset, this.offset];
+    map.range = [start, this.contentEnd, this.contentEnd];
     return map;
   }
 
@@ -271,7 +319,7 @@ class PlainReader {
     if (first === 0x22 /* " */ || first === 0x27 /* ' */) return this.quoted(source, offset, end);
     if (first === SPACE || first === DASH || first === COLON || first === 0x3f /* ? */ || first === 0x2c /* , */ || first === 0x2a /* * */)
       return undefined;
-    if (source.includes(': ') || source.charCodeAt(source.length - 1) === COLON || BRACKET.test(source)) return undefined;
+    if (source.includes(': ') || source.charCodeAt(source.length - 1) === COLON || BRACKET_OR_HASH.test(source)) return undefined;
     return plain(source, offset, end, end < this.text.length ? end + 1 : end);
   }
 
