@@ -267,6 +267,34 @@ test('small texts at the edges of the subset: the same tree, or the package pars
     'a: 1\n# é\nb: 2\n',
     'a: 1\n# c #d: [x]\nb: 2\n',
     'a: 1\n# c\n',
+    // A comment after a value on its line: the node's comment, its range past the line's end.
+    'a: b # c\nd: e\n',
+    'a: b  #  c\n',
+    'a: b #c',
+    'a: b #\n',
+    'a: b # c # d\n',
+    'a: "b" # c\nd: e\n',
+    "a: 'b c' # d\n",
+    'a: "b # c"\n',
+    'a: "b # c" # d\n',
+    'a: [b] # c\n',
+    'a: [b, "c"]  # d\ne: f\n',
+    'a: [b # c]\n',
+    'l:\n  - x # c\n  - y\n',
+    'l:\n  - a: 1 # c\n    b: 2\n',
+    'a: # c\n  b: 1\n',
+    'a: #c\n',
+    'a: b # c\n  # d\ne: f\n',
+    'a: b # c\n# d\ne: f\n',
+    'a: b # c\n\ne: f\n',
+    'a:\n  x: b # c\ne: f\n',
+    'a:\n  x: b # c\n# d\ne: f\n',
+    'a: b # c\n\n',
+    'a: 10 # c\n',
+    'a: true # c\n',
+    'a: b # c: d\n',
+    'a: b # [c]\n',
+    '- # c\n',
     'a: b#c\n',
     'a: b #c\n',
     'a: "b#c"\n',
@@ -286,6 +314,8 @@ test('small texts at the edges of the subset: the same tree, or the package pars
     schedule: ['Mon-Fri 18:00-07:00'],
   });
   for (const inside of [
+    'a: b # c\n',
+    'l:\n  - x # c\n  - y: [z] # d\n',
     'a: 1\n# c\nb: 2\n',
     'l:\n  - a: 1\n  # c\n  - b: 2\n',
     'a: 1\n\nb: 2\n',
@@ -298,7 +328,8 @@ test('small texts at the edges of the subset: the same tree, or the package pars
   ])
     assert.ok(assertSame(inside), JSON.stringify(inside));
   for (const outside of [
-    'a: b # c\n',
+    'a: # c\n  b: 1\n',
+    'a: b #\n',
     'a: 1\n# c\n',
     'a:\n  b: c\n  # d\nd: e\n',
     'a: 1\n  \nb: 2\n',
@@ -318,7 +349,26 @@ test('small texts at the edges of the subset: the same tree, or the package pars
 test('mutations of plain documents: wherever the fast path takes one, the same tree as the package', () => {
   const random = seededRandom(11);
   const pieces = [' ', '  ', '\n', '- ', ': ', ':', '-', 'a', '7', 'x: y\n', '\n  ', '\n- ', '.', '~', '0x1', 'true', '"', "'", '*'];
-  pieces.push('[', ']', ', ', ',', '#', '# ', '\n#', '---\n', 'false', '[a, b]', '\n# c\n', '\n\n', '\n  # c\n', '\n    # c\n  ', '# c\n');
+  pieces.push(
+    '[',
+    ']',
+    ', ',
+    ',',
+    '#',
+    '# ',
+    '\n#',
+    '---\n',
+    'false',
+    '[a, b]',
+    '\n# c\n',
+    '\n\n',
+    '\n  # c\n',
+    '\n    # c\n  ',
+    '# c\n',
+    ' # c',
+    ' #c',
+    '  # c: [d]',
+  );
   const plain = corpus().filter((t) => parsePlainYaml(t, PARSE_OPTIONS));
   let taken = 0;
   let withComments = 0;

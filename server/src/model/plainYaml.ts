@@ -6,7 +6,8 @@ import { Document, Pair, Scalar, YAMLMap, YAMLSeq, type Node, type ParsedNode } 
  * scalars as a key's value (`allowedTypes: [system, nonSystem]`), a
  * document marker and comment lines at the top of the document (`---`,
  * `# Connector 7: Tokyo to Toronto`), blank lines and comment lines between
- * entries (a comment indented as the entry after it), with no other marker
+ * entries (a comment indented as the entry after it), a comment after a
+ * value on its line (`cost: 10 # the backup link`), with no other marker
  * or comment, anchor, tag, flow mapping, block scalar, tab or carriage
  * return, in printable ASCII. That is what a
  * generated or tidy connector file is, and the `yaml` package's general
@@ -124,6 +125,8 @@ class PlainReader {
   private readonly blankBefore: boolean[] = [];
   /** The comment lines before a line, without their `#` (the package gives them to the node that starts there). */
   private readonly commentsBefore = new Map<number, string>();
+  /** Whether the content holds a `#` at all: only then is a line looked at for a comment after its value. */
+  private hashes = false;
   /** The line being read. */
   private at = 0;
   /** Collections open around the one being read. */
@@ -137,6 +140,7 @@ class PlainReader {
   /** The document's root collection, from offset `body`, or undefined when the text is outside the subset. */
   document(body: number): YAMLMap | YAMLSeq | undefined {
     if (!this.splitLines(body) || this.indents[0] !== 0) return undefined;
+    this.hashes = this.text.includes('#', body);
     const root = this.collection(0, body);
     return root && this.at === this.starts.length ? root : undefined;
   }
@@ -254,7 +258,7 @@ class PlainReader {
       let item: Node | undefined;
       if (this.keyLength(content, end) > 0) item = this.mapping(column + 2, content);
       else {
-        item = this.scalar(content, end);
+        item = this.lineValue(content, end, false);
         this.at++;
         if (item && this.at < this.starts.length && this.indents[this.at] > column) return undefined;
       }
@@ -288,7 +292,7 @@ class PlainReader {
       let after = offset + length + 1;
       while (after < end && this.text.charCodeAt(after) === SPACE) after++;
       if (after < end) {
-        value = this.text.charCodeAt(after) === OPEN ? this.flowList(after, end) : this.scalar(after, end);
+        value = this.lineValue(after, end, true);
         this.at++;
         if (value && this.at < this.starts.length && this.indents[this.at] > column) return undefined;
       } else {
@@ -312,15 +316,42 @@ class PlainReader {
     return map;
   }
 
-  /** A plain scalar from `offset` to the line's end `end` (past its line feed for the node's end). */
-  private scalar(offset: number, end: number): Scalar | undefined {
+  /**
+   * The value that fills the rest of a line from `offset` (its line feed at
+   * `end`): a scalar, or a flow list where `flow` allows one. A comment after
+   * it (` # note`) is kept as the package keeps it: the node's `comment`, the
+   * node's range running past the line's end; the value ends before the
+   * spaces in front of the `#`.
+   */
+  private lineValue(offset: number, end: number, flow: boolean): Scalar | YAMLSeq | undefined {
+    const text = this.text;
+    let valueEnd = end;
+    let comment: string | undefined;
+    if (this.hashes)
+      for (let i = offset + 1; i < end; i++)
+        if (text.charCodeAt(i) === HASH && text.charCodeAt(i - 1) === SPACE) {
+          if (i + 1 === end) return undefined; // an empty comment
+          comment = text.slice(i + 1, end);
+          valueEnd = i - 1;
+          while (text.charCodeAt(valueEnd - 1) === SPACE) valueEnd--;
+          break;
+        }
+    const nodeEnd = end < text.length ? end + 1 : end;
+    const node =
+      flow && text.charCodeAt(offset) === OPEN ? this.flowList(offset, valueEnd, nodeEnd) : this.scalar(offset, valueEnd, nodeEnd);
+    if (node && comment !== undefined) node.comment = comment;
+    return node;
+  }
+
+  /** A scalar from `offset` to `end`, its node ending at `nodeEnd` (past the line feed). */
+  private scalar(offset: number, end: number, nodeEnd: number): Scalar | undefined {
     const source = this.text.slice(offset, end);
     const first = source.charCodeAt(0);
-    if (first === 0x22 /* " */ || first === 0x27 /* ' */) return this.quoted(source, offset, end);
+    if (first === 0x22 /* " */ || first === 0x27 /* ' */) return this.quoted(source, offset, end, nodeEnd);
     if (first === SPACE || first === DASH || first === COLON || first === 0x3f /* ? */ || first === 0x2c /* , */ || first === 0x2a /* * */)
       return undefined;
     if (source.includes(': ') || source.charCodeAt(source.length - 1) === COLON || BRACKET_OR_HASH.test(source)) return undefined;
-    return plain(source, offset, end, end < this.text.length ? end + 1 : end);
+    return plain(source, offset, end, nodeEnd);
   }
 
   /**
@@ -328,7 +359,7 @@ class PlainReader {
    * `end`: plain items without a colon, quote or bracket, quoted ones as in
    * block context. Each item's range ends after the spaces before its comma.
    */
-  private flowList(offset: number, end: number): YAMLSeq | undefined {
+  private flowList(offset: number, end: number, nodeEnd: number): YAMLSeq | undefined {
     const text = this.text;
     if (text.charCodeAt(end - 1) !== CLOSE) return undefined;
     const seq = new YAMLSeq(this.schema);
@@ -360,7 +391,7 @@ class PlainReader {
       while (text.charCodeAt(at) === SPACE) at++;
       if (at >= end - 1) return undefined; // `[a, ]`: the package reads no item there
     }
-    seq.range = [offset, end, end < text.length ? end + 1 : end];
+    seq.range = [offset, end, nodeEnd];
     return seq;
   }
 
@@ -368,18 +399,16 @@ class PlainReader {
     const source = this.text.slice(offset, end);
     const first = source.charCodeAt(0);
     if (first === DQUOTE || first === SQUOTE) {
-      const node = this.quoted(source, offset, end);
-      if (node) node.range = [offset, end, after];
-      return node;
+      return this.quoted(source, offset, end, after);
     }
     return source.length === 0 || FLOW_REFUSED.test(source) ? undefined : plain(source, offset, end, after);
   }
 
   /** A quoted scalar: always a string, its source the text between the quotes. */
-  private quoted(source: string, offset: number, end: number): Scalar | undefined {
+  private quoted(source: string, offset: number, end: number, nodeEnd: number): Scalar | undefined {
     if (!QUOTED.test(source)) return undefined;
     const node = new Scalar(source.slice(1, -1));
-    node.range = [offset, end, end < this.text.length ? end + 1 : end];
+    node.range = [offset, end, nodeEnd];
     node.source = node.value as string;
     node.type = source.charCodeAt(0) === 0x22 ? 'QUOTE_DOUBLE' : 'QUOTE_SINGLE';
     return node;
