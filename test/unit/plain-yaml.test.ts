@@ -295,6 +295,18 @@ test('small texts at the edges of the subset: the same tree, or the package pars
     'a: b # c: d\n',
     'a: b # [c]\n',
     '- # c\n',
+    // A comment after a key whose value is below it: the comment before that collection.
+    'a: # c\n  b: 1\n',
+    'a:   # c\n  - x\n',
+    'a: # c\n  # d\n  b: 1\n',
+    'a: # c\n\n  b: 1\n',
+    'a: # c\n- x\n',
+    'l:\n  - a: # c\n      b: 1\n',
+    'a: # c\nb: 1\n',
+    'a: #\n  b: 1\n',
+    'a: # c\n',
+    'a: # c\n  b: # d\n    e: f # g\n',
+    'a:# c\n  b: 1\n',
     'a: b#c\n',
     'a: b #c\n',
     'a: "b#c"\n',
@@ -314,6 +326,7 @@ test('small texts at the edges of the subset: the same tree, or the package pars
     schedule: ['Mon-Fri 18:00-07:00'],
   });
   for (const inside of [
+    'a: # c\n  b: 1\n',
     'a: b # c\n',
     'l:\n  - x # c\n  - y: [z] # d\n',
     'a: 1\n# c\nb: 2\n',
@@ -328,7 +341,7 @@ test('small texts at the edges of the subset: the same tree, or the package pars
   ])
     assert.ok(assertSame(inside), JSON.stringify(inside));
   for (const outside of [
-    'a: # c\n  b: 1\n',
+    'a: # c\n\n  b: 1\n',
     'a: b #\n',
     'a: 1\n# c\n',
     'a:\n  b: c\n  # d\nd: e\n',

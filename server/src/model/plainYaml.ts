@@ -7,7 +7,8 @@ import { Document, Pair, Scalar, YAMLMap, YAMLSeq, type Node, type ParsedNode } 
  * document marker and comment lines at the top of the document (`---`,
  * `# Connector 7: Tokyo to Toronto`), blank lines and comment lines between
  * entries (a comment indented as the entry after it), a comment after a
- * value on its line (`cost: 10 # the backup link`), with no other marker
+ * value on its line (`cost: 10 # the backup link`) or after a key whose
+ * value is below it (`outboundSecurity: # basic`), with no other marker
  * or comment, anchor, tag, flow mapping, block scalar, tab or carriage
  * return, in printable ASCII. That is what a
  * generated or tidy connector file is, and the `yaml` package's general
@@ -291,12 +292,15 @@ class PlainReader {
       let value: Node | undefined;
       let after = offset + length + 1;
       while (after < end && this.text.charCodeAt(after) === SPACE) after++;
-      if (after < end) {
+      if (after < end && this.text.charCodeAt(after) !== HASH) {
         value = this.lineValue(after, end, true);
         this.at++;
         if (value && this.at < this.starts.length && this.indents[this.at] > column) return undefined;
       } else {
-        // "key:" with the value below: a nested collection, or a list at the key's own column.
+        // "key:" with the value below: a nested collection, or a list at the key's own column. A comment after
+        // the colon (`key: # note`) is the package's comment before that collection.
+        const comment = after < end ? this.text.slice(after + 1, end) : undefined;
+        if (comment === '') return undefined;
         this.at++;
         if (this.at === this.starts.length) return undefined;
         const indent = this.indents[this.at];
@@ -305,6 +309,10 @@ class PlainReader {
         if (indent > column) value = this.collection(indent, below);
         else if (indent === column && this.isItem(below)) value = this.list(column, below);
         if (value) this.markBefore(value, line);
+        if (value && comment !== undefined) {
+          if (this.blankBefore[line]) return undefined; // the package keeps the blank line in the comment
+          value.commentBefore = value.commentBefore === undefined ? comment : `${comment}\n${value.commentBefore}`;
+        }
       }
       if (!value) return undefined;
       map.items.push(new Pair(key, value));
