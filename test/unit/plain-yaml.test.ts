@@ -307,6 +307,36 @@ test('small texts at the edges of the subset: the same tree, or the package pars
     'a: # c\n',
     'a: # c\n  b: # d\n    e: f # g\n',
     'a:# c\n  b: 1\n',
+    // Flow mappings as values.
+    'a: { b: c, d: 1 }\n',
+    'a: {b: c}\n',
+    'a: {}\n',
+    'a: { }\n',
+    'a: { b: "c d" }  # x\n',
+    "a: { b: 'c', d: true, e: 12 }\ne: f\n",
+    'x:\n  a: { b: c }\n  d: e\n',
+    'a: { b: c, }\n',
+    'a: { b }\n',
+    'a: { b: }\n',
+    'a: { b:c }\n',
+    'a: { b:cd, e: f }\n',
+    'a: { b : c }\n',
+    'a: { b: c: d }\n',
+    'a: { b: [c] }\n',
+    'a: { b: { c: d } }\n',
+    'a: { true: c }\n',
+    'a: { "b": c }\n',
+    'a: { b c: d }\n',
+    'a: { b: c } d\n',
+    'a: { b: c\n',
+    'a: b }\n',
+    'a: b{c}\n',
+    'a: [{ b: c }]\n',
+    'a: [b}]\n',
+    '- { b: c }\n',
+    '{ b: c }: d\n',
+    'a: { b: 10:30 }\n',
+    'a: { b: c # d }\n',
     'a: b#c\n',
     'a: b #c\n',
     'a: "b#c"\n',
@@ -326,6 +356,8 @@ test('small texts at the edges of the subset: the same tree, or the package pars
     schedule: ['Mon-Fri 18:00-07:00'],
   });
   for (const inside of [
+    'a: { b: c, d: 1 }\n',
+    'a: {}\n',
     'a: # c\n  b: 1\n',
     'a: b # c\n',
     'l:\n  - x # c\n  - y: [z] # d\n',
@@ -341,6 +373,8 @@ test('small texts at the edges of the subset: the same tree, or the package pars
   ])
     assert.ok(assertSame(inside), JSON.stringify(inside));
   for (const outside of [
+    'a: { b: c, }\n',
+    'a: { b: { c: d } }\n',
     'a: # c\n\n  b: 1\n',
     'a: b #\n',
     'a: 1\n# c\n',
@@ -381,6 +415,10 @@ test('mutations of plain documents: wherever the fast path takes one, the same t
     ' # c',
     ' #c',
     '  # c: [d]',
+    '{',
+    '}',
+    '{ a: b }',
+    ': ',
   );
   const plain = corpus().filter((t) => parsePlainYaml(t, PARSE_OPTIONS));
   let taken = 0;

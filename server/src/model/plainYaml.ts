@@ -2,24 +2,24 @@ import { Document, Pair, Scalar, YAMLMap, YAMLSeq, type Node, type ParsedNode } 
 
 /**
  * A fast path for the plainest YAML: block mappings and block lists of
- * one-line plain or simply quoted scalars, one-line flow lists of such
- * scalars as a key's value (`allowedTypes: [system, nonSystem]`), a
- * document marker and comment lines at the top of the document (`---`,
- * `# Connector 7: Tokyo to Toronto`), blank lines and comment lines between
- * entries (a comment indented as the entry after it), a comment after a
- * value on its line (`cost: 10 # the backup link`) or after a key whose
- * value is below it (`outboundSecurity: # basic`), with no other marker
- * or comment, anchor, tag, flow mapping, block scalar, tab or carriage
- * return, in printable ASCII. That is what a
- * generated or tidy connector file is, and the `yaml` package's general
- * parser spent about a third of a millisecond on each such 350-character file
- * (its lexer steps a generator per token): half the server's thread when
- * loading a workspace of 2,500 files, and most of the garbage. This builds the
- * same tree from the package's own node classes (same ranges, values, types,
- * comments), or gives up (undefined) at the first thing outside that subset,
- * and the caller parses with the package as before;
- * test/unit/plain-yaml.test.ts holds the two equal on every fixture and on
- * mutations of them.
+ * one-line plain or simply quoted scalars, one-line flow lists and mappings
+ * of such scalars as a key's value (`allowedTypes: [system, nonSystem]`,
+ * `connectedRoutingGroup: { routingGroup: Boston }`), a document marker and
+ * comment lines at the top of the document (`---`, `# Connector 7: Tokyo to
+ * Toronto`), blank lines and comment lines between entries (a comment
+ * indented as the entry after it), a comment after a value on its line
+ * (`cost: 10 # the backup link`) or after a key whose value is below it
+ * (`outboundSecurity: # basic`), with no other marker or comment, anchor,
+ * tag, block scalar, tab or carriage return, in printable ASCII. That is
+ * what a generated or tidy connector file is, and the `yaml` package's
+ * general parser spent about a third of a millisecond on each such
+ * 350-character file (its lexer steps a generator per token): half the
+ * server's thread when loading a workspace of 2,500 files, and most of the
+ * garbage. This builds the same tree from the package's own node classes
+ * (same ranges, values, types, comments), or gives up (undefined) at the
+ * first thing outside that subset, and the caller parses with the package as
+ * before; test/unit/plain-yaml.test.ts holds the two equal on every fixture
+ * and on mutations of them.
  */
 export function parsePlainYaml(text: string, options: object): Document.Parsed<ParsedNode> | undefined {
   // A document of a file after its first starts with its marker line (model/split.ts).
@@ -73,14 +73,14 @@ export let plainParses = 0;
 export let keyScanned = 0;
 
 /**
- * Printable ASCII and line feeds, without the characters that start
- * anchors, tags, flow mappings, block scalars, directives or complex keys,
- * or that YAML reserves (an alias's star is refused where a plain scalar
- * starts; brackets anywhere but around a flow list, `#` anywhere but at the
- * start of a comment line). Sticky: it is tried from where the comment lines
- * at the top end, which may hold any character.
+ * Printable ASCII and line feeds, without the characters that start anchors,
+ * tags, block scalars, directives or complex keys, or that YAML reserves (an
+ * alias's star is refused where a plain scalar starts; brackets and braces
+ * anywhere but around a flow collection, `#` anywhere but where a comment
+ * starts). Sticky: it is tried from where the comment lines at the top end,
+ * which may hold any character.
  */
-const PLAIN_TEXT = /[\n\x20\x22-\x24\x27-\x3d\x41-\x5d\x5e\x5f\x61-\x7a\x7e]+$/y;
+const PLAIN_TEXT = /[\n\x20\x22-\x24\x27-\x3d\x41-\x5d\x5e\x5f\x61-\x7b\x7d\x7e]+$/y;
 
 /** A key: a plain scalar without a space; NOT_STRING tells those that are not strings (`true:`, `null:`). */
 const KEY = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
@@ -88,10 +88,10 @@ const NOT_STRING =
   /^(?:~|[Nn]ull|NULL)?$|^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$|^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$|^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$|^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$|^0o[0-7]+$|^[-+]?[0-9]+$|^0x[0-9a-fA-F]+$/;
 /** A quoted value on one line without escapes: `"*"`, `'*'`. */
 const QUOTED = /^(?:"[^"\\]*"|'[^']*')$/;
-/** Refused in a block scalar: brackets (it may be read as a flow collection) and `#` (a comment may start there). */
-const BRACKET_OR_HASH = /[[\]#]/;
-/** What a flow list's plain item may not hold or start with (an indicator, a quote, a colon, a bracket, a `#`). */
-const FLOW_REFUSED = /^[-?:,*]|[:"'[\]#]/;
+/** Refused in a block scalar: brackets and braces (it may be read as a flow collection) and `#` (a comment may start there). */
+const BRACKET_OR_HASH = /[[\]{}#]/;
+/** What a flow collection's plain item may not hold or start with (an indicator, a quote, a colon, a bracket or brace, a `#`). */
+const FLOW_REFUSED = /^[-?:,*]|[:"'[\]{}#]/;
 /** What the core schema reads as a boolean (`allowRelay: false`). */
 const BOOLEAN = /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
 /** A whole number the core schema reads as an integer, small enough to be exact. */
@@ -116,6 +116,8 @@ const DASH = 45;
 const COLON = 58;
 const OPEN = 0x5b;
 const CLOSE = 0x5d;
+const OPEN_BRACE = 0x7b;
+const CLOSE_BRACE = 0x7d;
 
 class PlainReader {
   /** Where each line starts and ends (its line feed, or the end of the text), and its indentation. */
@@ -225,6 +227,15 @@ class PlainReader {
     return KEY.test(key) && !NOT_STRING.test(key) ? colon - offset : -1;
   }
 
+  /** The node of a key `source` at `offset`, which KEY takes and NOT_STRING does not. */
+  private plainKey(source: string, offset: number): Scalar {
+    const key = new Scalar(source);
+    key.range = [offset, offset + source.length, offset + source.length];
+    key.source = source;
+    key.type = 'PLAIN';
+    return key;
+  }
+
   /** A list or a mapping whose first entry starts at `offset`, column `column` of the current line. */
   private collection(column: number, offset: number): YAMLMap | YAMLSeq | undefined {
     if (this.isItem(offset)) return this.list(column, offset);
@@ -284,10 +295,7 @@ class PlainReader {
       const end = this.ends[this.at];
       const length = this.keyLength(offset, end);
       if (length <= 0) return undefined;
-      const key = new Scalar(this.text.slice(offset, offset + length));
-      key.range = [offset, offset + length, offset + length];
-      key.source = key.value as string;
-      key.type = 'PLAIN';
+      const key = this.plainKey(this.text.slice(offset, offset + length), offset);
       if (map.items.length > 0) this.markBefore(key, this.at);
       let value: Node | undefined;
       let after = offset + length + 1;
@@ -331,7 +339,7 @@ class PlainReader {
    * node's range running past the line's end; the value ends before the
    * spaces in front of the `#`.
    */
-  private lineValue(offset: number, end: number, flow: boolean): Scalar | YAMLSeq | undefined {
+  private lineValue(offset: number, end: number, flow: boolean): Scalar | YAMLSeq | YAMLMap | undefined {
     const text = this.text;
     let valueEnd = end;
     let comment: string | undefined;
@@ -346,7 +354,9 @@ class PlainReader {
         }
     const nodeEnd = end < text.length ? end + 1 : end;
     const node =
-      flow && text.charCodeAt(offset) === OPEN ? this.flowList(offset, valueEnd, nodeEnd) : this.scalar(offset, valueEnd, nodeEnd);
+      flow && (text.charCodeAt(offset) === OPEN || text.charCodeAt(offset) === OPEN_BRACE)
+        ? this.flowCollection(offset, valueEnd, nodeEnd)
+        : this.scalar(offset, valueEnd, nodeEnd);
     if (node && comment !== undefined) node.comment = comment;
     return node;
   }
@@ -363,17 +373,32 @@ class PlainReader {
   }
 
   /**
-   * A flow list on one line, `[a, "b c", 'd']` or `[]`, that ends the line at
-   * `end`: plain items without a colon, quote or bracket, quoted ones as in
-   * block context. Each item's range ends after the spaces before its comma.
+   * A flow list or mapping on one line, `[a, "b c", 'd']`, `{ routingGroup:
+   * Boston }`, `[]` or `{}`, that ends at `end`: plain items without a colon,
+   * quote, bracket, brace or `#`, quoted ones as in block context, keys as in
+   * block context followed by a colon and a space. Each item's range ends
+   * after the spaces before its comma.
    */
-  private flowList(offset: number, end: number, nodeEnd: number): YAMLSeq | undefined {
+  private flowCollection(offset: number, end: number, nodeEnd: number): YAMLSeq | YAMLMap | undefined {
     const text = this.text;
-    if (text.charCodeAt(end - 1) !== CLOSE) return undefined;
-    const seq = new YAMLSeq(this.schema);
-    seq.flow = true;
+    const isMap = text.charCodeAt(offset) === OPEN_BRACE;
+    const close = isMap ? CLOSE_BRACE : CLOSE;
+    if (text.charCodeAt(end - 1) !== close) return undefined;
+    const collection = isMap ? new YAMLMap(this.schema) : new YAMLSeq(this.schema);
+    collection.flow = true;
     for (let at = offset + 1; at < end - 1;) {
       while (text.charCodeAt(at) === SPACE) at++;
+      let key: Scalar | undefined;
+      if (isMap) {
+        let colon = at;
+        while (colon < end && text.charCodeAt(colon) !== COLON) colon++;
+        if (colon >= end - 1 || text.charCodeAt(colon + 1) !== SPACE) return undefined;
+        const name = text.slice(at, colon);
+        if (!KEY.test(name) || NOT_STRING.test(name)) return undefined;
+        key = this.plainKey(name, at);
+        at = colon + 2;
+        while (text.charCodeAt(at) === SPACE) at++;
+      }
       const first = text.charCodeAt(at);
       let itemEnd: number;
       let next: number;
@@ -384,23 +409,24 @@ class PlainReader {
         while (text.charCodeAt(next) === SPACE) next++;
       } else {
         next = at;
-        while (next < end && text.charCodeAt(next) !== COMMA && text.charCodeAt(next) !== CLOSE) next++;
+        while (next < end && text.charCodeAt(next) !== COMMA && text.charCodeAt(next) !== close) next++;
         itemEnd = next;
         while (itemEnd > at && text.charCodeAt(itemEnd - 1) === SPACE) itemEnd--;
       }
       const sep = text.charCodeAt(next);
       // Each item is followed by a comma and another item, or by the bracket that ends the line.
-      if (next >= end || (sep === CLOSE && next !== end - 1) || (sep !== CLOSE && sep !== COMMA)) return undefined;
+      if (next >= end || (sep === close && next !== end - 1) || (sep !== close && sep !== COMMA)) return undefined;
       const item = this.flowItem(at, itemEnd, next);
       if (!item) return undefined;
-      seq.items.push(item);
-      if (sep === CLOSE) break;
+      if (key) (collection as YAMLMap).items.push(new Pair(key, item));
+      else (collection as YAMLSeq).items.push(item);
+      if (sep === close) break;
       at = next + 1;
       while (text.charCodeAt(at) === SPACE) at++;
       if (at >= end - 1) return undefined; // `[a, ]`: the package reads no item there
     }
-    seq.range = [offset, end, nodeEnd];
-    return seq;
+    collection.range = [offset, end, nodeEnd];
+    return collection;
   }
 
   private flowItem(offset: number, end: number, after: number): Scalar | undefined {
