@@ -71,7 +71,6 @@ import { decodeBase64 } from './import/text';
 setFlagsFromString('--heap-growing-percent=25');
 
 const { connection, written, line } = serverConnection();
-/** Background work's next step: a turn after the messages in line have been dispatched (lsp/turns.ts). */
 /** A background step (the name index, the warm-ups) goes after the messages in line and any due check of an edit. */
 const nextStep = (step: () => void) => void (diagnostics ? diagnostics.backgroundTurn() : line.nextTurn()).then(step);
 const log = (m: string) => connection.console.error(m);

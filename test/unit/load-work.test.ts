@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Workspace } from '../../server/src/engine/workspace';
-import { fileKeysWorkedOut, keys } from '../../server/src/workspace/keys';
+import { FILE_KEY_NAMES, fileKeysWorkedOut, keys } from '../../server/src/workspace/keys';
 import { generateOrganization } from '../../bench/workspace-gen';
 
 // What loading a workspace works out once instead of per document (docs/language-server.md, "Loading a workspace
@@ -26,6 +26,18 @@ test('the keys of files named after routing groups are worked out once per name 
   assert.equal(fileKeysWorkedOut() - before, first, 'the same names again: no key worked out again');
   assert.equal(keys.groupFile('Boston RG'), 'file:boston-rg.routinggroup.yaml');
   assert.equal(keys.connectorFile('Boston', 'New York'), 'file:boston-to-new-york.connector.yaml');
+});
+
+test('the file keys kept are bounded by their number, pairs of one name included', () => {
+  keys.connectorFile('Bound', 'To 0');
+  const first = fileKeysWorkedOut();
+  keys.connectorFile('Bound', 'To 0');
+  assert.equal(fileKeysWorkedOut(), first, 'kept');
+  // Pairs with one first name, as names typed in a long session make: the cache starts again once it holds the bound.
+  for (let i = 1; i <= FILE_KEY_NAMES; i++) keys.connectorFile('Bound', `To ${i}`);
+  const filled = fileKeysWorkedOut();
+  keys.connectorFile('Bound', 'To 0');
+  assert.equal(fileKeysWorkedOut(), filled + 1, 'worked out again: no longer kept');
 });
 
 test('a document with nothing to report has its ignore comments read only when it reports something', () => {

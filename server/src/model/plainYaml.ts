@@ -243,23 +243,10 @@ class PlainReader {
     return undefined;
   }
 
+  // A list or a mapping counts itself in `depth` while it is read. Undefined gives up the whole document, so the
+  // count is restored only when one was read.
   private list(column: number, offset: number): YAMLSeq | undefined {
-    if (this.depth === MAX_PLAIN_DEPTH) return undefined;
-    this.depth++;
-    const seq = this.listEntries(column, offset);
-    this.depth--;
-    return seq;
-  }
-
-  private mapping(column: number, offset: number): YAMLMap | undefined {
-    if (this.depth === MAX_PLAIN_DEPTH) return undefined;
-    this.depth++;
-    const map = this.mappingEntries(column, offset);
-    this.depth--;
-    return map;
-  }
-
-  private listEntries(column: number, offset: number): YAMLSeq | undefined {
+    if (this.depth++ === MAX_PLAIN_DEPTH) return undefined;
     const seq = new YAMLSeq(this.schema);
     const start = offset;
     for (;;) {
@@ -285,10 +272,12 @@ class PlainReader {
       if (!this.isItem(offset)) break;
     }
     seq.range = [start, this.contentEnd, this.contentEnd];
+    this.depth--;
     return seq;
   }
 
-  private mappingEntries(column: number, offset: number): YAMLMap | undefined {
+  private mapping(column: number, offset: number): YAMLMap | undefined {
+    if (this.depth++ === MAX_PLAIN_DEPTH) return undefined;
     const map = new YAMLMap(this.schema);
     const start = offset;
     for (;;) {
@@ -329,12 +318,13 @@ class PlainReader {
       if (this.indents[this.at] !== column || this.isItem(offset)) return undefined;
     }
     map.range = [start, this.contentEnd, this.contentEnd];
+    this.depth--;
     return map;
   }
 
   /**
    * The value that fills the rest of a line from `offset` (its line feed at
-   * `end`): a scalar, or a flow list where `flow` allows one. A comment after
+   * `end`): a scalar, or a flow collection where `flow` allows one. A comment after
    * it (` # note`) is kept as the package keeps it: the node's `comment`, the
    * node's range running past the line's end; the value ends before the
    * spaces in front of the `#`.
@@ -365,7 +355,7 @@ class PlainReader {
   private scalar(offset: number, end: number, nodeEnd: number): Scalar | undefined {
     const source = this.text.slice(offset, end);
     const first = source.charCodeAt(0);
-    if (first === 0x22 /* " */ || first === 0x27 /* ' */) return this.quoted(source, offset, end, nodeEnd);
+    if (first === DQUOTE || first === SQUOTE) return this.quoted(source, offset, end, nodeEnd);
     if (first === SPACE || first === DASH || first === COLON || first === 0x3f /* ? */ || first === 0x2c /* , */ || first === 0x2a /* * */)
       return undefined;
     if (source.includes(': ') || source.charCodeAt(source.length - 1) === COLON || BRACKET_OR_HASH.test(source)) return undefined;
@@ -432,9 +422,7 @@ class PlainReader {
   private flowItem(offset: number, end: number, after: number): Scalar | undefined {
     const source = this.text.slice(offset, end);
     const first = source.charCodeAt(0);
-    if (first === DQUOTE || first === SQUOTE) {
-      return this.quoted(source, offset, end, after);
-    }
+    if (first === DQUOTE || first === SQUOTE) return this.quoted(source, offset, end, after);
     return source.length === 0 || FLOW_REFUSED.test(source) ? undefined : plain(source, offset, end, after);
   }
 
@@ -444,7 +432,7 @@ class PlainReader {
     const node = new Scalar(source.slice(1, -1));
     node.range = [offset, end, nodeEnd];
     node.source = node.value as string;
-    node.type = source.charCodeAt(0) === 0x22 ? 'QUOTE_DOUBLE' : 'QUOTE_SINGLE';
+    node.type = source.charCodeAt(0) === DQUOTE ? 'QUOTE_DOUBLE' : 'QUOTE_SINGLE';
     return node;
   }
 }

@@ -41,10 +41,11 @@ export const keys = {
   organization: '$org',
 } as const;
 
-/** At most this many names are kept (fileKey); past it the cache starts again. */
+/** At most this many file keys are kept (fileKey); past it the cache starts again. */
 export const FILE_KEY_NAMES = 10_000;
 /** File keys by first and second name (empty for a routing group's own file). */
 const fileKeys = new Map<string, Map<string, string>>();
+let fileKeysKept = 0;
 let fileKeysMade = 0;
 
 /**
@@ -54,16 +55,18 @@ let fileKeysMade = 0;
  * workspace's connectors read, most of them to the same few hundred groups.
  */
 function fileKey(first: string, second: string, make: () => string): string {
+  let k = fileKeys.get(first)?.get(second);
+  if (k !== undefined) return k;
+  // The bound counts keys, not first names: pairs of names typed in a long session would otherwise grow one name's map.
+  if (fileKeysKept >= FILE_KEY_NAMES) {
+    fileKeys.clear();
+    fileKeysKept = 0;
+  }
   let bySecond = fileKeys.get(first);
-  if (!bySecond) {
-    if (fileKeys.size >= FILE_KEY_NAMES) fileKeys.clear();
-    fileKeys.set(first, (bySecond = new Map()));
-  }
-  let k = bySecond.get(second);
-  if (k === undefined) {
-    bySecond.set(second, (k = make()));
-    fileKeysMade++;
-  }
+  if (!bySecond) fileKeys.set(first, (bySecond = new Map()));
+  bySecond.set(second, (k = make()));
+  fileKeysKept++;
+  fileKeysMade++;
   return k;
 }
 
